@@ -1,0 +1,115 @@
+"""Authorities (every public body that buys) and the buyer names matched to them."""
+
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+
+class Nation(models.TextChoices):
+    ENGLAND = "England", _("England")
+    WALES = "Wales", _("Wales")
+    SCOTLAND = "Scotland", _("Scotland")
+    NORTHERN_IRELAND = "Northern Ireland", _("Northern Ireland")
+    UNKNOWN = "", _("Not known")
+
+
+class ProcurementCategory(models.TextChoices):
+    SUB_CENTRAL = "sub-central", _("Sub-central")
+    CENTRAL = "central", _("Central government")
+    UTILITY = "utility", _("Utility")
+
+
+class AuthorityKind(models.TextChoices):
+    LOCAL_AUTHORITY = "local-authority", _("Local authority")
+    NHS = "nhs", _("NHS body")
+    CENTRAL_GOVERNMENT = "central-government", _("Central government")
+    UNIVERSITY = "university", _("University or college")
+    SCHOOL = "school", _("School or academy trust")
+    HOUSING = "housing-association", _("Housing association or ALMO")
+    POLICE = "police", _("Police")
+    FIRE = "fire", _("Fire and rescue")
+    PARISH = "parish-town-council", _("Parish or town council")
+    NATIONAL_PARK = "national-park", _("National park authority")
+    COMBINED = "combined-authority", _("Combined authority")
+    TRANSPORT = "transport", _("Transport body")
+    OTHER = "other-public-body", _("Other public body")
+
+
+class Authority(models.Model):
+    """A public body that buys. Local authorities are seeded from the shipped register.
+
+    `key` is the internal key: `la:<code>` for local authorities, `buyer:<slug>` for others.
+    The GSS code is unique when present but may be empty.
+    """
+
+    key = models.CharField(max_length=120, unique=True)
+    code = models.CharField(max_length=10, blank=True, db_index=True)
+    gss_code = models.CharField(max_length=9, blank=True)
+    name = models.CharField(max_length=300)
+    nice_name = models.CharField(max_length=200, blank=True)
+    kind = models.CharField(max_length=40, choices=AuthorityKind.choices, db_index=True)
+    la_type = models.CharField(max_length=10, blank=True)
+    la_type_name = models.CharField(max_length=100, blank=True)
+    nation = models.CharField(max_length=20, choices=Nation.choices, blank=True)
+    procurement_category = models.CharField(
+        max_length=20, choices=ProcurementCategory.choices, default=ProcurementCategory.SUB_CENTRAL
+    )
+    population = models.PositiveIntegerField(null=True, blank=True)
+    start_on = models.DateField(null=True, blank=True)
+    end_on = models.DateField(null=True, blank=True)
+    successors = models.ManyToManyField(
+        "self", symmetrical=False, related_name="predecessors", blank=True
+    )
+    policy_preset = models.CharField(max_length=60, blank=True)
+    policy_adopted_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "authorities"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["gss_code"], condition=~Q(gss_code=""), name="authority_gss_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def display_name(self) -> str:
+        return self.nice_name or self.name
+
+    @property
+    def is_current(self) -> bool:
+        return self.end_on is None
+
+    @property
+    def has_adopted_policy(self) -> bool:
+        return self.policy_adopted_on is not None
+
+
+class BuyerName(models.Model):
+    """A buyer name as published, with the authority it was matched to and how sure that is.
+
+    Low-confidence and unmatched names wait here for an officer; nothing is dropped or guessed.
+    """
+
+    name = models.CharField(max_length=500, unique=True)
+    authority = models.ForeignKey(
+        Authority, null=True, blank=True, on_delete=models.PROTECT, related_name="buyer_names"
+    )
+    candidate = models.ForeignKey(
+        Authority, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    method = models.CharField(max_length=20)
+    confidence = models.DecimalField(max_digits=5, decimal_places=1)
+    needs_confirmation = models.BooleanField(default=False, db_index=True)
+    confirmed_by = models.CharField(max_length=200, blank=True)
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+    num_contracts = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name

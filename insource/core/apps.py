@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class CoreConfig(AppConfig):
+    """Shared plumbing: actors, audit, base templates, static assets."""
+
+    name = "insource.core"
+    label = "core"
+    verbose_name = "Core"

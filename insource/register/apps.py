@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class RegisterConfig(AppConfig):
+    """The contract register: suppliers, contracts, their history and the imports that fed them."""
+
+    name = "insource.register"
+    label = "register"
+    verbose_name = "Register"

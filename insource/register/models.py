@@ -1,0 +1,192 @@
+"""The contract register: suppliers, contracts, planned procurements, history and imports."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+MONEY = {"max_digits": 14, "decimal_places": 2}
+
+
+class Nature(models.TextChoices):
+    SERVICES = "services", _("Services")
+    WORKS = "works", _("Works")
+    GOODS = "goods", _("Goods")
+    MIXED = "mixed", _("Mixed")
+    CONCESSION = "concession", _("Concession")
+    FRAMEWORK = "framework", _("Framework")
+    UNKNOWN = "", _("Not known")
+
+
+class VatBasis(models.TextChoices):
+    INC = "inc", _("Including VAT")
+    EXC = "exc", _("Excluding VAT")
+    UNKNOWN = "unknown", _("VAT basis not stated")
+
+
+class ImportRun(models.Model):
+    """One run of an importer over one file: what it did and what it found."""
+
+    class Status(models.TextChoices):
+        SUCCEEDED = "succeeded", _("Succeeded")
+        FAILED = "failed", _("Failed: nothing changed")
+
+    started_at = models.DateTimeField()
+    finished_at = models.DateTimeField(null=True, blank=True)
+    source = models.CharField(max_length=500)
+    source_sha256 = models.CharField(max_length=64, db_index=True)
+    format = models.CharField(max_length=20)
+    status = models.CharField(max_length=20, choices=Status.choices)
+    by = models.CharField(max_length=200)
+    num_created = models.PositiveIntegerField(default=0)
+    num_updated = models.PositiveIntegerField(default=0)
+    num_unchanged = models.PositiveIntegerField(default=0)
+    num_planned = models.PositiveIntegerField(default=0)
+    warnings = models.JSONField(default=list, blank=True)
+    errors = models.JSONField(default=list, blank=True)
+
+    class Meta:
+        ordering = ["-started_at"]
+
+    def __str__(self) -> str:
+        return f"{self.format} import of {self.source} ({self.status})"
+
+
+class Supplier(models.Model):
+    """A company, charity or other body that holds contracts.
+
+    `key` is `<scheme>-<id>` when the source gives an identifier (e.g. GB-COH-01234567),
+    otherwise `name:<normalised name>`.
+    """
+
+    key = models.CharField(max_length=300, unique=True)
+    name = models.CharField(max_length=500)
+    identifier_scheme = models.CharField(max_length=40, blank=True)
+    identifier_id = models.CharField(max_length=100, blank=True)
+    company_number = models.CharField(max_length=20, blank=True, db_index=True)
+    charity_number = models.CharField(max_length=20, blank=True)
+    is_sme = models.BooleanField(null=True, blank=True)
+    is_vcse = models.BooleanField(null=True, blank=True)
+    street_address = models.CharField(max_length=500, blank=True)
+    locality = models.CharField(max_length=200, blank=True)
+    postcode = models.CharField(max_length=20, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        indexes = [models.Index(fields=["name"])]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Contract(models.Model):
+    """One awarded contract (an OCDS award or contracts[] item, or a register row).
+
+    Field values are the effective ones: an officer's correction (in `overrides`) wins over the
+    imported value, which is kept in `source_values` so the page can say "differs from source".
+    `provenance` maps each field to the import run and release or row it came from.
+    """
+
+    source_key = models.CharField(max_length=300, unique=True)
+    ocid = models.CharField(max_length=200, blank=True, db_index=True)
+    award_id = models.CharField(max_length=200, blank=True)
+    buyer = models.ForeignKey(
+        "authorities.Authority", on_delete=models.PROTECT, related_name="contracts_bought"
+    )
+    reviewing_authority = models.ForeignKey(
+        "authorities.Authority", on_delete=models.PROTECT, related_name="contracts"
+    )
+    buyer_name = models.CharField(max_length=500)
+    title = models.CharField(max_length=1000, blank=True)
+    description = models.TextField(blank=True)
+    cpv_codes = models.JSONField(default=list, blank=True)
+    main_cpv = models.CharField(max_length=10, blank=True, db_index=True)
+    nature = models.CharField(max_length=20, choices=Nature.choices, blank=True)
+    nature_source = models.CharField(max_length=40, blank=True)
+    value_amount = models.DecimalField(null=True, blank=True, **MONEY)
+    value_currency = models.CharField(max_length=3, blank=True)
+    value_vat_basis = models.CharField(
+        max_length=10, choices=VatBasis.choices, default=VatBasis.UNKNOWN
+    )
+    value_inc_vat = models.DecimalField(null=True, blank=True, db_index=True, **MONEY)
+    is_value_inc_vat_estimate = models.BooleanField(default=False)
+    awarded_on = models.DateField(null=True, blank=True)
+    start_on = models.DateField(null=True, blank=True)
+    end_on = models.DateField(null=True, blank=True, db_index=True)
+    max_end_on = models.DateField(null=True, blank=True, db_index=True)
+    status = models.CharField(max_length=40, blank=True)
+    is_framework = models.BooleanField(default=False)
+    is_terminated = models.BooleanField(default=False)
+    suppliers = models.ManyToManyField(Supplier, related_name="contracts", blank=True)
+    supplier_names = models.TextField(blank=True)
+    provenance = models.JSONField(default=dict, blank=True)
+    source_values = models.JSONField(default=dict, blank=True)
+    overrides = models.JSONField(default=dict, blank=True)
+    quality_flags = models.JSONField(default=list, blank=True)
+    needs_officer = models.BooleanField(default=False, db_index=True)
+    content_hash = models.CharField(max_length=40)
+    last_import = models.ForeignKey(ImportRun, null=True, on_delete=models.SET_NULL)
+
+    class Meta:
+        ordering = ["end_on", "id"]
+        indexes = [
+            models.Index(fields=["reviewing_authority", "max_end_on"]),
+            models.Index(fields=["buyer", "end_on"]),
+        ]
+
+    def __str__(self) -> str:
+        return self.title or self.source_key
+
+    @property
+    def decision_point_on(self):
+        """The date by which a decision is due: the maximum end date, else the end date."""
+        return self.max_end_on or self.end_on
+
+
+class ContractEvent(models.Model):
+    """One change to a contract: an imported release or row, or an officer's correction."""
+
+    class Kind(models.TextChoices):
+        IMPORTED = "imported", _("Imported")
+        UPDATED = "updated", _("Updated from source")
+        CORRECTED = "corrected", _("Corrected by an officer")
+
+    contract = models.ForeignKey(Contract, on_delete=models.CASCADE, related_name="events")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    at = models.DateTimeField()
+    import_run = models.ForeignKey(ImportRun, null=True, blank=True, on_delete=models.SET_NULL)
+    release_id = models.CharField(max_length=300, blank=True)
+    released_at = models.CharField(max_length=40, blank=True)
+    changes = models.JSONField(default=dict)
+    by = models.CharField(max_length=200)
+    reason = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.contract_id} at {self.at}"
+
+
+class PlannedProcurement(models.Model):
+    """A tender- or planning-only OCDS process: not yet a contract, shown as planned."""
+
+    ocid = models.CharField(max_length=200, unique=True)
+    buyer = models.ForeignKey("authorities.Authority", on_delete=models.PROTECT)
+    buyer_name = models.CharField(max_length=500)
+    title = models.CharField(max_length=1000, blank=True)
+    description = models.TextField(blank=True)
+    cpv_codes = models.JSONField(default=list, blank=True)
+    main_cpv = models.CharField(max_length=10, blank=True)
+    stage = models.CharField(max_length=20)
+    value_amount = models.DecimalField(null=True, blank=True, **MONEY)
+    value_currency = models.CharField(max_length=3, blank=True)
+    tender_ends_on = models.DateField(null=True, blank=True)
+    start_on = models.DateField(null=True, blank=True)
+    end_on = models.DateField(null=True, blank=True)
+    content_hash = models.CharField(max_length=40)
+    last_import = models.ForeignKey(ImportRun, null=True, on_delete=models.SET_NULL)
+
+    class Meta:
+        ordering = ["start_on", "id"]
+
+    def __str__(self) -> str:
+        return self.title or self.ocid
