@@ -135,6 +135,10 @@ class Contract(models.Model):
     def __str__(self) -> str:
         return self.title or self.source_key
 
+    def provenance_of(self, field: str) -> dict:
+        """Which import and which release or row gave this field its value."""
+        return self.provenance.get(field) or self.provenance.get("*") or {}
+
     @property
     def decision_point_on(self):
         """The date by which a decision is due: the maximum end date, else the end date."""

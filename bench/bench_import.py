@@ -1,0 +1,185 @@
+"""Import benchmark: >= 100,000 OCDS releases into SQLite and PostgreSQL vs ocdskit compile.
+
+Generates the file by rewriting the ids of the 200 real 2025 Contracts Finder releases, then in
+one run measures (one warm-up, median of N runs, each in a fresh process):
+  - `insource import FILE --no-validate` into a fresh SQLite database and a fresh PostgreSQL one
+    (timed: process start, Django set-up, streaming parse, release checks, spill, merge of
+    multi-release ocids with ocdsmerge, mapping, buyer/supplier resolution, database writes,
+    commit; not timed: migrate and authority seeding beforehand);
+  - `ocdskit compile --schema <local 1.1.5 schema>` on the same file (output to /dev/null);
+  - a bare `orjson.loads` of the whole file.
+Peak RSS is the child's maximum resident set size (getrusage).
+
+Usage: .venv/bin/python bench/bench_import.py [--releases 100000] [--runs 3] [--no-postgres]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCE = (
+    ROOT / "insource/demo/data/contracts-finder-ocds/contracts_finder_2025_release_package.json"
+)
+SCHEMA = ROOT / "insource/register/schema/release-schema.json"
+OUT = ROOT / "bench" / "out"
+PY = sys.executable
+PG = "postgres://postgres@127.0.0.1:5432/"
+
+
+def generate(n: int) -> Path:
+    """A release package of n releases: the real ones with ids rewritten per copy."""
+    path = OUT / f"releases-{n}.json"
+    if path.exists():
+        return path
+    package = json.loads(SOURCE.read_text())
+    releases = package.pop("releases")
+    OUT.mkdir(parents=True, exist_ok=True)
+    with open(path, "w") as f:
+        f.write(json.dumps(package)[:-1] + ', "releases": [')
+        for i in range(n):
+            copy, r = divmod(i, len(releases))
+            text = json.dumps(releases[r])
+            ocid = releases[r]["ocid"]
+            text = text.replace(ocid, f"{ocid}-c{copy}").replace(
+                f'"id": "{releases[r]["id"]}"', f'"id": "{releases[r]["id"]}-c{copy}"'
+            )
+            f.write(("," if i else "") + text)
+        f.write("]}")
+    return path
+
+
+def timed(
+    cmd: list[str], env: dict | None = None, stdout=subprocess.DEVNULL
+) -> tuple[float, float]:
+    """(seconds, peak RSS MB) of one child process."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    start = time.perf_counter()
+    subprocess.run(cmd, env=env, stdout=stdout, check=True)
+    seconds = time.perf_counter() - start
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return seconds, max(peak, before) / 1024
+
+
+def rss_of(cmd, env=None) -> tuple[float, float]:
+    """Run under /usr/bin/time-like accounting: a fresh python wrapper reports the child's RSS."""
+    wrapper = [
+        PY,
+        "-c",
+        (
+            "import resource,subprocess,sys,time;t=time.perf_counter();"
+            "subprocess.run(sys.argv[1:],check=True,stdout=subprocess.DEVNULL);"
+            "print(time.perf_counter()-t,"
+            " resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss/1024)"
+        ),
+        *cmd,
+    ]
+    out = subprocess.run(wrapper, env=env, check=True, capture_output=True, text=True).stdout
+    seconds, peak = out.split()
+    return float(seconds), float(peak)
+
+
+def fresh_db_env(kind: str, tag: str) -> dict:
+    env = {**os.environ, "INSOURCE_ENV": "development", "INSOURCE_DEMO": "false"}
+    if kind == "sqlite":
+        db = OUT / f"bench-{tag}.sqlite3"
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{db}{suffix}").unlink(missing_ok=True)
+        env["DATABASE_URL"] = f"sqlite:///{db}"
+    else:
+        name = f"insource_bench_{tag}"
+        subprocess.run(
+            ["psql", "-h", "127.0.0.1", "-U", "postgres", "-qc", f"DROP DATABASE IF EXISTS {name}"],
+            check=True,
+        )
+        subprocess.run(
+            ["psql", "-h", "127.0.0.1", "-U", "postgres", "-qc", f"CREATE DATABASE {name}"],
+            check=True,
+        )
+        env["DATABASE_URL"] = PG + name
+    insource = str(Path(PY).parent / "insource")
+    subprocess.run([insource, "migrate", "-v0"], env=env, check=True)
+    subprocess.run(
+        [insource, "authorities", "seed"], env=env, check=True, stdout=subprocess.DEVNULL
+    )
+    return env
+
+
+def measure(label: str, make_cmd, runs: int, setup=None) -> dict:
+    samples = []
+    for i in range(runs + 1):  # the first is the warm-up
+        env = setup(i) if setup else None
+        seconds, peak = rss_of(make_cmd(), env)
+        if i:
+            samples.append((seconds, peak))
+    seconds = statistics.median(s for s, _ in samples)
+    return {
+        "label": label,
+        "median_s": round(seconds, 2),
+        "runs_s": [round(s, 2) for s, _ in samples],
+        "peak_rss_mb": round(max(p for _, p in samples), 1),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--releases", type=int, default=100_000)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--no-postgres", action="store_true")
+    args = parser.parse_args()
+    path = generate(args.releases)
+    insource = str(Path(PY).parent / "insource")
+    ocdskit = str(Path(PY).parent / "ocdskit")
+    imp = lambda: [insource, "import", str(path), "--no-validate", "--json", "--on", "2026-11-23"]  # noqa: E731
+    results = [
+        measure(
+            "orjson.loads (parse only)",
+            lambda: [PY, "-c", f"import orjson;orjson.loads(open({str(path)!r},'rb').read())"],
+            args.runs,
+        ),
+        measure(
+            "ocdskit compile --schema local",
+            lambda: ["sh", "-c", f"{ocdskit} compile --schema {SCHEMA} < {path} > /dev/null"],
+            args.runs,
+        ),
+        measure(
+            "insource import (SQLite)",
+            imp,
+            args.runs,
+            setup=lambda i: fresh_db_env("sqlite", str(i)),
+        ),
+    ]
+    if not args.no_postgres:
+        results.append(
+            measure(
+                "insource import (PostgreSQL)",
+                imp,
+                args.runs,
+                setup=lambda i: fresh_db_env("postgres", str(i)),
+            )
+        )
+    for r in results:
+        r["releases_per_s"] = round(args.releases / r["median_s"])
+    ratio = results[2]["median_s"] / results[1]["median_s"]
+    print(
+        json.dumps(
+            {
+                "releases": args.releases,
+                "results": results,
+                "sqlite_import_over_ocdskit_compile": round(ratio, 2),
+            },
+            indent=2,
+        )
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,199 @@
+"""Writes to authorities: seeding the local-authority register, resolving buyer names."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from django.db import transaction
+from django.utils.text import slugify
+
+from insource.authorities.buyer_types import classify_buyer
+from insource.authorities.matching import BuyerMatch, BuyerMatcher
+from insource.authorities.models import Authority, AuthorityKind, BuyerName, ProcurementCategory
+from insource.authorities.reference import (
+    LocalAuthorityRef,
+    load_local_authorities,
+    load_name_variants,
+)
+from insource.core.audit import Actor, audit_record
+
+CENTRAL_KINDS = {AuthorityKind.CENTRAL_GOVERNMENT, AuthorityKind.NHS}
+
+
+def _la_fields(ref: LocalAuthorityRef) -> dict:
+    return {
+        "code": ref.code,
+        "gss_code": ref.gss_code or "",
+        "name": ref.official_name,
+        "nice_name": ref.nice_name,
+        "kind": AuthorityKind.LOCAL_AUTHORITY,
+        "la_type": ref.la_type,
+        "la_type_name": ref.la_type_name,
+        "nation": ref.nation,
+        "population": ref.population,
+        "start_on": ref.start_on,
+        "end_on": ref.end_on,
+    }
+
+
+@transaction.atomic
+def authorities_seed(*, by: Actor, at: datetime) -> dict:
+    """Create or update every UK local authority from the shipped register; idempotent."""
+    refs = load_local_authorities()
+    existing = {a.key: a for a in Authority.objects.filter(kind=AuthorityKind.LOCAL_AUTHORITY)}
+    created = updated = 0
+    for ref in refs:
+        fields = _la_fields(ref)
+        authority = existing.get(f"la:{ref.code}")
+        if authority is None:
+            existing[f"la:{ref.code}"] = Authority.objects.create(key=f"la:{ref.code}", **fields)
+            created += 1
+        elif any(getattr(authority, k) != v for k, v in fields.items()):
+            Authority.objects.filter(pk=authority.pk).update(**fields)
+            updated += 1
+    _link_successors(refs, existing)
+    summary = {"created": created, "updated": updated, "total": len(refs)}
+    audit_record(
+        by=by, at=at, action="authorities.seed", object_type="authorities.Authority", after=summary
+    )
+    return summary
+
+
+def _link_successors(refs: list[LocalAuthorityRef], by_key: dict[str, Authority]) -> None:
+    Through = Authority.successors.through
+    wanted = {
+        (by_key[f"la:{r.code}"].pk, by_key[f"la:{s}"].pk)
+        for r in refs
+        for s in r.replaced_by
+        if f"la:{s}" in by_key
+    }
+    have = set(Through.objects.values_list("from_authority_id", "to_authority_id"))
+    Through.objects.bulk_create(
+        [Through(from_authority_id=a, to_authority_id=b) for a, b in wanted - have]
+    )
+
+
+@dataclass(frozen=True)
+class ResolvedBuyer:
+    """The authority that bought (on the award date) and the one that reviews it now."""
+
+    buyer_id: int
+    reviewer_id: int
+    needs_confirmation: bool
+    match: BuyerMatch
+
+
+class BuyerResolver:
+    """Turns published buyer names into authorities, creating non-council buyers as needed.
+
+    Low-confidence and unmatched names are recorded in BuyerName for an officer to confirm.
+    Results are cached per (name, year) for the life of one import.
+    """
+
+    def __init__(self, *, on: date):
+        self.on = on
+        self.matcher = BuyerMatcher.from_reference(load_local_authorities(), load_name_variants())
+        self._la_ids = dict(
+            Authority.objects.filter(kind=AuthorityKind.LOCAL_AUTHORITY).values_list("code", "pk")
+        )
+        if not self._la_ids:
+            raise LookupError("no local authorities: run `insource authorities seed` first")
+        self._la_codes = {pk: code for code, pk in self._la_ids.items()}
+        self._confirmed = dict(
+            BuyerName.objects.exclude(confirmed_by="").values_list("name", "authority_id")
+        )
+        self._cache: dict[tuple[str, int | None], ResolvedBuyer] = {}
+        self._authority_ids = dict(Authority.objects.values_list("key", "pk"))
+        self._known_names = dict(BuyerName.objects.values_list("name", "method"))
+        self._new_names: list[BuyerName] = []
+
+    def resolve(self, name: str, awarded_on: date | None) -> ResolvedBuyer:
+        key = (name, awarded_on.year if awarded_on else None)
+        found = self._cache.get(key)
+        if found is None:
+            found = self._cache[key] = self._resolve(name, awarded_on)
+        return found
+
+    def _resolve(self, name: str, awarded_on: date | None) -> ResolvedBuyer:
+        match = self.matcher.match(name, awarded_on)
+        confirmed = self._confirmed.get(name)
+        if confirmed is not None:
+            buyer_id, needs = confirmed, False
+        elif match.code and not match.needs_confirmation and match.code in self._la_ids:
+            buyer_id, needs = self._la_ids[match.code], False
+        else:
+            buyer_id, needs = self._other_buyer(name, match), match.needs_confirmation
+        reviewer_id = self._reviewer(buyer_id)
+        self._note(name, match, buyer_id)
+        return ResolvedBuyer(buyer_id, reviewer_id, needs, match)
+
+    def _reviewer(self, buyer_id: int) -> int:
+        code = self._la_codes.get(buyer_id)
+        if code is None:
+            return buyer_id
+        successor = self.matcher.successor(code, self.on)
+        return self._la_ids.get(successor, buyer_id)
+
+    def _other_buyer(self, name: str, match: BuyerMatch) -> int:
+        """The authority for a buyer that is not a local authority (created once, by name)."""
+        key = f"buyer:{slugify(name)[:100] or 'unnamed'}"
+        if key not in self._authority_ids:
+            kind = match.buyer_type if match.buyer_type in AuthorityKind.values else ""
+            kind = kind or classify_buyer(name)
+            if kind not in AuthorityKind.values or kind == AuthorityKind.LOCAL_AUTHORITY:
+                kind = AuthorityKind.OTHER
+            central = kind in CENTRAL_KINDS
+            category = ProcurementCategory.CENTRAL if central else ProcurementCategory.SUB_CENTRAL
+            self._authority_ids[key] = Authority.objects.create(
+                key=key, name=name[:300], kind=kind, procurement_category=category
+            ).pk
+        return self._authority_ids[key]
+
+    def _note(self, name: str, match: BuyerMatch, buyer_id: int) -> None:
+        """Queue the name (and how it matched) for the officer's list; written by `finish`."""
+        if name in self._known_names:
+            return
+        self._known_names[name] = match.method
+        self._new_names.append(
+            BuyerName(
+                name=name[:500],
+                authority_id=buyer_id,
+                candidate_id=self._la_ids.get(match.code) if match.code else None,
+                method=match.method,
+                confidence=round(match.confidence, 1),
+                needs_confirmation=bool(match.needs_confirmation and match.code),
+            )
+        )
+
+    def finish(self) -> None:
+        """Write the buyer names seen for the first time in this import."""
+        BuyerName.objects.bulk_create(self._new_names, batch_size=500)
+        self._new_names = []
+
+
+@transaction.atomic
+def authority_adopt_policy(
+    *,
+    authority: Authority,
+    preset: str,
+    adopted_on: date,
+    by: Actor,
+    at: datetime,
+    reason: str = "",
+) -> Authority:
+    """Record that an authority adopts a policy preset from a date (published on its page)."""
+    before = {"preset": authority.policy_preset, "adopted_on": str(authority.policy_adopted_on)}
+    authority.policy_preset, authority.policy_adopted_on = preset, adopted_on
+    authority.save(update_fields=["policy_preset", "policy_adopted_on"])
+    audit_record(
+        by=by,
+        at=at,
+        action="authorities.adopt_policy",
+        obj=authority,
+        authority=authority,
+        before=before,
+        after={"preset": preset, "adopted_on": str(adopted_on)},
+        reason=reason,
+    )
+    return authority

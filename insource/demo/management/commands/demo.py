@@ -1,0 +1,65 @@
+"""`insource demo`: migrate, load the real demo register, print a login, serve on localhost."""
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
+
+from insource.core.audit import Actor
+from insource.core.cli_output import print_json, progress_bar
+from insource.demo.services import demo_load, demo_officer
+
+
+class Command(BaseCommand):
+    help = "Set up the demonstration register (real public data) and run the server."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--no-server", action="store_true", help="load only; do not serve")
+        parser.add_argument("--addrport", default="127.0.0.1:8000")
+        parser.add_argument("--json", action="store_true")
+
+    def handle(self, *args, **opts):
+        if settings.IS_PRODUCTION:
+            raise CommandError("the demo loads demonstration data: not in production")
+        call_command("migrate", interactive=False, verbosity=0)
+        with progress_bar("Loading the demo register", enabled=not opts["json"]) as advance:
+            result = demo_load(
+                by=Actor.system("demo"),
+                at=timezone.now(),
+                on=timezone.localdate(),
+                progress=advance,
+            )
+        username, password = demo_officer()
+        report = {
+            "imports": {
+                n: s.as_json() | {"warnings": [], "errors": []} for n, s in result.imports.items()
+            },
+            "already_loaded": result.skipped,
+            "adopted_policy": result.adopters,
+            "login": {"username": username, "password": password},
+            "url": f"http://{opts['addrport']}/",
+        }
+        if opts["json"]:
+            print_json(report)
+        else:
+            self._print(report)
+        if not opts["no_server"]:
+            call_command("runserver", opts["addrport"], use_reloader=False)
+
+    def _print(self, report: dict) -> None:
+        for name, s in report["imports"].items():
+            self.stdout.write(
+                f"Imported {name}: {s['created']} contracts created,"
+                f" {s['planned']} planned, {s['num_warnings']} warnings"
+            )
+        if report["already_loaded"]:
+            self.stdout.write(f"Already loaded: {', '.join(report['already_loaded'])}")
+        self.stdout.write(
+            f"Councils that adopted the policy: {', '.join(report['adopted_policy'])}"
+        )
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"\nInsource demo at {report['url']}\nSign in as officer: username"
+                f" {report['login']['username']}  password {report['login']['password']}\n"
+            )
+        )

@@ -1,0 +1,175 @@
+"""The OCDS importer: stream releases, check them, merge each ocid's releases by date, map.
+
+Releases of one ocid are merged with `ocdsmerge` given the shipped OCDS 1.1.5 schema (nothing
+is fetched); an ocid with a single release skips the merge. Schema validation against the UK
+profile (`--validate`) reports warnings naming the release and the path.
+"""
+
+from __future__ import annotations
+
+import json
+import warnings
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from functools import cache
+from pathlib import Path
+
+import ocdsmerge
+from jsonschema import Draft4Validator, FormatChecker
+
+from insource.register.importers.checks import SCHEMA_DIR
+from insource.register.importers.ocds_map import RecordErrors, map_release
+from insource.register.importers.ocds_read import ReleaseSpill, check_release, iter_releases
+from insource.register.importers.records import ContractRecord, ImportIssue, PlannedRecord
+
+MAX_SCHEMA_WARNINGS_PER_RELEASE = 5
+
+
+@cache
+def release_schema() -> dict:
+    return json.loads((SCHEMA_DIR / "release-schema.json").read_text(encoding="utf-8"))
+
+
+@cache
+def merger() -> ocdsmerge.Merger:
+    return ocdsmerge.Merger(schema=release_schema())
+
+
+@cache
+def uk_profile_validator() -> Draft4Validator:
+    schema = json.loads((SCHEMA_DIR / "uk-profile-release-schema.json").read_text("utf-8"))
+    return Draft4Validator(schema, format_checker=FormatChecker())
+
+
+def schema_warnings(release: dict, where: str) -> list[ImportIssue]:
+    """Schema problems as warnings: release, JSON path and message (first few per release)."""
+    found = []
+    for error in uk_profile_validator().iter_errors(release):
+        path = "/".join(str(p) for p in error.absolute_path) or "(release)"
+        found.append(ImportIssue("warning", where, path, f"schema: {error.message[:300]}"))
+        if len(found) >= MAX_SCHEMA_WARNINGS_PER_RELEASE:
+            break
+    return found
+
+
+def _sort_date(value: str) -> str:
+    """The release date in UTC, so dates with different offsets order correctly."""
+    moment = datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC).isoformat()
+
+
+def read_ocds(
+    path: Path, *, validate: bool, issues: list[ImportIssue]
+) -> Iterator[ContractRecord | PlannedRecord | RecordErrors]:
+    """Records for every ocid in the file; warnings go to `issues`, errors are yielded."""
+    spill = ReleaseSpill()
+    try:
+        bad = list(_spill_all(path, spill, validate, issues))
+        if bad:
+            yield RecordErrors(bad)
+            return
+        for ocid, releases in spill.groups():
+            yield from _records_for(ocid, releases, issues)
+    finally:
+        spill.close()
+
+
+def _spill_all(path, spill, validate, issues) -> Iterator[ImportIssue]:
+    for index, release in enumerate(iter_releases(path)):
+        problems = check_release(release, index)
+        where = f"release {release.get('id') if isinstance(release, dict) else index + 1}"
+        if not problems:
+            try:
+                sort_date = _sort_date(release["date"])
+            except (TypeError, ValueError):
+                problems = [
+                    ImportIssue("error", where, "date", f"'{release['date']}' is not a date-time")
+                ]
+        if problems:
+            yield from problems
+            continue
+        if validate:
+            issues.extend(schema_warnings(release, f"{where} (ocid {release['ocid']})"))
+        spill.add(release["ocid"], sort_date, release)
+
+
+def _records_for(ocid: str, releases: list[dict], issues: list[ImportIssue]):
+    where = f"ocid {ocid}"
+    compiled = _compile(releases, where, issues)
+    try:
+        mapped = map_release(compiled, where)
+    except RecordErrors as exc:
+        yield exc
+        return
+    if isinstance(mapped, list) and len(releases) > 1:
+        _attach_origins(mapped, releases, where)
+    if isinstance(mapped, list):
+        yield from mapped
+    elif mapped is not None:
+        yield mapped
+
+
+def _compile(releases: list[dict], where: str, issues: list[ImportIssue]) -> dict:
+    unique = list({r["id"]: r for r in releases}.values())
+    if len(unique) == 1:
+        for path, value in duplicate_ids(unique[0]):
+            issues.append(ImportIssue("warning", where, path, _DUPLICATE.format(value, path)))
+        return unique[0]
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        compiled = merger().create_compiled_release(unique)
+    for w in caught:
+        issues.append(ImportIssue("warning", where, "merge", f"ocdsmerge: {w.message}"))
+    compiled.setdefault("id", unique[-1]["id"])
+    return compiled
+
+
+def _attach_origins(records: list[ContractRecord], releases: list[dict], where: str) -> None:
+    """For each field, the latest release (by date) that published a value for it."""
+    by_key = {r.source_key: r for r in records}
+    for release in releases:
+        try:
+            partial = map_release({**release, "ocid": release["ocid"]}, where)
+        except RecordErrors:
+            continue
+        for part in partial if isinstance(partial, list) else []:
+            target = by_key.get(part.source_key)
+            if target is None:
+                continue
+            for name in ORIGIN_FIELDS:
+                if getattr(part, name) not in (None, "", []):
+                    target.field_origins[name] = str(release.get("id"))
+
+
+_DUPLICATE = "ocdsmerge: Multiple objects have the `id` value {!r} in the `{}` array"
+
+
+def duplicate_ids(node, path: str = "") -> Iterator[tuple[str, object]]:
+    """(array path, id) for each id repeated inside an array of objects (what ocdsmerge warns)."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield from duplicate_ids(value, f"{path}.{key}" if path else key)
+    elif isinstance(node, list):
+        seen = set()
+        for item in node:
+            if isinstance(item, dict) and "id" in item:
+                if item["id"] in seen:
+                    yield path, item["id"]
+                seen.add(item["id"])
+            yield from duplicate_ids(item, path)
+
+
+ORIGIN_FIELDS = (
+    "title",
+    "description",
+    "cpv_codes",
+    "value_amount",
+    "awarded_on",
+    "start_on",
+    "end_on",
+    "max_end_on",
+    "status",
+    "suppliers",
+)

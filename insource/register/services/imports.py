@@ -1,0 +1,176 @@
+"""The import service: one file in, one transaction, a summary out.
+
+`register_import` reads OCDS (release/record packages, JSON Lines), flattened OCDS or a tabular
+register through a mapping, and writes it all or nothing: a file with any error changes
+nothing and the summary lists every bad release or row, field and reason. The same file twice
+creates nothing new.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+from django.db import transaction
+
+from insource.core.audit import Actor, audit_record
+from insource.register.importers.flattened import FlattenedLayoutError, read_flattened
+from insource.register.importers.ocds import read_ocds
+from insource.register.importers.ocds_map import RecordErrors
+from insource.register.importers.ocds_read import OcdsReadError
+from insource.register.importers.records import ImportIssue
+from insource.register.importers.tabular import MappingError, load_mapping, read_tabular
+from insource.register.models import ImportRun
+from insource.register.services.vat import vat_rate_on
+from insource.register.services.writer import RegisterWriter
+
+FORMATS = ("ocds", "flattened", "tabular")
+MAX_REPORTED = 1000
+
+
+class ImportFailed(Exception):
+    """Raised inside the transaction to roll every write back."""
+
+
+@dataclass
+class ImportSummary:
+    """What an import did, for people and (as_json) for machines."""
+
+    source: str
+    format: str
+    status: str = "succeeded"
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    planned: int = 0
+    suppliers_created: int = 0
+    run_id: int | None = None
+    warnings: list[ImportIssue] = field(default_factory=list)
+    errors: list[ImportIssue] = field(default_factory=list)
+
+    def as_json(self) -> dict:
+        return {
+            "source": self.source,
+            "format": self.format,
+            "status": self.status,
+            "run_id": self.run_id,
+            "created": self.created,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "planned": self.planned,
+            "suppliers_created": self.suppliers_created,
+            "num_warnings": len(self.warnings),
+            "num_errors": len(self.errors),
+            "warnings": [w.as_dict() for w in self.warnings[:MAX_REPORTED]],
+            "errors": [e.as_dict() for e in self.errors[:MAX_REPORTED]],
+        }
+
+
+def detect_format(path: Path) -> str:
+    """flattened for a folder of flatten-tool sheets, ocds for JSON, tabular for CSV/XLSX."""
+    if path.is_dir() or (path.name == "awards.csv" and (path.parent / "buyer.csv").exists()):
+        return "flattened"
+    if path.suffix.lower() in {".json", ".jsonl", ".ndjson"}:
+        return "ocds"
+    if path.suffix.lower() in {".csv", ".xlsx", ".xlsm"}:
+        return "tabular"
+    raise ValueError(
+        f"{path.name}: cannot tell the format: add --format ocds, flattened or tabular"
+    )
+
+
+def _records(path: Path, fmt: str, mapping: str | None, validate: bool, warnings: list) -> Iterable:
+    if fmt == "ocds":
+        return read_ocds(path, validate=validate, issues=warnings)
+    if fmt == "flattened":
+        return read_flattened(path)
+    return read_tabular(path, load_mapping(mapping or "lgtc-contract-register"))
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    for file in sorted(path.glob("*.csv")) if path.is_dir() else [path]:
+        with open(file, "rb") as f:
+            for chunk in iter(lambda: f.read(1 << 20), b""):
+                digest.update(chunk)
+    return digest.hexdigest()
+
+
+def register_import(
+    *,
+    path: Path,
+    by: Actor,
+    at: datetime,
+    on: date,
+    fmt: str | None = None,
+    mapping: str | None = None,
+    validate: bool = True,
+    progress: Callable[[int], None] | None = None,
+) -> ImportSummary:
+    """Import one file all-or-nothing; `on` is the date successors are resolved at."""
+    path = Path(path)
+    if not path.exists():
+        raise FileNotFoundError(f"{path}: no such file or folder")
+    fmt = fmt or detect_format(path)
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
+    summary = ImportSummary(source=str(path), format=fmt)
+    try:
+        with transaction.atomic():
+            _run(path, fmt, mapping, validate, summary, by=by, at=at, on=on, progress=progress)
+    except ImportFailed:
+        summary.status = "failed"
+        summary.created = summary.updated = summary.unchanged = summary.planned = 0
+        summary.suppliers_created = 0
+        summary.run_id = None
+    return summary
+
+
+def _run(path, fmt, mapping, validate, summary, *, by, at, on, progress) -> None:
+    run = ImportRun.objects.create(
+        started_at=at,
+        source=str(path)[:500],
+        source_sha256=file_sha256(path),
+        format=fmt,
+        status=ImportRun.Status.SUCCEEDED,
+        by=by.label,
+    )
+    writer = RegisterWriter(run=run, at=at, by=by.label, vat_rate=vat_rate_on(on), on=on)
+    try:
+        for count, item in enumerate(_records(path, fmt, mapping, validate, summary.warnings), 1):
+            if isinstance(item, RecordErrors):
+                summary.errors.extend(item.issues)
+            elif not summary.errors:
+                writer.add(item)
+            if progress and count % 500 == 0:
+                progress(count)
+    except (OcdsReadError, FlattenedLayoutError, MappingError) as exc:
+        summary.errors.append(ImportIssue("error", path.name, "", str(exc)))
+    if summary.errors:
+        raise ImportFailed
+    writer.finish()
+    _finish(run, writer, summary, by=by, at=at)
+
+
+def _finish(run: ImportRun, writer: RegisterWriter, summary: ImportSummary, *, by, at) -> None:
+    summary.warnings.extend(writer.warnings)
+    counts = writer.counts
+    summary.created, summary.updated = counts["created"], counts["updated"]
+    summary.unchanged, summary.planned = counts["unchanged"], counts["planned"]
+    summary.suppliers_created = writer.suppliers.num_created
+    summary.run_id = run.pk
+    run.num_created, run.num_updated = summary.created, summary.updated
+    run.num_unchanged, run.num_planned = summary.unchanged, summary.planned
+    run.warnings = [w.as_dict() for w in summary.warnings[:MAX_REPORTED]]
+    run.finished_at = at
+    run.save()
+    audit_record(
+        by=by,
+        at=at,
+        action="register.import",
+        obj=run,
+        after={k: v for k, v in summary.as_json().items() if k not in {"warnings", "errors"}},
+    )

@@ -1,0 +1,327 @@
+"""Writing contract and planned records into the register, in batches.
+
+New contracts are bulk-created; a changed contract is updated in place with an event listing
+what changed; an unchanged one is left alone (same content hash). Fields an officer corrected
+keep the officer's value; the imported value is kept in `source_values`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date, datetime
+from decimal import Decimal
+
+import orjson
+
+from insource.authorities.services import BuyerResolver
+from insource.core.bulk import insert_rows
+from insource.register.importers.derive import derive
+from insource.register.importers.records import ContractRecord, ImportIssue, PlannedRecord
+from insource.register.models import Contract, ContractEvent, ImportRun, PlannedProcurement
+from insource.register.services.suppliers import SupplierResolver, supplier_key
+
+BATCH = 1000
+TRACKED = (
+    "ocid",
+    "award_id",
+    "buyer_id",
+    "reviewing_authority_id",
+    "buyer_name",
+    "title",
+    "description",
+    "cpv_codes",
+    "main_cpv",
+    "nature",
+    "nature_source",
+    "value_amount",
+    "value_currency",
+    "value_vat_basis",
+    "value_inc_vat",
+    "is_value_inc_vat_estimate",
+    "awarded_on",
+    "start_on",
+    "end_on",
+    "max_end_on",
+    "status",
+    "is_framework",
+    "is_terminated",
+    "supplier_names",
+    "quality_flags",
+    "needs_officer",
+)
+
+EVENT_FIELDS = [
+    "contract_id",
+    "kind",
+    "at",
+    "import_run_id",
+    "release_id",
+    "released_at",
+    "changes",
+    "by",
+    "reason",
+]
+
+
+def _json_default(value):
+    if isinstance(value, Decimal | date):
+        return str(value)
+    raise TypeError(type(value).__name__)
+
+
+def _jsonable(value):
+    return str(value) if isinstance(value, Decimal | date) else value
+
+
+class RegisterWriter:
+    """Applies records for one import run; counts created, updated and unchanged."""
+
+    def __init__(self, *, run: ImportRun, at: datetime, by: str, vat_rate, on: date):
+        self.run, self.at, self.by, self.vat_rate = run, at, by, vat_rate
+        self.buyers = BuyerResolver(on=on)
+        self.suppliers = SupplierResolver()
+        self.warnings: list[ImportIssue] = []
+        self.counts = {"created": 0, "updated": 0, "unchanged": 0, "planned": 0}
+        self._pending: list[ContractRecord] = []
+        self._seen: set[str] = set()
+
+    def add(self, record: ContractRecord | PlannedRecord) -> None:
+        if isinstance(record, PlannedRecord):
+            self._write_planned(record)
+            return
+        if record.source_key in self._seen:
+            self.warnings.append(
+                ImportIssue(
+                    "warning",
+                    record.where,
+                    "",
+                    f"{record.source_key} appears twice: the later one is kept",
+                )
+            )
+        self._seen.add(record.source_key)
+        self._pending.append(record)
+        if len(self._pending) >= BATCH:
+            self.flush()
+
+    def finish(self) -> None:
+        self.flush()
+        self.buyers.finish()
+
+    def flush(self) -> None:
+        if not self._pending:
+            return
+        batch, self._pending = self._pending, []
+        suppliers = self.suppliers.ids_for([s for r in batch for s in r.suppliers])
+        rows = {r.source_key: self._row(r, suppliers) for r in batch}
+        existing = {
+            c.source_key: c
+            for c in Contract.objects.filter(source_key__in=list(rows)).only(
+                "id",
+                "source_key",
+                "content_hash",
+                "overrides",
+                "source_values",
+                "provenance",
+                *[f for f in TRACKED],
+            )
+        }
+        self._create([r for k, r in rows.items() if k not in existing])
+        self._update([(existing[k], r) for k, r in rows.items() if k in existing])
+
+    def _row(self, record: ContractRecord, supplier_ids: dict[str, int]) -> dict:
+        derived = derive(record, vat_rate=self.vat_rate)
+        self.warnings.extend(derived.warnings)
+        buyer = self.buyers.resolve(record.buyer_name, record.awarded_on or record.start_on)
+        flags = derived.quality_flags
+        if buyer.needs_confirmation:
+            flags.append(
+                {
+                    "code": "BUYER_NEEDS_CONFIRMATION",
+                    "message": f"buyer '{record.buyer_name}' matched with low confidence",
+                }
+            )
+        values = {
+            "ocid": record.ocid,
+            "award_id": record.award_id[:200],
+            "buyer_id": buyer.buyer_id,
+            "reviewing_authority_id": buyer.reviewer_id,
+            "buyer_name": record.buyer_name[:500],
+            "title": record.title[:1000],
+            "description": record.description,
+            "cpv_codes": record.cpv_codes,
+            "main_cpv": record.cpv_codes[0] if record.cpv_codes else "",
+            "nature": derived.nature,
+            "nature_source": derived.nature_source,
+            "value_amount": record.value_amount,
+            "value_currency": record.value_currency,
+            "value_vat_basis": record.value_vat_basis,
+            "value_inc_vat": derived.value_inc_vat,
+            "is_value_inc_vat_estimate": derived.is_value_inc_vat_estimate,
+            "awarded_on": record.awarded_on,
+            "start_on": record.start_on,
+            "end_on": record.end_on,
+            "max_end_on": record.max_end_on or record.end_on,
+            "status": record.status[:40],
+            "is_framework": derived.is_framework,
+            "is_terminated": record.is_terminated,
+            "supplier_names": "; ".join(s.name for s in record.suppliers),
+            "quality_flags": flags,
+            "needs_officer": any(f["code"] in OFFICER_FLAGS for f in flags),
+        }
+        keys = sorted({supplier_ids[supplier_key(s)] for s in record.suppliers if s.name})
+        digest = hashlib.sha1(
+            orjson.dumps([values, keys], default=_json_default, option=orjson.OPT_SORT_KEYS),
+            usedforsecurity=False,
+        )
+        return {
+            "record": record,
+            "values": values,
+            "supplier_ids": keys,
+            "hash": digest.hexdigest(),
+        }
+
+    def _origin(self, record: ContractRecord, field: str) -> dict:
+        release = record.field_origins.get(field.removesuffix("_id"), record.release_id)
+        return {"import": self.run.pk, "release": release, "source": self.run.format}
+
+    def _create(self, rows: list[dict]) -> None:
+        if not rows:
+            return
+        fields = [
+            "source_key",
+            "content_hash",
+            "last_import_id",
+            "provenance",
+            "source_values",
+            "overrides",
+            *TRACKED,
+        ]
+        insert_rows(
+            Contract,
+            fields,
+            [
+                (
+                    r["record"].source_key,
+                    r["hash"],
+                    self.run.pk,
+                    self._provenance(r),
+                    {},
+                    {},
+                    *(r["values"][f] for f in TRACKED),
+                )
+                for r in rows
+            ],
+        )
+        keys = [r["record"].source_key for r in rows]
+        ids = dict(Contract.objects.filter(source_key__in=keys).values_list("source_key", "pk"))
+        insert_rows(
+            Contract.suppliers.through,
+            ["contract_id", "supplier_id"],
+            [(ids[r["record"].source_key], s) for r in rows for s in r["supplier_ids"]],
+        )
+        insert_rows(
+            ContractEvent,
+            EVENT_FIELDS,
+            [
+                self._event_row(ids[r["record"].source_key], r["record"], "imported", {})
+                for r in rows
+            ],
+        )
+        self.counts["created"] += len(rows)
+
+    def _provenance(self, row: dict) -> dict:
+        """`*` for what every field came from; a field of its own when a later release set it."""
+        record = row["record"]
+        provenance = {"*": self._origin(record, "*")}
+        for field, release in record.field_origins.items():
+            if release != record.release_id:
+                provenance[field] = {**provenance["*"], "release": release}
+        return provenance
+
+    def _update(self, pairs: list[tuple[Contract, dict]]) -> None:
+        changed, events = [], []
+        for contract, row in pairs:
+            if contract.content_hash == row["hash"]:
+                self.counts["unchanged"] += 1
+                continue
+            changes = self._apply(contract, row)
+            changed.append(contract)
+            events.append(self._event_row(contract.pk, row["record"], "updated", changes))
+            self._set_suppliers(contract, row["supplier_ids"])
+        if changed:
+            fields = [*TRACKED, "content_hash", "last_import", "provenance", "source_values"]
+            Contract.objects.bulk_update(changed, fields, batch_size=500)
+            insert_rows(ContractEvent, EVENT_FIELDS, events)
+        self.counts["updated"] += len(changed)
+
+    def _apply(self, contract: Contract, row: dict) -> dict:
+        changes = {}
+        for field, new in row["values"].items():
+            old = getattr(contract, field)
+            if field in contract.overrides:
+                contract.source_values[field] = _jsonable(new)
+                continue
+            if old != new:
+                changes[field] = [_jsonable(old), _jsonable(new)]
+                setattr(contract, field, new)
+                contract.provenance[field] = self._origin(row["record"], field)
+        contract.content_hash = row["hash"]
+        contract.last_import = self.run
+        return changes
+
+    def _set_suppliers(self, contract: Contract, supplier_ids: list[int]) -> None:
+        current = sorted(contract.suppliers.values_list("pk", flat=True))
+        if current != supplier_ids:
+            contract.suppliers.set(supplier_ids)
+
+    def _event_row(self, contract_id: int, record: ContractRecord, kind: str, changes: dict):
+        return (
+            contract_id,
+            kind,
+            self.at,
+            self.run.pk,
+            record.release_id[:300],
+            record.released_at[:40],
+            changes,
+            self.by,
+            "",
+        )
+
+    def _write_planned(self, record: PlannedRecord) -> None:
+        buyer = self.buyers.resolve(record.buyer_name, record.start_on)
+        values = {
+            "buyer_id": buyer.reviewer_id,
+            "buyer_name": record.buyer_name[:500],
+            "title": record.title[:1000],
+            "description": record.description,
+            "cpv_codes": record.cpv_codes,
+            "main_cpv": record.cpv_codes[0] if record.cpv_codes else "",
+            "stage": record.stage,
+            "value_amount": record.value_amount,
+            "value_currency": record.value_currency,
+            "tender_ends_on": record.tender_ends_on,
+            "start_on": record.start_on,
+            "end_on": record.end_on,
+        }
+        digest = hashlib.sha1(
+            orjson.dumps(values, default=_json_default, option=orjson.OPT_SORT_KEYS),
+            usedforsecurity=False,
+        )
+        obj = PlannedProcurement.objects.filter(ocid=record.ocid).only("content_hash").first()
+        if obj and obj.content_hash == digest.hexdigest():
+            return
+        PlannedProcurement.objects.update_or_create(
+            ocid=record.ocid,
+            defaults={**values, "content_hash": digest.hexdigest(), "last_import": self.run},
+        )
+        self.counts["planned"] += 1
+
+
+OFFICER_FLAGS = {
+    "VALUE_UNDER_1000",
+    "VALUE_OVER_1BN",
+    "END_OVER_50_YEARS",
+    "NO_END_DATE",
+    "BUYER_NEEDS_CONFIRMATION",
+    "NATURE_DISAGREES",
+}
