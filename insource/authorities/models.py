@@ -32,7 +32,10 @@ class AuthorityKind(models.TextChoices):
     NATIONAL_PARK = "national-park", _("National park authority")
     COMBINED = "combined-authority", _("Combined authority")
     TRANSPORT = "transport", _("Transport body")
+    CONSORTIUM = "procurement-consortium", _("Purchasing consortium or procurement service")
+    COMPANY = "company", _("Company (council-owned, public or private)")
     OTHER = "other-public-body", _("Other public body")
+    UNKNOWN = "unknown", _("Not identified")
 
 
 class Authority(models.Model):

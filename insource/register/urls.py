@@ -1,4 +1,12 @@
-from django.urls import path  # noqa: F401
+"""Officer pages for the register, mounted at /register/."""
+
+from django.urls import path
+
+from insource.register import views
 
 app_name = "register"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.contract_list, name="contract-list"),
+    path("contracts/<int:pk>/", views.contract_detail, name="contract-detail"),
+    path("pipeline/", views.pipeline, name="pipeline"),
+]

@@ -26,7 +26,9 @@ def clean_text(value) -> str:
     """Unescape HTML entities (`J&amp;B` -> `J&B`), collapse whitespace, strip."""
     if value is None:
         return ""
-    text = html.unescape(html.unescape(str(value)))
+    text = str(value)
+    if "&" in text:
+        text = html.unescape(html.unescape(text))
     return " ".join(text.split())
 
 

@@ -79,7 +79,7 @@ def is_framework(record: ContractRecord) -> bool:
     """Central purchasing frameworks (ESPO, CCS, YPO, UK SBS...) or very many suppliers."""
     if record.has_framework_hint or len(record.suppliers) > MANY_SUPPLIERS:
         return True
-    text = " ".join((record.buyer_name, record.title, record.description[:2000]))
+    text = " ".join((record.buyer_name, record.title, record.description[:500]))
     return bool(_CENTRAL_PURCHASING.search(text))
 
 

@@ -146,19 +146,47 @@ def _attach_origins(records: list[ContractRecord], releases: list[dict], where: 
 _DUPLICATE = "ocdsmerge: Multiple objects have the `id` value {!r} in the `{}` array"
 
 
-def duplicate_ids(node, path: str = "") -> Iterator[tuple[str, object]]:
-    """(array path, id) for each id repeated inside an array of objects (what ocdsmerge warns)."""
-    if isinstance(node, dict):
-        for key, value in node.items():
-            yield from duplicate_ids(value, f"{path}.{key}" if path else key)
-    elif isinstance(node, list):
-        seen = set()
-        for item in node:
-            if isinstance(item, dict) and "id" in item:
-                if item["id"] in seen:
-                    yield path, item["id"]
-                seen.add(item["id"])
-            yield from duplicate_ids(item, path)
+# The arrays of objects that ocdsmerge merges by id, as they appear in releases.
+ID_ARRAYS = (
+    ("parties",),
+    ("awards",),
+    ("contracts",),
+    ("tender", "items"),
+    ("tender", "documents"),
+    ("tender", "lots"),
+    ("tender", "milestones"),
+    ("planning", "documents"),
+)
+NESTED_ID_ARRAYS = ("suppliers", "items", "documents", "milestones")
+
+
+def duplicate_ids(release: dict) -> Iterator[tuple[str, object]]:
+    """(array path, id) for each id repeated inside an id-merged array (what ocdsmerge warns)."""
+    for path in ID_ARRAYS:
+        node = release
+        for key in path:
+            node = node.get(key) if isinstance(node, dict) else None
+        if isinstance(node, list):
+            yield from _repeated(".".join(path), node)
+            for child in node if path[0] in {"awards", "contracts"} else ():
+                for key in NESTED_ID_ARRAYS:
+                    items = child.get(key) if isinstance(child, dict) else None
+                    if isinstance(items, list):
+                        yield from _repeated(f"{path[0]}.{key}", items)
+
+
+def _repeated(path: str, items: list) -> Iterator[tuple[str, object]]:
+    if len(items) < 2:
+        return
+    ids = [item.get("id") for item in items if isinstance(item, dict)]
+    if len(set(map(str, ids))) == len(ids):
+        return
+    seen = set()
+    for item in items:
+        if isinstance(item, dict) and "id" in item:
+            if item["id"] in seen:
+                yield path, item["id"]
+            seen.add(item["id"])
 
 
 ORIGIN_FIELDS = (

@@ -17,7 +17,8 @@ from insource.authorities.services import BuyerResolver
 from insource.core.bulk import insert_rows
 from insource.register.importers.derive import derive
 from insource.register.importers.records import ContractRecord, ImportIssue, PlannedRecord
-from insource.register.models import Contract, ContractEvent, ImportRun, PlannedProcurement
+from insource.register.models import Contract, ContractEvent, ImportRun
+from insource.register.services.planned import PlannedWriter
 from insource.register.services.suppliers import SupplierResolver, supplier_key
 
 BATCH = 1000
@@ -80,6 +81,7 @@ class RegisterWriter:
         self.run, self.at, self.by, self.vat_rate = run, at, by, vat_rate
         self.buyers = BuyerResolver(on=on)
         self.suppliers = SupplierResolver()
+        self.planned = PlannedWriter(run=run)
         self.warnings: list[ImportIssue] = []
         self.counts = {"created": 0, "updated": 0, "unchanged": 0, "planned": 0}
         self._pending: list[ContractRecord] = []
@@ -87,7 +89,7 @@ class RegisterWriter:
 
     def add(self, record: ContractRecord | PlannedRecord) -> None:
         if isinstance(record, PlannedRecord):
-            self._write_planned(record)
+            self.planned.add(record, self.buyers.resolve(record.buyer_name, record.start_on))
             return
         if record.source_key in self._seen:
             self.warnings.append(
@@ -105,6 +107,8 @@ class RegisterWriter:
 
     def finish(self) -> None:
         self.flush()
+        self.planned.flush()
+        self.counts["planned"] = self.planned.num_written
         self.buyers.finish()
 
     def flush(self) -> None:
@@ -286,35 +290,6 @@ class RegisterWriter:
             self.by,
             "",
         )
-
-    def _write_planned(self, record: PlannedRecord) -> None:
-        buyer = self.buyers.resolve(record.buyer_name, record.start_on)
-        values = {
-            "buyer_id": buyer.reviewer_id,
-            "buyer_name": record.buyer_name[:500],
-            "title": record.title[:1000],
-            "description": record.description,
-            "cpv_codes": record.cpv_codes,
-            "main_cpv": record.cpv_codes[0] if record.cpv_codes else "",
-            "stage": record.stage,
-            "value_amount": record.value_amount,
-            "value_currency": record.value_currency,
-            "tender_ends_on": record.tender_ends_on,
-            "start_on": record.start_on,
-            "end_on": record.end_on,
-        }
-        digest = hashlib.sha1(
-            orjson.dumps(values, default=_json_default, option=orjson.OPT_SORT_KEYS),
-            usedforsecurity=False,
-        )
-        obj = PlannedProcurement.objects.filter(ocid=record.ocid).only("content_hash").first()
-        if obj and obj.content_hash == digest.hexdigest():
-            return
-        PlannedProcurement.objects.update_or_create(
-            ocid=record.ocid,
-            defaults={**values, "content_hash": digest.hexdigest(), "last_import": self.run},
-        )
-        self.counts["planned"] += 1
 
 
 OFFICER_FLAGS = {

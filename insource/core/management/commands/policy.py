@@ -1,0 +1,87 @@
+"""`insource policy evaluate|params|docs`: a thin shell around the pure policy engine.
+
+It parses arguments, calls `insource.policy.commands`, and prints; errors become CommandError.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db import DatabaseError
+
+import insource
+from insource.policy import PolicyError
+from insource.policy import commands as policy
+
+DOCS_OUT = Path(insource.__file__).resolve().parent.parent / "docs" / "policy"
+
+
+class Command(BaseCommand):
+    help = "The policy engine: evaluate facts, list parameters in force, write the policy docs."
+
+    def add_arguments(self, parser):
+        sub = parser.add_subparsers(dest="action", required=True)
+        ev = sub.add_parser("evaluate", help="evaluate a facts .json file, or a .jsonl stream")
+        ev.add_argument("facts", type=Path)
+        ev.add_argument("--on", help="decision date YYYY-MM-DD (fills decision_on when absent)")
+        ev.add_argument("--preset", help="preset name, or a preset YAML file")
+        ev.add_argument("--json", action="store_true", help="print the decision as JSON")
+        params = sub.add_parser("params", help="every parameter in force on a date")
+        params.add_argument("--at", required=True, help="date YYYY-MM-DD")
+        params.add_argument("--preset", help="preset name, or a preset YAML file")
+        params.add_argument("--authority", help="an authority's code or GSS code")
+        params.add_argument("--json", action="store_true")
+        docs = sub.add_parser("docs", help="write the generated policy reference")
+        docs.add_argument("--out", type=Path, default=DOCS_OUT)
+
+    def handle(self, *args, **opts):
+        try:
+            getattr(self, f"_{opts['action']}")(opts)
+        except PolicyError as exc:
+            raise CommandError(str(exc)) from None
+
+    def _evaluate(self, opts):
+        on = policy.parse_date(opts["on"]) if opts["on"] else None
+        preset = policy.load_preset_option(opts["preset"])
+        for text in policy.evaluate_path(opts["facts"], on, preset, opts["json"]):
+            self.stdout.write(text, ending="\n" if not text.endswith("\n") else "")
+
+    def _params(self, opts):
+        preset = policy.load_preset_option(opts["preset"])
+        if opts["authority"]:
+            preset = self._authority_preset(opts["authority"], preset)
+        rows = policy.params_at(policy.parse_date(opts["at"], "--at"), preset)
+        self.stdout.write(policy.params_json(rows) if opts["json"] else policy.format_params(rows))
+
+    def _authority_preset(self, code: str, preset):
+        try:
+            from insource.authorities.models import Authority
+        except ImportError:
+            raise CommandError("--authority is not yet available: no Authority model") from None
+        try:
+            authority = (
+                Authority.objects.filter(code=code).first()
+                or Authority.objects.filter(gss_code=code).first()
+            )
+        except DatabaseError as exc:
+            raise CommandError(
+                f"Cannot read authorities ({exc}): run `insource migrate`."
+            ) from None
+        if authority is None:
+            raise CommandError(f"There is no authority with code {code!r}.")
+        preset = preset or policy.load_preset_option(authority.policy_preset or None)
+        overrides = getattr(authority, "policy_overrides", None)
+        if overrides is None:
+            self.stderr.write(
+                "Authority parameter overrides are not yet available; "
+                f"showing the {preset.name if preset else 'default'} preset."
+            )
+            return preset
+        return policy.with_overrides(
+            preset or policy.load_preset_option("labour-2019-local"), overrides, code
+        )
+
+    def _docs(self, opts):
+        for path in policy.write_docs(opts["out"]):
+            self.stdout.write(f"Wrote {path}")

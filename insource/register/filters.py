@@ -1,0 +1,254 @@
+"""Filters for the register: one FilterSet shared by pages, API and CLI, and the pipeline form.
+
+Invalid values never raise: they become GOV.UK-style form errors, and only the valid filters
+are applied.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from html import escape
+
+import django_filters
+from crispy_forms_gds.helper import FormHelper
+from crispy_forms_gds.layout import Div, Field, Fieldset, Layout, Size
+from django import forms
+from django.core.validators import RegexValidator
+from django.db.models import F, Q, QuerySet
+from django.forms.utils import flatatt
+from django.utils.functional import lazy
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from insource.authorities.models import Authority
+from insource.register.models import Contract
+from insource.register.selectors import (
+    DEFAULT_PIPELINE_MONTHS,
+    PIPELINE_MONTHS,
+    authorities_with_contracts,
+)
+
+DATE_FORMATS = ["%d/%m/%Y", "%d-%m-%Y", "%d %m %Y", "%Y-%m-%d", "%d/%m/%y"]
+DATE_HINT = _("For example, 31/3/2027")
+DATE_ERROR = _("Enter a real date, like 31/3/2027")
+MONEY_ERROR = _("Enter an amount in pounds, like 250000")
+MONEY_ERRORS = {"invalid": MONEY_ERROR, "min_value": MONEY_ERROR, "max_value": MONEY_ERROR}
+CPV_ERROR = _("Enter the start of a CPV code, using digits only, like 905")
+MAX_MONEY = 10**12
+AUTHORITY_ERROR = _("Select an authority from the list")
+SORTS = {
+    "end": (F("end_on").asc(nulls_last=True), "id"),
+    "-end": (F("end_on").desc(nulls_last=True), "-id"),
+    "-value": (F("value_inc_vat").desc(nulls_last=True), "id"),
+    "title": ("title", "id"),
+}
+
+
+class FastSelect(forms.Select):
+    """A select rendered in Python. Django renders each option through a template (about 0.2 ms
+    each), too slow for the 1,400 authorities of the real register."""
+
+    def __init__(self, attrs=None, choices=()):
+        super().__init__({"class": "govuk-select app-select--fluid", **(attrs or {})}, choices)
+
+    def render(self, name, value, attrs=None, renderer=None):
+        attrs = self.build_attrs(self.attrs, attrs)
+        chosen = {str(v) for v in self.format_value(value)}
+        options = "".join(
+            f'<option value="{escape(str(v))}"{" selected" if str(v) in chosen else ""}>'
+            f"{escape(str(label))}</option>"
+            for v, label in self.choices
+        )
+        html = f'<select name="{escape(name)}"{flatatt(attrs)}>{options}</select>'
+        return mark_safe(html)  # noqa: S308 (every value above is escaped)
+
+
+def _authority_field(label):
+    return {
+        "label": label,
+        "to_field_name": "key",
+        "widget": FastSelect,
+        "empty_label": _("All authorities"),
+        "error_messages": {"invalid_choice": AUTHORITY_ERROR},
+    }
+
+
+class ContractFilterForm(forms.Form):
+    """The register's filter form: GOV.UK layout, and checks across fields."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.layout = Layout(
+            Field.text("q"),
+            Field.select("authority"),
+            Field.text("cpv", field_width=10),
+            Field.text("supplier"),
+            Fieldset(
+                Field.text("value_min", field_width=10),
+                Field.text("value_max", field_width=10),
+                legend=_("Value including VAT (£)"),
+                legend_size=Size.SMALL,
+            ),
+            Fieldset(
+                Field.text("end_after", field_width=10),
+                Field.text("end_before", field_width=10),
+                legend=_("End date"),
+                legend_size=Size.SMALL,
+            ),
+            Field.select("sort"),
+        )
+
+    def clean(self):
+        data = super().clean()
+        self._check_range(
+            data, "value_min", "value_max", _("Maximum value must be at least the minimum value")
+        )
+        self._check_range(
+            data, "end_after", "end_before", _("'Ends before' must be on or after 'ends after'")
+        )
+        return data
+
+    def _check_range(self, data, low, high, message):
+        if data.get(low) is not None and data.get(high) is not None and data[low] > data[high]:
+            self.add_error(high, message)
+
+
+class ContractFilter(django_filters.FilterSet):
+    """Filter the register by authority, service (CPV prefix), supplier, value, end date, text."""
+
+    q = django_filters.CharFilter(
+        label=_("Title or supplier contains"), method="filter_text", max_length=200
+    )
+    authority = django_filters.ModelChoiceFilter(
+        field_name="reviewing_authority",
+        queryset=lambda request: authorities_with_contracts(),
+        **_authority_field(_("Authority")),
+    )
+    cpv = django_filters.CharFilter(
+        label=_("Service (CPV code starts with)"),
+        method="filter_cpv",
+        help_text=_("For example, 905 for refuse and waste, or 555 for catering"),
+        validators=[RegexValidator(r"^\d{1,8}$", message=CPV_ERROR)],
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "spellcheck": "false"}),
+    )
+    supplier = django_filters.CharFilter(
+        label=_("Supplier name contains"), field_name="supplier_names", lookup_expr="icontains"
+    )
+    value_min = django_filters.NumberFilter(
+        label=_("From"),
+        field_name="value_inc_vat",
+        lookup_expr="gte",
+        min_value=0,
+        max_value=MAX_MONEY,
+        error_messages=MONEY_ERRORS,
+        widget=forms.TextInput(attrs={"inputmode": "decimal", "spellcheck": "false"}),
+    )
+    value_max = django_filters.NumberFilter(
+        label=_("To"),
+        field_name="value_inc_vat",
+        lookup_expr="lte",
+        min_value=0,
+        max_value=MAX_MONEY,
+        error_messages=MONEY_ERRORS,
+        widget=forms.TextInput(attrs={"inputmode": "decimal", "spellcheck": "false"}),
+    )
+    end_after = django_filters.DateFilter(
+        label=_("Ends on or after"),
+        field_name="end_on",
+        lookup_expr="gte",
+        input_formats=DATE_FORMATS,
+        help_text=DATE_HINT,
+        error_messages={"invalid": DATE_ERROR},
+        widget=forms.TextInput(attrs={"spellcheck": "false"}),
+    )
+    end_before = django_filters.DateFilter(
+        label=_("Ends on or before"),
+        field_name="end_on",
+        lookup_expr="lte",
+        input_formats=DATE_FORMATS,
+        help_text=DATE_HINT,
+        error_messages={"invalid": DATE_ERROR},
+        widget=forms.TextInput(attrs={"spellcheck": "false"}),
+    )
+    sort = django_filters.ChoiceFilter(
+        label=_("Sort by"),
+        method="filter_sort",
+        empty_label=None,
+        choices=[
+            ("end", _("End date, soonest first")),
+            ("-end", _("End date, latest first")),
+            ("-value", _("Value, highest first")),
+            ("title", _("Title, A to Z")),
+        ],
+        error_messages={"invalid_choice": _("Select how to sort the contracts")},
+    )
+
+    class Meta:
+        model = Contract
+        fields: list[str] = []
+        form = ContractFilterForm
+
+    def filter_text(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        for word in value.split():
+            queryset = queryset.filter(Q(title__icontains=word) | Q(supplier_names__icontains=word))
+        return queryset
+
+    def filter_cpv(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        # cpv_codes is a JSON list of strings: a code starting with the prefix appears as `"905...`.
+        return queryset.filter(Q(main_cpv__startswith=value) | Q(cpv_codes__icontains=f'"{value}'))
+
+    def filter_sort(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return queryset.order_by(*SORTS[value])
+
+
+def _months_label(n: int) -> str:
+    return ngettext("%(n)s month", "%(n)s months", n) % {"n": n}
+
+
+months_label = lazy(_months_label, str)
+
+
+class PipelineForm(forms.Form):
+    """The pipeline's window (months ahead) and optional authority."""
+
+    within = forms.TypedChoiceField(
+        label=_("Ending in the next"),
+        choices=[(n, months_label(n)) for n in PIPELINE_MONTHS],
+        coerce=int,
+        required=False,
+        error_messages={"invalid_choice": _("Select 6, 12, 18, 24 or 36 months")},
+    )
+    authority = forms.ModelChoiceField(
+        queryset=Authority.objects.none(), required=False, **_authority_field(_("Authority"))
+    )
+
+    def __init__(self, data=None, **kwargs):
+        if data is not None and not data.get("within"):
+            data = data.copy()
+            data["within"] = str(DEFAULT_PIPELINE_MONTHS)
+        super().__init__(data, **kwargs)
+        self.fields["authority"].queryset = authorities_with_contracts()
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.layout = Layout(
+            Div(Field.select("within"), css_class="govuk-grid-column-one-quarter-from-desktop"),
+            Div(Field.select("authority"), css_class="govuk-grid-column-one-half-from-desktop"),
+        )
+
+    def params(self) -> PipelineParams:
+        """The valid choices, with the defaults standing in for anything missing or invalid."""
+        self.is_valid()
+        data = getattr(self, "cleaned_data", {})
+        return PipelineParams(
+            within_months=data.get("within") or DEFAULT_PIPELINE_MONTHS,
+            authority=data.get("authority"),
+        )
+
+
+@dataclass(frozen=True)
+class PipelineParams:
+    within_months: int
+    authority: Authority | None

@@ -1,0 +1,90 @@
+"""Writing planned procurements (tender- and planning-only processes) in batches."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date
+from decimal import Decimal
+
+import orjson
+
+from insource.core.bulk import insert_rows
+from insource.register.importers.records import PlannedRecord
+from insource.register.models import ImportRun, PlannedProcurement
+
+BATCH = 1000
+FIELDS = [
+    "buyer_id",
+    "buyer_name",
+    "title",
+    "description",
+    "cpv_codes",
+    "main_cpv",
+    "stage",
+    "value_amount",
+    "value_currency",
+    "tender_ends_on",
+    "start_on",
+    "end_on",
+]
+
+
+def _default(value):
+    if isinstance(value, Decimal | date):
+        return str(value)
+    raise TypeError(type(value).__name__)
+
+
+class PlannedWriter:
+    """Creates new planned procurements, updates changed ones, leaves unchanged ones alone."""
+
+    def __init__(self, *, run: ImportRun):
+        self.run = run
+        self.num_written = 0
+        self._pending: dict[str, dict] = {}
+
+    def add(self, record: PlannedRecord, buyer) -> None:
+        values = {
+            "buyer_id": buyer.reviewer_id,
+            "buyer_name": record.buyer_name[:500],
+            "title": record.title[:1000],
+            "description": record.description,
+            "cpv_codes": record.cpv_codes,
+            "main_cpv": record.cpv_codes[0] if record.cpv_codes else "",
+            "stage": record.stage,
+            "value_amount": record.value_amount,
+            "value_currency": record.value_currency,
+            "tender_ends_on": record.tender_ends_on,
+            "start_on": record.start_on,
+            "end_on": record.end_on,
+        }
+        digest = orjson.dumps(values, default=_default, option=orjson.OPT_SORT_KEYS)
+        values["content_hash"] = hashlib.sha1(digest, usedforsecurity=False).hexdigest()
+        self._pending[record.ocid] = values
+        if len(self._pending) >= BATCH:
+            self.flush()
+
+    def flush(self) -> None:
+        if not self._pending:
+            return
+        batch, self._pending = self._pending, {}
+        existing = {p.ocid: p for p in PlannedProcurement.objects.filter(ocid__in=list(batch))}
+        new = [(ocid, v) for ocid, v in batch.items() if ocid not in existing]
+        insert_rows(
+            PlannedProcurement,
+            ["ocid", "content_hash", "last_import_id", *FIELDS],
+            [(ocid, v["content_hash"], self.run.pk, *(v[f] for f in FIELDS)) for ocid, v in new],
+        )
+        changed = [
+            self._apply(existing[o], v)
+            for o, v in batch.items()
+            if o in existing and existing[o].content_hash != v["content_hash"]
+        ]
+        PlannedProcurement.objects.bulk_update(changed, [*FIELDS, "content_hash", "last_import"])
+        self.num_written += len(new) + len(changed)
+
+    def _apply(self, planned: PlannedProcurement, values: dict) -> PlannedProcurement:
+        for field, value in values.items():
+            setattr(planned, field, value)
+        planned.last_import = self.run
+        return planned

@@ -1,0 +1,245 @@
+"""Officer pages for the register: the list, a contract, and the expiry pipeline.
+
+Views only parse the request, call one selector and present what it returns. The reference date
+is read here, once, and handed to the selectors as `on`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Page, Paginator
+from django.http import Http404
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from insource.register import selectors
+from insource.register.filters import ContractFilter, PipelineForm
+from insource.register.models import Contract
+from insource.register.timeline import timeline_svg
+
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+PER_PAGE = 50
+MAX_PLANNED_SHOWN = 100
+FIELD_LABELS = {
+    "title": gettext_lazy("Title"),
+    "description": gettext_lazy("Description"),
+    "buyer_name": gettext_lazy("Buyer as published"),
+    "buyer": gettext_lazy("Buyer"),
+    "reviewing_authority": gettext_lazy("Reviewing authority"),
+    "ocid": gettext_lazy("Open contracting ID"),
+    "award_id": gettext_lazy("Award ID"),
+    "cpv_codes": gettext_lazy("CPV codes"),
+    "main_cpv": gettext_lazy("Main CPV code"),
+    "nature": gettext_lazy("Nature"),
+    "value_amount": gettext_lazy("Value as published"),
+    "value_currency": gettext_lazy("Currency"),
+    "value_vat_basis": gettext_lazy("VAT basis"),
+    "value_inc_vat": gettext_lazy("Value including VAT"),
+    "awarded_on": gettext_lazy("Awarded"),
+    "start_on": gettext_lazy("Start date"),
+    "end_on": gettext_lazy("End date"),
+    "max_end_on": gettext_lazy("Latest end date with extensions"),
+    "status": gettext_lazy("Status"),
+    "is_framework": gettext_lazy("Framework"),
+    "is_terminated": gettext_lazy("Terminated"),
+    "suppliers": gettext_lazy("Suppliers"),
+    "supplier_names": gettext_lazy("Suppliers"),
+}
+
+
+def field_label(name: str) -> str:
+    return str(FIELD_LABELS.get(name, name.replace("_", " ").capitalize()))
+
+
+def show(value: Any) -> str:
+    """A JSON or model value as an officer reads it."""
+    if value is None or value == "" or value == []:
+        return _("Not given")
+    if isinstance(value, bool):
+        return _("Yes") if value else _("No")
+    if isinstance(value, list):
+        return ", ".join(show(v) for v in value)
+    if isinstance(value, str) and ISO_DATE.fullmatch(value):
+        value = _as_date(value)
+    if isinstance(value, date):
+        return date_format(value, "j F Y")
+    return str(value)
+
+
+def _as_date(text: str) -> date | str:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        return text
+
+
+def money(value) -> str:
+    return "" if value is None else f"£{value:,.2f}"
+
+
+def paginate(request, queryset) -> tuple[Page, list]:
+    page = Paginator(queryset, PER_PAGE).get_page(request.GET.get("page"))
+    return page, list(page.paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1))
+
+
+@login_required
+def contract_list(request):
+    """The register: filters beside a table of contracts, 50 a page."""
+    contracts = ContractFilter(request.GET, queryset=selectors.contract_list())
+    page, page_range = paginate(request, contracts.qs)
+    context = {
+        "filter": contracts,
+        "form": contracts.form,
+        "page_obj": page,
+        "page_range": page_range,
+        "nav_register": True,
+    }
+    return render(request, "register/contract_list.html", context)
+
+
+@dataclass
+class SummaryRow:
+    """One row of the contract's summary list, with where it came from and any correction."""
+
+    key: str
+    name: str
+    value: str
+    provenance: dict = field(default_factory=dict)
+    differs: bool = False
+    source_value: str = ""
+
+
+def summary_rows(contract: Contract) -> list[SummaryRow]:
+    values = {
+        "title": contract.title,
+        "buyer_name": contract.buyer_name,
+        "ocid": contract.ocid,
+        "award_id": contract.award_id,
+        "description": contract.description,
+        "nature": contract.get_nature_display(),
+        "cpv_codes": contract.cpv_codes,
+        "value_amount": _published_value(contract),
+        "value_inc_vat": money(contract.value_inc_vat),
+        "awarded_on": contract.awarded_on,
+        "start_on": contract.start_on,
+        "end_on": contract.end_on,
+        "max_end_on": contract.max_end_on,
+        "status": contract.status.capitalize(),
+        "is_framework": contract.is_framework,
+        "is_terminated": contract.is_terminated,
+    }
+    return [_row(contract, name, value) for name, value in values.items()]
+
+
+def _published_value(contract: Contract) -> str:
+    if contract.value_amount is None:
+        return ""
+    basis = contract.get_value_vat_basis_display()
+    return f"{contract.value_amount:,.2f} {contract.value_currency} ({basis})"
+
+
+def _row(contract: Contract, name: str, value: Any) -> SummaryRow:
+    differs = name in contract.overrides
+    source = show(contract.source_values.get(name)) if differs else ""
+    provenance = contract.provenance.get(name) or contract.provenance.get("*") or {}
+    return SummaryRow(field_label(name), name, show(value), provenance, differs, source)
+
+
+def provenance(contract: Contract) -> list[tuple[str, dict]]:
+    """Where the values came from: per field, or for every field at once ("*")."""
+    return [
+        (_("Every field") if name == "*" else field_label(name), entry)
+        for name, entry in contract.provenance.items()
+        if isinstance(entry, dict)
+    ]
+
+
+def history(contract: Contract) -> list[dict]:
+    return [
+        {
+            "event": event,
+            "changes": [
+                {"field": field_label(name), "old": show(_pair(c)[0]), "new": show(_pair(c)[1])}
+                for name, c in event.changes.items()
+            ],
+        }
+        for event in contract.events.all()
+    ]
+
+
+def _pair(change) -> tuple[Any, Any]:
+    if isinstance(change, list | tuple) and len(change) == 2:
+        return change[0], change[1]
+    return None, change
+
+
+@login_required
+def contract_detail(request, pk: int):
+    """One contract: its fields with provenance and corrections, suppliers, flags and history."""
+    try:
+        contract = selectors.contract_get(pk)
+    except Contract.DoesNotExist:
+        raise Http404(_("No contract has that number")) from None
+    context = {
+        "contract": contract,
+        "rows": summary_rows(contract),
+        "history": history(contract),
+        "provenance": provenance(contract),
+        "is_successor": contract.buyer_id != contract.reviewing_authority_id,
+        "nav_register": True,
+    }
+    return render(request, "register/contract_detail.html", context)
+
+
+@login_required
+def pipeline(request):
+    """Contracts reaching their decision point in the next N months, soonest first, with a
+    timeline picture, and the planned procurements of the same window."""
+    form = PipelineForm(request.GET)
+    params = form.params()
+    result = selectors.pipeline(
+        on=timezone.localdate(), within_months=params.within_months, authority=params.authority
+    )
+    page, page_range = paginate(request, result.contracts)
+    planned = list(result.planned[: MAX_PLANNED_SHOWN + 1])
+    context = {
+        "form": form,
+        "pipeline": result,
+        "page_obj": page,
+        "page_range": page_range,
+        "planned": planned[:MAX_PLANNED_SHOWN],
+        "planned_more": len(planned) > MAX_PLANNED_SHOWN,
+        "timeline": mark_safe(_timeline(result, params)),  # noqa: S308 (escaped in timeline_svg)
+        "nav_pipeline": True,
+    }
+    return render(request, "register/pipeline.html", context)
+
+
+def _timeline(result: selectors.Pipeline, params) -> str:
+    where = params.authority.display_name if params.authority else _("all authorities")
+    title = _("Contracts ending and procurements planned by month, %(where)s") % {"where": where}
+    description = _(
+        "Bar chart of %(contracts)s contracts reaching their decision point and %(planned)s "
+        "planned procurements, by month from %(start)s to %(end)s. The table below gives "
+        "the same counts."
+    ) % {
+        "contracts": sum(m.contracts for m in result.months),
+        "planned": sum(m.planned for m in result.months),
+        "start": date_format(result.on, "j F Y"),
+        "end": date_format(result.until, "j F Y"),
+    }
+    return timeline_svg(
+        result.months,
+        title=title,
+        description=description,
+        month_label=lambda d: date_format(d, "M"),
+    )
