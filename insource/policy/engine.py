@@ -1,0 +1,68 @@
+"""Evaluate facts under a preset: the steps of POLICY.md §2 in strict priority order.
+
+Facts in, `Decision` out. Pure: the decision date comes from the facts, never from a clock.
+"""
+
+from __future__ import annotations
+
+import insource.policy.resolve as resolve
+from insource.policy.context import Context
+from insource.policy.custom import run_custom
+from insource.policy.decision import Decision, build_decision
+from insource.policy.errors import FactsError, PresetError
+from insource.policy.facts import Facts, parse_facts
+from insource.policy.presets import Preset, get_preset
+from insource.policy.resolve import Candidate, Level
+from insource.policy.rules import REGISTRY
+
+
+def evaluate(facts: dict | Facts, *, preset: Preset | str | None = None) -> Decision:
+    """Evaluate one facts document (dict or parsed `Facts`) and return the decision."""
+    facts = facts if isinstance(facts, Facts) else parse_facts(facts)
+    if facts.get("decision_on") is None:
+        raise FactsError("decision_on", "Enter the decision date (YYYY-MM-DD), or give --on")
+    if not isinstance(preset, Preset):
+        preset = get_preset(preset or facts.values.get("preset"))
+    ctx = Context(facts, preset.parameters, preset)
+    return build_decision(ctx, preset, run_steps(ctx, preset))
+
+
+def levels_of(ctx: Context, step, preset: Preset) -> list[Level]:
+    """A step's priority levels: built-in slots and the authority's rules, merged by priority."""
+    by_priority: dict[int, list[Candidate]] = {}
+    for priority, rule_id, outcome in step.slots:
+        found = ctx.run(rule_id, step.name)
+        by_priority.setdefault(priority, []).append(Candidate(rule_id, outcome, found))
+    for custom in (c for c in preset.rules if c.step == step.name):
+        found = ctx.run_custom(custom.rule, step.name, lambda c, r=custom: run_custom(c, r))
+        by_priority.setdefault(custom.priority, []).append(
+            Candidate(custom.rule.id, custom.outcome, found)
+        )
+    levels = [Level(step.name, p, tuple(cs)) for p, cs in sorted(by_priority.items())]
+    if step.default:
+        rule_id, outcome = step.default
+        if REGISTRY[rule_id].since > ctx.on:
+            raise PresetError(
+                f"the {preset.name} preset applies to decisions from "
+                f"{REGISTRY[rule_id].since}: choose another preset or date"
+            )
+        levels.append(
+            Level(step.name, 10**6, (Candidate(rule_id, outcome, ctx.run(rule_id, step.name)),))
+        )
+    return levels
+
+
+def run_steps(ctx: Context, preset: Preset) -> resolve.Run:
+    """Run steps in order until one decides; the track follows the at-risk assessment."""
+    levels: list[Level] = []
+    for step in preset.steps["pre"]:
+        levels += levels_of(ctx, step, preset)
+        if resolve.first_established(levels) is not None:
+            return resolve.Run(levels, None, ())
+    if "3" in preset.steps:
+        return resolve.Run(levels + levels_of(ctx, preset.steps["3"], preset), None, ())
+    at_risk = ctx.run("at_risk.assessment", "2")
+    track = "3b" if at_risk.value is False else "3a"
+    levels += levels_of(ctx, preset.steps[track], preset)
+    alternative = levels_of(ctx, preset.steps["3b"], preset) if at_risk.value is None else ()
+    return resolve.Run(levels, at_risk, tuple(alternative))
