@@ -11,6 +11,7 @@ urlpatterns = [
     path("sign-in/", auth_views.LoginView.as_view(), name="login"),
     path("sign-out/", auth_views.LogoutView.as_view(), name="logout"),
     path("register/", include("insource.register.urls")),
+    path("authorities/", include("insource.authorities.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -82,13 +82,14 @@ class ResolvedBuyer:
     reviewer_id: int
     needs_confirmation: bool
     match: BuyerMatch
+    successor_split: bool = False  # the buyer was split: an officer chooses who reviews
 
 
 class BuyerResolver:
     """Turns published buyer names into authorities, creating non-council buyers as needed.
 
     Low-confidence and unmatched names are recorded in BuyerName for an officer to confirm.
-    Results are cached per (name, year) for the life of one import.
+    Results are cached per (name, award date) for the life of one import.
     """
 
     def __init__(self, *, on: date):
@@ -103,13 +104,13 @@ class BuyerResolver:
         self._confirmed = dict(
             BuyerName.objects.exclude(confirmed_by="").values_list("name", "authority_id")
         )
-        self._cache: dict[tuple[str, int | None], ResolvedBuyer] = {}
+        self._cache: dict[tuple[str, date | None], ResolvedBuyer] = {}
         self._authority_ids = dict(Authority.objects.values_list("key", "pk"))
         self._known_names = dict(BuyerName.objects.values_list("name", "method"))
         self._new_names: list[BuyerName] = []
 
     def resolve(self, name: str, awarded_on: date | None) -> ResolvedBuyer:
-        key = (name, awarded_on.year if awarded_on else None)
+        key = (name, awarded_on)  # reorganisations take effect on a day (often 1 April)
         found = self._cache.get(key)
         if found is None:
             found = self._cache[key] = self._resolve(name, awarded_on)
@@ -125,8 +126,10 @@ class BuyerResolver:
         else:
             buyer_id, needs = self._other_buyer(name, match), match.needs_confirmation
         reviewer_id = self._reviewer(buyer_id)
+        code = self._la_codes.get(buyer_id)
+        split = code is not None and len(self.matcher.successors(code, self.on)) > 1
         self._note(name, match, buyer_id)
-        return ResolvedBuyer(buyer_id, reviewer_id, needs, match)
+        return ResolvedBuyer(buyer_id, reviewer_id, needs, match, split)
 
     def _reviewer(self, buyer_id: int) -> int:
         code = self._la_codes.get(buyer_id)
@@ -197,3 +200,43 @@ def authority_adopt_policy(
         reason=reason,
     )
     return authority
+
+
+@transaction.atomic
+def buyer_name_confirm(
+    *, buyer_name: BuyerName, authority: Authority, on: date, by: Actor, at: datetime
+) -> int:
+    """An officer confirms which authority a published buyer name is; its contracts follow.
+
+    Later imports keep the confirmation. Returns how many contracts were re-pointed.
+    """
+    from insource.authorities.selectors import authority_reviewing_on
+    from insource.register.importers.derive import flag_codes
+    from insource.register.models import Contract
+    from insource.register.services.writer import OFFICER_FLAGS
+
+    before = {"authority": buyer_name.authority_id, "candidate": buyer_name.candidate_id}
+    buyer_name.authority, buyer_name.needs_confirmation = authority, False
+    buyer_name.confirmed_by, buyer_name.confirmed_at = by.label, at
+    buyer_name.save()
+    reviewer = authority_reviewing_on(authority, on) or authority
+    contracts = list(Contract.objects.filter(buyer_name=buyer_name.name))
+    for contract in contracts:
+        contract.buyer, contract.reviewing_authority = authority, reviewer
+        contract.quality_flags = [
+            f for f in contract.quality_flags if f["code"] != "BUYER_NEEDS_CONFIRMATION"
+        ]
+        contract.needs_officer = any(f["code"] in OFFICER_FLAGS for f in contract.quality_flags)
+        contract.flag_codes = flag_codes(contract.quality_flags)
+    fields = ["buyer", "reviewing_authority", "quality_flags", "flag_codes", "needs_officer"]
+    Contract.objects.bulk_update(contracts, fields)
+    audit_record(
+        by=by,
+        at=at,
+        action="authorities.buyer_name_confirm",
+        obj=buyer_name,
+        authority=authority,
+        before=before,
+        after={"authority": authority.pk, "contracts": len(contracts)},
+    )
+    return len(contracts)

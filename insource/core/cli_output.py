@@ -17,8 +17,13 @@ from rich.progress import (
 )
 
 
-def print_json(data) -> None:
-    sys.stdout.write(json.dumps(data, indent=2, default=str, ensure_ascii=False) + "\n")
+def print_json(data, stream=None) -> None:
+    """Write data as JSON to a command's stdout (`self.stdout`), else to sys.stdout."""
+    text = json.dumps(data, indent=2, default=str, ensure_ascii=False)
+    if stream is None:
+        sys.stdout.write(text + "\n")
+    else:
+        stream.write(text)
 
 
 @contextmanager

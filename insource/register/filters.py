@@ -22,6 +22,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from insource.authorities.models import Authority
+from insource.register.importers.derive import FLAG_LABELS
 from insource.register.models import Contract
 from insource.register.selectors import (
     DEFAULT_PIPELINE_MONTHS,
@@ -98,6 +99,7 @@ class ContractFilterForm(forms.Form):
                 legend=_("End date"),
                 legend_size=Size.SMALL,
             ),
+            Field.select("flag"),
             Field.select("sort"),
         )
 
@@ -173,6 +175,13 @@ class ContractFilter(django_filters.FilterSet):
         error_messages={"invalid": DATE_ERROR},
         widget=forms.TextInput(attrs={"spellcheck": "false"}),
     )
+    flag = django_filters.ChoiceFilter(
+        label=_("Needs an officer"),
+        method="filter_flag",
+        empty_label=_("Any"),
+        choices=list(FLAG_LABELS.items()),
+        error_messages={"invalid_choice": _("Select a data-quality check from the list")},
+    )
     sort = django_filters.ChoiceFilter(
         label=_("Sort by"),
         method="filter_sort",
@@ -199,6 +208,9 @@ class ContractFilter(django_filters.FilterSet):
     def filter_cpv(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         # cpv_codes is a JSON list of strings: a code starting with the prefix appears as `"905...`.
         return queryset.filter(Q(main_cpv__startswith=value) | Q(cpv_codes__icontains=f'"{value}'))
+
+    def filter_flag(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return queryset.filter(flag_codes__contains=f" {value} ")
 
     def filter_sort(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         return queryset.order_by(*SORTS[value])

@@ -121,6 +121,7 @@ class Contract(models.Model):
     source_values = models.JSONField(default=dict, blank=True)
     overrides = models.JSONField(default=dict, blank=True)
     quality_flags = models.JSONField(default=list, blank=True)
+    flag_codes = models.CharField(max_length=300, blank=True)  # " CODE CODE ", for filtering
     needs_officer = models.BooleanField(default=False, db_index=True)
     content_hash = models.CharField(max_length=40)
     last_import = models.ForeignKey(ImportRun, null=True, on_delete=models.SET_NULL)

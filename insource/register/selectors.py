@@ -171,3 +171,13 @@ def _counts_by_month(queryset: QuerySet, date_field: str) -> list[tuple[date, in
 
 def _as_date(value) -> date:
     return value.date() if hasattr(value, "date") and callable(value.date) else value
+
+
+def quality_flag_counts() -> list[tuple[str, str, int]]:
+    """(code, label, number of contracts) for each data-quality check an officer works through."""
+    from insource.register.importers.derive import FLAG_LABELS
+
+    return [
+        (code, str(label), Contract.objects.filter(flag_codes__contains=f" {code} ").count())
+        for code, label in FLAG_LABELS.items()
+    ]

@@ -9,4 +9,5 @@ urlpatterns = [
     path("", views.contract_list, name="contract-list"),
     path("contracts/<int:pk>/", views.contract_detail, name="contract-detail"),
     path("pipeline/", views.pipeline, name="pipeline"),
+    path("queue/", views.queue, name="queue"),
 ]

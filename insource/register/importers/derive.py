@@ -7,9 +7,21 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from django.utils.translation import gettext_lazy as _
+
 from insource.register.cpv import nature_from_cpv
 from insource.register.importers.records import ContractRecord, ImportIssue
 
+FLAG_LABELS = {
+    "NO_END_DATE": _("No end date"),
+    "NO_VALUE": _("No value published"),
+    "VALUE_UNDER_1000": _("Value under £1,000"),
+    "VALUE_OVER_1BN": _("Value over £1bn"),
+    "END_OVER_50_YEARS": _("Ends more than 50 years after it starts"),
+    "NATURE_DISAGREES": _("Nature disagrees between sources"),
+    "BUYER_NEEDS_CONFIRMATION": _("Buyer to confirm"),
+    "REVIEWER_TO_CHOOSE": _("Reviewing council to choose"),
+}
 LOW_VALUE = Decimal("1000")
 HIGH_VALUE = Decimal("1000000000")
 MAX_YEARS_AHEAD = 50
@@ -18,7 +30,7 @@ OCDS_CATEGORIES = {"goods": "goods", "works": "works", "services": "services"}
 _CENTRAL_PURCHASING = re.compile(
     r"\b(ESPO|YPO|NEPO|UK ?SBS|CCS|Crown Commercial Service|Eastern Shires Purchasing"
     r"|Yorkshire Purchasing Organisation|North Eastern Purchasing|Procurement for All"
-    r"|Scape|Fusion21|Pagabo|LHC|London Housing Consortium)\b|\bframework\b",
+    r"|Scape|Fusion21|Pagabo|LHC|London Housing Consortium)\b|\bframework\b|\bcall[- ]off\b",
     re.IGNORECASE,
 )
 
@@ -108,6 +120,11 @@ def derive(record: ContractRecord, *, vat_rate: Decimal) -> Derived:
     if warnings:
         flags.append(_flag("NATURE_DISAGREES", warnings[0].message))
     return Derived(nature, source, value, estimate, is_framework(record), flags, warnings)
+
+
+def flag_codes(flags: list[dict]) -> str:
+    """The flags' codes as one searchable string: ' NO_END_DATE VALUE_UNDER_1000 '."""
+    return f" {' '.join(f['code'] for f in flags)} " if flags else ""
 
 
 def _flag(code: str, message: str) -> dict:

@@ -15,7 +15,7 @@ import orjson
 
 from insource.authorities.services import BuyerResolver
 from insource.core.bulk import insert_rows
-from insource.register.importers.derive import derive
+from insource.register.importers.derive import derive, flag_codes
 from insource.register.importers.records import ContractRecord, ImportIssue, PlannedRecord
 from insource.register.models import Contract, ContractEvent, ImportRun
 from insource.register.services.planned import PlannedWriter
@@ -48,6 +48,7 @@ TRACKED = (
     "is_terminated",
     "supplier_names",
     "quality_flags",
+    "flag_codes",
     "needs_officer",
 )
 
@@ -144,6 +145,14 @@ class RegisterWriter:
                     "message": f"buyer '{record.buyer_name}' matched with low confidence",
                 }
             )
+        if buyer.successor_split:
+            flags.append(
+                {
+                    "code": "REVIEWER_TO_CHOOSE",
+                    "message": "the buyer was split between successor councils: choose which"
+                    " one reviews this contract",
+                }
+            )
         values = {
             "ocid": record.ocid,
             "award_id": record.award_id[:200],
@@ -170,6 +179,7 @@ class RegisterWriter:
             "is_terminated": record.is_terminated,
             "supplier_names": "; ".join(s.name for s in record.suppliers),
             "quality_flags": flags,
+            "flag_codes": flag_codes(flags),
             "needs_officer": any(f["code"] in OFFICER_FLAGS for f in flags),
         }
         keys = sorted({supplier_ids[supplier_key(s)] for s in record.suppliers if s.name})
@@ -299,4 +309,5 @@ OFFICER_FLAGS = {
     "NO_END_DATE",
     "BUYER_NEEDS_CONFIRMATION",
     "NATURE_DISAGREES",
+    "REVIEWER_TO_CHOOSE",
 }

@@ -19,7 +19,7 @@ class Command(BaseCommand):
     def handle(self, *args, **opts):
         summary = authorities_seed(by=Actor.system("authorities-seed"), at=timezone.now())
         if opts.get("json"):
-            print_json(summary)
+            print_json(summary, self.stdout)
         else:
             self.stdout.write(
                 f"Local authorities: {summary['total']} in the register, {summary['created']}"

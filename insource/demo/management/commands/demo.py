@@ -40,7 +40,7 @@ class Command(BaseCommand):
             "url": f"http://{opts['addrport']}/",
         }
         if opts["json"]:
-            print_json(report)
+            print_json(report, self.stdout)
         else:
             self._print(report)
         if not opts["no_server"]:

@@ -40,7 +40,7 @@ class Command(BaseCommand):
         except (FileNotFoundError, ValueError, LookupError) as exc:
             raise CommandError(str(exc)) from None
         if opts["json"]:
-            print_json(summary.as_json())
+            print_json(summary.as_json(), self.stdout)
         else:
             self._report(summary)
         if summary.status != "succeeded":

@@ -1,0 +1,36 @@
+"""Officer actions on authorities: confirming which authority a published buyer name is."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, redirect
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from insource.authorities.models import BuyerName
+from insource.authorities.selectors import authority_get
+from insource.authorities.services import buyer_name_confirm
+from insource.core.audit import Actor
+
+
+@login_required
+@require_POST
+def buyer_name_confirm_view(request, pk: int):
+    buyer_name = get_object_or_404(BuyerName, pk=pk)
+    authority = authority_get(request.POST.get("authority", ""))
+    if authority is None:
+        messages.error(request, _("Select the authority this buyer name belongs to"))
+        return redirect("register:queue")
+    moved = buyer_name_confirm(
+        buyer_name=buyer_name,
+        authority=authority,
+        on=timezone.localdate(),
+        by=Actor.for_user(request.user),
+        at=timezone.now(),
+    )
+    messages.success(
+        request,
+        _("%(name)s is now %(authority)s: %(n)s contracts moved.")
+        % {"name": buyer_name.name, "authority": authority.name, "n": moved},
+    )
+    return redirect("register:queue")

@@ -1,0 +1,57 @@
+"""The `insource import` command: human and --json output, exit status on failure."""
+
+import json
+from io import StringIO
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from insource.register.tests.ocds_samples import package, release
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def seeded(system_actor):
+    from conftest import TEST_NOW
+    from insource.authorities.services import authorities_seed
+
+    authorities_seed(by=system_actor, at=TEST_NOW)
+
+
+def test_import_json_summary(tmp_path):
+    path = tmp_path / "a.json"
+    path.write_text(package(release()))
+    out = StringIO()
+    call_command("import", str(path), "--json", "--on", "2026-11-23", stdout=out)
+    summary = json.loads(out.getvalue())
+    assert {k: summary[k] for k in ("created", "updated", "unchanged", "num_errors")} == {
+        "created": 1,
+        "updated": 0,
+        "unchanged": 0,
+        "num_errors": 0,
+    }
+    assert summary["warnings"] == [] and summary["errors"] == []
+
+
+def test_import_failure_exits_with_error_and_report(tmp_path):
+    path = tmp_path / "bad.json"
+    path.write_text(package(release(**{"awards.0.value.amount": -1})))
+    err = StringIO()
+    with pytest.raises(CommandError, match="nothing changed"):
+        call_command("import", str(path), stdout=StringIO(), stderr=err)
+    assert "value.amount" in err.getvalue() and "negative" in err.getvalue()
+
+
+def test_missing_file_is_a_clear_error(tmp_path):
+    with pytest.raises(CommandError, match="no such file"):
+        call_command("import", str(tmp_path / "nope.json"))
+
+
+def test_console_script_runs_management_commands(capsys):
+    from insource.cli import main
+
+    with pytest.raises(SystemExit) as exit_:
+        main(["insource", "import", "--help"])
+    assert exit_.value.code == 0
+    assert "--mapping" in capsys.readouterr().out
