@@ -18,11 +18,9 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import statistics
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -57,26 +55,14 @@ def generate(n: int) -> Path:
     return path
 
 
-def timed(
-    cmd: list[str], env: dict | None = None, stdout=subprocess.DEVNULL
-) -> tuple[float, float]:
-    """(seconds, peak RSS MB) of one child process."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    start = time.perf_counter()
-    subprocess.run(cmd, env=env, stdout=stdout, check=True)
-    seconds = time.perf_counter() - start
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return seconds, max(peak, before) / 1024
-
-
 def rss_of(cmd, env=None) -> tuple[float, float]:
-    """Run under /usr/bin/time-like accounting: a fresh python wrapper reports the child's RSS."""
+    """(seconds, peak RSS MB) of one command, measured by a small wrapper process around it."""
     wrapper = [
         PY,
         "-c",
         (
             "import resource,subprocess,sys,time;t=time.perf_counter();"
-            "subprocess.run(sys.argv[1:],check=True,stdout=subprocess.DEVNULL);"
+            "subprocess.run(sys.argv[1:],check=True,stdout=subprocess.DEVNULL,stderr=subprocess.DEVNULL);"
             "print(time.perf_counter()-t,"
             " resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss/1024)"
         ),

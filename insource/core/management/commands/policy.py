@@ -10,11 +10,10 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError
 
-import insource
 from insource.policy import PolicyError
 from insource.policy import commands as policy
 
-DOCS_OUT = Path(insource.__file__).resolve().parent.parent / "docs" / "policy"
+DOCS_OUT = Path(__file__).resolve().parents[4] / "docs" / "policy"
 
 
 class Command(BaseCommand):
