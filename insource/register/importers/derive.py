@@ -22,6 +22,16 @@ FLAG_LABELS = {
     "BUYER_NEEDS_CONFIRMATION": _("Buyer to confirm"),
     "REVIEWER_TO_CHOOSE": _("Reviewing council to choose"),
 }
+# The checks that put a contract in the officer's queue (no value alone does not).
+OFFICER_FLAGS = {
+    "VALUE_UNDER_1000",
+    "VALUE_OVER_1BN",
+    "END_OVER_50_YEARS",
+    "NO_END_DATE",
+    "BUYER_NEEDS_CONFIRMATION",
+    "NATURE_DISAGREES",
+    "REVIEWER_TO_CHOOSE",
+}
 LOW_VALUE = Decimal("1000")
 HIGH_VALUE = Decimal("1000000000")
 MAX_YEARS_AHEAD = 50

@@ -15,7 +15,7 @@ import orjson
 
 from insource.authorities.services import BuyerResolver
 from insource.core.bulk import insert_rows
-from insource.register.importers.derive import derive, flag_codes
+from insource.register.importers.derive import OFFICER_FLAGS, derive, flag_codes
 from insource.register.importers.records import ContractRecord, ImportIssue, PlannedRecord
 from insource.register.models import Contract, ContractEvent, ImportRun
 from insource.register.services.planned import PlannedWriter
@@ -300,14 +300,3 @@ class RegisterWriter:
             self.by,
             "",
         )
-
-
-OFFICER_FLAGS = {
-    "VALUE_UNDER_1000",
-    "VALUE_OVER_1BN",
-    "END_OVER_50_YEARS",
-    "NO_END_DATE",
-    "BUYER_NEEDS_CONFIRMATION",
-    "NATURE_DISAGREES",
-    "REVIEWER_TO_CHOOSE",
-}
