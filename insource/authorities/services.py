@@ -165,7 +165,7 @@ class BuyerResolver:
                 candidate_id=self._la_ids.get(match.code) if match.code else None,
                 method=match.method,
                 confidence=round(match.confidence, 1),
-                needs_confirmation=bool(match.needs_confirmation and match.code),
+                needs_confirmation=match.needs_confirmation,
             )
         )
 

@@ -71,7 +71,7 @@ def test_officer_confirms_a_weak_match(seeded, system_actor, tmp_path):
     )
     contract.refresh_from_db()
     assert (
-        moved == 1 and contract.buyer.code == "STT" and contract.reviewing_authority.code == "STT"
+        moved >= 1 and contract.buyer.code == "STT" and contract.reviewing_authority.code == "STT"
     )
     assert not any(f["code"] == "BUYER_NEEDS_CONFIRMATION" for f in contract.quality_flags)
     again = register_import(path=path, by=system_actor, at=TEST_NOW, on=TEST_TODAY)

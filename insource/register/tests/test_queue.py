@@ -31,7 +31,7 @@ def test_confirming_a_buyer_name_moves_its_contracts(real_register, officer_clie
     name = BuyerName.objects.filter(needs_confirmation=True, candidate__isnull=False).first()
     assert name is not None
     url = reverse("authorities:buyer-name-confirm", args=[name.pk])
-    response = officer_client.post(url, {"authority": name.candidate.key}, follow=True)
+    response = officer_client.post(url, {"authority": name.candidate.code}, follow=True)
     assert response.status_code == 200
     assert "contracts moved" in response.content.decode()
     assert all(
