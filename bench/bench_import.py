@@ -55,22 +55,26 @@ def generate(n: int) -> Path:
     return path
 
 
-def rss_of(cmd, env=None) -> tuple[float, float]:
-    """(seconds, peak RSS MB) of one command, measured by a small wrapper process around it."""
+def rss_of(cmd, env=None) -> tuple[float, float, float]:
+    """(wall seconds, CPU seconds, peak RSS MB) of one command, via a small wrapper process.
+
+    CPU time (user + system of the command and its children) is reported beside wall time
+    because it barely moves when other work shares the machine; wall time does.
+    """
     wrapper = [
         PY,
         "-c",
         (
             "import resource,subprocess,sys,time;t=time.perf_counter();"
-            "subprocess.run(sys.argv[1:],check=True,stdout=subprocess.DEVNULL,stderr=subprocess.DEVNULL);"
-            "print(time.perf_counter()-t,"
-            " resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss/1024)"
+            "subprocess.run(sys.argv[1:],check=True,stdout=subprocess.DEVNULL,"
+            "stderr=subprocess.DEVNULL);u=resource.getrusage(resource.RUSAGE_CHILDREN);"
+            "print(time.perf_counter()-t, u.ru_utime+u.ru_stime, u.ru_maxrss/1024)"
         ),
         *cmd,
     ]
     out = subprocess.run(wrapper, env=env, check=True, capture_output=True, text=True).stdout
-    seconds, peak = out.split()
-    return float(seconds), float(peak)
+    wall, cpu, peak = out.split()
+    return float(wall), float(cpu), float(peak)
 
 
 def fresh_db_env(kind: str, tag: str) -> dict:
@@ -103,15 +107,15 @@ def measure(label: str, make_cmd, runs: int, setup=None) -> dict:
     samples = []
     for i in range(runs + 1):  # the first is the warm-up
         env = setup(i) if setup else None
-        seconds, peak = rss_of(make_cmd(), env)
+        sample = rss_of(make_cmd(), env)
         if i:
-            samples.append((seconds, peak))
-    seconds = statistics.median(s for s, _ in samples)
+            samples.append(sample)
     return {
         "label": label,
-        "median_s": round(seconds, 2),
-        "runs_s": [round(s, 2) for s, _ in samples],
-        "peak_rss_mb": round(max(p for _, p in samples), 1),
+        "median_s": round(statistics.median(s[0] for s in samples), 2),
+        "median_cpu_s": round(statistics.median(s[1] for s in samples), 2),
+        "runs_s": [round(s[0], 2) for s in samples],
+        "peak_rss_mb": round(max(s[2] for s in samples), 1),
     }
 
 
@@ -155,12 +159,14 @@ def main() -> None:
     for r in results:
         r["releases_per_s"] = round(args.releases / r["median_s"])
     ratio = results[2]["median_s"] / results[1]["median_s"]
+    cpu_ratio = results[2]["median_cpu_s"] / results[1]["median_cpu_s"]
     print(
         json.dumps(
             {
                 "releases": args.releases,
                 "results": results,
                 "sqlite_import_over_ocdskit_compile": round(ratio, 2),
+                "sqlite_import_over_ocdskit_compile_cpu": round(cpu_ratio, 2),
             },
             indent=2,
         )
