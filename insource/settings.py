@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "insource.core",
     "insource.authorities",
     "insource.register",
+    "insource.reviews",
     "insource.demo",
 ]
 

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from decimal import Decimal
+from datetime import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from insource.core.audit import Actor, audit_record
 from insource.register.models import Contract, ContractEvent
+from insource.register.services.hashing import plain
 
 CORRECTABLE = {
     "title",
@@ -28,10 +28,6 @@ CORRECTABLE = {
 }
 
 
-def _plain(value):
-    return str(value) if isinstance(value, Decimal | date) else value
-
-
 @transaction.atomic
 def contract_correct(
     *, contract: Contract, field: str, value, reason: str, by: Actor, at: datetime
@@ -44,9 +40,9 @@ def contract_correct(
     model_field = Contract._meta.get_field(field)
     value = model_field.to_python(value)
     old = getattr(contract, field)
-    contract.source_values.setdefault(field, _plain(old))
+    contract.source_values.setdefault(field, plain(old))
     contract.overrides[field] = {
-        "value": _plain(value),
+        "value": plain(value),
         "by": by.label,
         "at": at.isoformat(),
         "reason": reason,
@@ -57,7 +53,7 @@ def contract_correct(
         contract=contract,
         kind=ContractEvent.Kind.CORRECTED,
         at=at,
-        changes={field: [_plain(old), _plain(value)]},
+        changes={field: [plain(old), plain(value)]},
         by=by.label,
         reason=reason,
     )
@@ -67,8 +63,8 @@ def contract_correct(
         action="register.contract_correct",
         obj=contract,
         authority=contract.reviewing_authority,
-        before={field: _plain(old)},
-        after={field: _plain(value)},
+        before={field: plain(old)},
+        after={field: plain(value)},
         reason=reason,
     )
     return contract

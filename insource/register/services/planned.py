@@ -2,15 +2,10 @@
 
 from __future__ import annotations
 
-import hashlib
-from datetime import date
-from decimal import Decimal
-
-import orjson
-
 from insource.core.bulk import insert_rows
 from insource.register.importers.records import PlannedRecord
 from insource.register.models import ImportRun, PlannedProcurement
+from insource.register.services.hashing import content_hash
 
 BATCH = 1000
 FIELDS = [
@@ -27,12 +22,6 @@ FIELDS = [
     "start_on",
     "end_on",
 ]
-
-
-def _default(value):
-    if isinstance(value, Decimal | date):
-        return str(value)
-    raise TypeError(type(value).__name__)
 
 
 class PlannedWriter:
@@ -58,8 +47,7 @@ class PlannedWriter:
             "start_on": record.start_on,
             "end_on": record.end_on,
         }
-        digest = orjson.dumps(values, default=_default, option=orjson.OPT_SORT_KEYS)
-        values["content_hash"] = hashlib.sha1(digest, usedforsecurity=False).hexdigest()
+        values["content_hash"] = content_hash(values)
         self._pending[record.ocid] = values
         if len(self._pending) >= BATCH:
             self.flush()

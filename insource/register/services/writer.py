@@ -7,17 +7,14 @@ keep the officer's value; the imported value is kept in `source_values`.
 
 from __future__ import annotations
 
-import hashlib
 from datetime import date, datetime
-from decimal import Decimal
-
-import orjson
 
 from insource.authorities.services import BuyerResolver
 from insource.core.bulk import insert_rows
 from insource.register.importers.derive import OFFICER_FLAGS, derive, flag_codes
 from insource.register.importers.records import ContractRecord, ImportIssue, PlannedRecord
 from insource.register.models import Contract, ContractEvent, ImportRun
+from insource.register.services.hashing import content_hash, plain
 from insource.register.services.planned import PlannedWriter
 from insource.register.services.suppliers import SupplierResolver, supplier_key
 
@@ -63,16 +60,6 @@ EVENT_FIELDS = [
     "by",
     "reason",
 ]
-
-
-def _json_default(value):
-    if isinstance(value, Decimal | date):
-        return str(value)
-    raise TypeError(type(value).__name__)
-
-
-def _jsonable(value):
-    return str(value) if isinstance(value, Decimal | date) else value
 
 
 class RegisterWriter:
@@ -183,15 +170,11 @@ class RegisterWriter:
             "needs_officer": any(f["code"] in OFFICER_FLAGS for f in flags),
         }
         keys = sorted({supplier_ids[supplier_key(s)] for s in record.suppliers if s.name})
-        digest = hashlib.sha1(
-            orjson.dumps([values, keys], default=_json_default, option=orjson.OPT_SORT_KEYS),
-            usedforsecurity=False,
-        )
         return {
             "record": record,
             "values": values,
             "supplier_ids": keys,
-            "hash": digest.hexdigest(),
+            "hash": content_hash([values, keys]),
         }
 
     def _origin(self, record: ContractRecord, field: str) -> dict:
@@ -273,10 +256,10 @@ class RegisterWriter:
         for field, new in row["values"].items():
             old = getattr(contract, field)
             if field in contract.overrides:
-                contract.source_values[field] = _jsonable(new)
+                contract.source_values[field] = plain(new)
                 continue
             if old != new:
-                changes[field] = [_jsonable(old), _jsonable(new)]
+                changes[field] = [plain(old), plain(new)]
                 setattr(contract, field, new)
                 contract.provenance[field] = self._origin(row["record"], field)
         contract.content_hash = row["hash"]

@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class ReviewsConfig(AppConfig):
+    """Reviews of contracts under the policy; for now, the provisional screening of the register."""
+
+    name = "insource.reviews"
+    label = "reviews"
+    verbose_name = "Reviews"

@@ -1,0 +1,81 @@
+"""`insource reviews screen`: screen the register provisionally under the policy.
+
+It parses arguments, calls one service and prints; the clock is read here and nowhere below.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
+
+from insource.authorities.models import Authority
+from insource.core.audit import Actor
+from insource.core.cli_output import print_json, progress_bar
+from insource.policy import PolicyError
+from insource.register.models import Contract
+from insource.reviews.services.screening import contracts_screen
+
+
+class Command(BaseCommand):
+    help = "Reviews of contracts: screen the register provisionally under the policy."
+
+    def add_arguments(self, parser):
+        sub = parser.add_subparsers(dest="action", required=True)
+        screen = sub.add_parser("screen", help="store each contract's provisional outcome")
+        screen.add_argument("--on", help="screening date YYYY-MM-DD (default today)")
+        screen.add_argument("--authority", help="only this reviewing authority (code or GSS)")
+        screen.add_argument("--json", action="store_true", help="print the summary as JSON")
+
+    def handle(self, *args, **opts):
+        getattr(self, f"_{opts['action']}")(opts)
+
+    def _screen(self, opts):
+        on = _date(opts["on"]) if opts["on"] else timezone.localdate()
+        authority = _authority(opts["authority"]) if opts["authority"] else None
+        total = Contract.objects.filter(
+            **({"reviewing_authority": authority} if authority else {})
+        ).count()
+        try:
+            with progress_bar("Screening", total=total, enabled=not opts["json"]) as advance:
+                summary = contracts_screen(
+                    on=on,
+                    by=Actor.system("reviews-screen"),
+                    at=timezone.now(),
+                    authority=authority,
+                    progress=advance,
+                )
+        except PolicyError as exc:
+            raise CommandError(str(exc)) from None
+        if opts["json"]:
+            print_json(summary.as_json())
+        else:
+            self.stdout.write(_report(summary.as_json()))
+
+
+def _report(data: dict) -> str:
+    lines = [
+        f"Screened {data['screened']} contracts on {data['screened_on']} (provisional): "
+        f"created {data['created']}, updated {data['updated']}, unchanged {data['unchanged']}; "
+        f"{data['adopted']} under authorities that have adopted the policy"
+    ]
+    lines += [f"  {outcome}: {n}" for outcome, n in data["by_outcome"].items()]
+    return "\n".join(lines)
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise CommandError(f"--on {text!r} is not a date: use YYYY-MM-DD") from None
+
+
+def _authority(code: str) -> Authority:
+    authority = (
+        Authority.objects.filter(code=code).first()
+        or Authority.objects.filter(gss_code=code).first()
+    )
+    if authority is None:
+        raise CommandError(f"There is no authority with code {code!r}: check `--authority`.")
+    return authority

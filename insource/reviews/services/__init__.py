@@ -1,0 +1,1 @@
+"""Write services of the reviews app (each atomic, audited, with `by` and `at`)."""
