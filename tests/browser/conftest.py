@@ -14,7 +14,11 @@ from pathlib import Path
 import pytest
 
 CHROMIUM = Path("/usr/bin/chromium")
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+# Screenshots go to var/screenshots/ (set INSOURCE_SCREENSHOTS=docs/screenshots to refresh the
+# committed ones), so a test run never rewrites tracked files.
+SCREENSHOTS = Path(__file__).resolve().parents[2] / os.environ.get(
+    "INSOURCE_SCREENSHOTS", "var/screenshots"
+)
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 
 # Playwright's sync API runs an event loop in this thread; Django's ORM calls made by the test
