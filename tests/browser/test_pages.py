@@ -1,5 +1,5 @@
 """The officer pages in a real browser: sign in, register, contract, pipeline, home; axe finds
-no serious or critical accessibility violation; screenshots go to var/screenshots/ (see conftest)."""
+no serious or critical accessibility violation; screenshots go to var/screenshots/."""
 
 from __future__ import annotations
 
