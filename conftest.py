@@ -22,7 +22,7 @@ def real_register(django_db_setup, django_db_blocker):
     from insource.demo.services import demo_load
 
     with django_db_blocker.unblock():
-        result = demo_load(by=Actor.system("tests"), at=TEST_NOW, on=TEST_TODAY)
+        result = demo_load(by=Actor.system("tests"), at=TEST_NOW, on=TEST_TODAY, screen=False)
     return result.imports
 
 

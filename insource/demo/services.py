@@ -15,6 +15,7 @@ from insource.authorities.services import authorities_seed, authority_adopt_poli
 from insource.core.audit import Actor
 from insource.register.models import ImportRun
 from insource.register.services.imports import ImportSummary, file_sha256, register_import
+from insource.reviews.services.screening import contracts_screen
 
 DATA = Path(__file__).resolve().parent / "data"
 DEMO_SOURCES = (
@@ -43,8 +44,11 @@ class DemoResult:
     adopters: list[str]
 
 
-def demo_load(*, by: Actor, at: datetime, on: date, progress=None) -> DemoResult:
-    """Seed authorities, import each demo source once (skipped if already loaded), adopt."""
+def demo_load(
+    *, by: Actor, at: datetime, on: date, progress=None, screen: bool = True
+) -> DemoResult:
+    """Seed authorities, import each demo source once (skipped if already loaded), adopt, and
+    (with `screen`) screen the register on `on` so the pipeline shows provisional outcomes."""
     authorities_seed(by=by, at=at)
     imports: dict[str, ImportSummary] = {}
     skipped: list[str] = []
@@ -59,7 +63,10 @@ def demo_load(*, by: Actor, at: datetime, on: date, progress=None) -> DemoResult
         if summary.status != "succeeded":
             raise RuntimeError(f"demo source {name} failed to import: {summary.errors[:3]}")
         imports[name] = summary
-    return DemoResult(imports, skipped, _adopt_busiest(by=by, at=at, on=on))
+    adopters = _adopt_busiest(by=by, at=at, on=on)
+    if screen:
+        contracts_screen(on=on, by=by, at=at, progress=progress)
+    return DemoResult(imports, skipped, adopters)
 
 
 def _adopt_busiest(*, by: Actor, at: datetime, on: date) -> list[str]:

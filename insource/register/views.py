@@ -25,6 +25,7 @@ from insource.register import selectors
 from insource.register.filters import ContractFilter, PipelineForm
 from insource.register.models import Contract
 from insource.register.timeline import timeline_svg
+from insource.reviews.selectors import pipeline_screened
 
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 PER_PAGE = 50
@@ -206,7 +207,7 @@ def pipeline(request):
     timeline picture, and the planned procurements of the same window."""
     form = PipelineForm(request.GET)
     params = form.params()
-    result = selectors.pipeline(
+    result = pipeline_screened(
         on=timezone.localdate(), within_months=params.within_months, authority=params.authority
     )
     page, page_range = paginate(request, result.contracts)

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.db.models import OuterRef, QuerySet, Subquery
+from django.db.models import Case, CharField, F, OuterRef, QuerySet, Subquery, Value, When
+from django.utils.translation import gettext_lazy as _
 
 from insource.authorities.models import Authority
+from insource.register.selectors import pipeline
 from insource.reviews.models import Screening
 
 
@@ -33,3 +35,37 @@ def screenings_latest(*, authority: Authority, on: date) -> QuerySet[Screening]:
         .select_related("contract")
         .order_by("contract__end_on", "contract_id")
     )
+
+
+# Short labels for the pipeline column; the full sentences are insource.policy.outcomes.OUTCOMES.
+SCREENING_LABELS = {
+    "EXEMPT_NOT_RELEVANT_CONTRACT": _("Exempt: not a relevant contract"),
+    "EXEMPT_PUBLIC_PUBLIC": _("Exempt: public-public"),
+    "EXEMPT_BELOW_THRESHOLD": _("Exempt: below threshold"),
+    "INSOURCE_AT_RISK_GUIDANCE": _("In house: people at risk"),
+    "INSOURCE_STATUTORY_PRESUMPTION": _("Presumption of in-house delivery"),
+    "INSOURCE_LEGAL_REQUIREMENT": _("In house: legal requirement"),
+}
+
+
+def pipeline_screened(*, on: date, within_months: int, authority: Authority | None = None):
+    """The expiry pipeline with each contract's latest provisional screening on or before `on`.
+
+    Each contract gets `screening_outcome`, `screening_status` and `screening_adopted` (whether
+    its authority had adopted the policy: only then is the screening shown as a verdict).
+    """
+    result = pipeline(on=on, within_months=within_months, authority=authority)
+    latest = Screening.objects.filter(contract=OuterRef("pk"), screened_on__lte=on).order_by(
+        "-screened_on", "-id"
+    )
+    result.contracts = result.contracts.annotate(
+        screening_outcome=Subquery(latest.values("outcome")[:1]),
+        screening_status=Subquery(latest.values("status")[:1]),
+        screening_adopted=Subquery(latest.values("is_policy_adopted")[:1]),
+    ).annotate(screening_label=_label_case())
+    return result
+
+
+def _label_case() -> Case:
+    whens = [When(screening_outcome=k, then=Value(str(v))) for k, v in SCREENING_LABELS.items()]
+    return Case(*whens, default=F("screening_outcome"), output_field=CharField())

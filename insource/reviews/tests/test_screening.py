@@ -162,3 +162,23 @@ def test_the_real_register(real_register, system_actor, django_assert_max_num_qu
     assert summary.traces_created < 2_000
     assert 0 < summary.adopted < 2_000
     assert screen(system_actor).created == 0
+
+
+def test_pipeline_shows_screening_only_for_adopters(register, system_actor, client):
+    from django.contrib.auth import get_user_model
+
+    adopter = AuthorityFactory(policy_preset="labour-2019-local", policy_adopted_on=ON)
+    other = AuthorityFactory()
+    soon = date(2027, 3, 31)
+    ContractFactory(buyer=adopter, end_on=soon, max_end_on=soon)
+    ContractFactory(buyer=other, end_on=soon, max_end_on=soon)
+    screen(system_actor)
+    rows = {
+        c.reviewing_authority_id: c
+        for c in selectors.pipeline_screened(on=ON, within_months=18).contracts
+    }
+    assert rows[adopter.pk].screening_adopted and rows[adopter.pk].screening_label
+    assert not rows[other.pk].screening_adopted
+    client.force_login(get_user_model().objects.create_user("p-officer", password="x-pw-12345!"))
+    page = client.get("/register/pipeline/").content.decode()
+    assert "Provisional screening" in page and "Policy not adopted" in page
