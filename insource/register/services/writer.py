@@ -72,26 +72,21 @@ class RegisterWriter:
         self.planned = PlannedWriter(run=run)
         self.warnings: list[ImportIssue] = []
         self.counts = {"created": 0, "updated": 0, "unchanged": 0, "planned": 0}
-        self._pending: list[ContractRecord] = []
-        self._seen: set[str] = set()
+        self._pending: dict[str, ContractRecord] = {}
 
     def add(self, record: ContractRecord | PlannedRecord) -> None:
         if isinstance(record, PlannedRecord):
             self.planned.add(record, self.buyers.resolve(record.buyer_name, record.start_on))
             return
-        if record.source_key in self._seen:
-            self.warnings.append(
-                ImportIssue(
-                    "warning",
-                    record.where,
-                    "",
-                    f"{record.source_key} appears twice: the later one is kept",
-                )
-            )
-        self._seen.add(record.source_key)
-        self._pending.append(record)
+        if record.source_key in self._pending:
+            self._warn_twice(record)
+        self._pending[record.source_key] = record
         if len(self._pending) >= BATCH:
             self.flush()
+
+    def _warn_twice(self, record: ContractRecord) -> None:
+        message = f"{record.source_key} appears twice in the file: the later one is kept"
+        self.warnings.append(ImportIssue("warning", record.where, "", message))
 
     def finish(self) -> None:
         self.flush()
@@ -102,7 +97,7 @@ class RegisterWriter:
     def flush(self) -> None:
         if not self._pending:
             return
-        batch, self._pending = self._pending, []
+        batch, self._pending = list(self._pending.values()), {}
         suppliers = self.suppliers.ids_for([s for r in batch for s in r.suppliers])
         rows = {r.source_key: self._row(r, suppliers) for r in batch}
         existing = {
@@ -114,9 +109,13 @@ class RegisterWriter:
                 "overrides",
                 "source_values",
                 "provenance",
-                *[f for f in TRACKED],
+                "last_import",
+                *TRACKED,
             )
         }
+        for key in existing.keys() & rows.keys():
+            if existing[key].last_import_id == self.run.pk:  # written earlier in this import
+                self._warn_twice(rows[key]["record"])
         self._create([r for k, r in rows.items() if k not in existing])
         self._update([(existing[k], r) for k, r in rows.items() if k in existing])
 

@@ -106,3 +106,53 @@ def test_nature_disagreement_warns(tmp_path, system_actor):
     summary = load(tmp_path, "a.json", system_actor, goods)
     assert any(w.field == "nature" for w in summary.warnings)
     assert Contract.objects.get().nature == "goods"
+
+
+def test_same_award_twice_in_a_file_warns_and_keeps_the_later(tmp_path, system_actor):
+    import csv
+
+    folder = tmp_path / "flat"
+    folder.mkdir()
+    awards = folder / "awards.csv"
+    header = [
+        "_link",
+        "_link_release",
+        "id",
+        "title",
+        "description",
+        "status",
+        "date",
+        "value_amount",
+        "value_currency",
+        "contractPeriod_startDate",
+        "contractPeriod_endDate",
+        "datePublished",
+    ]
+    with open(awards, "w", newline="") as f:
+        writer = csv.writer(f)
+        writer.writerow(header)
+        for link, value in (("1.awards.0", "1000"), ("2.awards.0", "2000")):
+            writer.writerow(
+                [
+                    link,
+                    link[0],
+                    "same-award",
+                    "",
+                    "",
+                    "active",
+                    "2024-01-01",
+                    value,
+                    "GBP",
+                    "2024-02-01",
+                    "2026-01-31",
+                    "2024-01-05",
+                ]
+            )
+    (folder / "buyer.csv").write_text(
+        "_link,_link_release,name\n1,1,Bristol City Council\n2,2,Bristol City Council\n"
+    )
+    (folder / "suppliers.csv").write_text("_link,_link_release,_link_awards,name\n")
+    summary = register_import(path=folder, by=system_actor, at=TEST_NOW, on=TEST_TODAY)
+    assert summary.status == "succeeded" and summary.created == 1
+    assert any("appears twice" in w.message for w in summary.warnings)
+    assert str(Contract.objects.get(award_id="same-award").value_amount) == "2000.00"
