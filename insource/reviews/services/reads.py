@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from datetime import date
 from itertools import groupby
+
+import orjson
+from django.db import connection
 
 from insource.authorities.models import Authority
 from insource.authorities.reference import exact_key
@@ -79,6 +84,26 @@ def trace_ids() -> dict[str, int]:
     return dict(ScreeningTrace.objects.values_list("sha256", "id"))
 
 
-def contract_rows(contracts):
-    """The register's contracts as plain rows, in id order, fetched in chunks."""
-    return contracts.order_by("id").values(*CONTRACT_COLUMNS).iterator(chunk_size=CHUNK)
+def contract_rows(contracts) -> Iterator[dict]:
+    """The register's contracts as plain rows, in id order, fetched in chunks.
+
+    A bulk fast path: the queryset's own SQL through Django's chunked (server-side on
+    PostgreSQL) cursor, without the ORM's per-value converters; `_plain` does the few
+    conversions screening needs, the same on both databases.
+    """
+    sql, params = contracts.order_by("id").values_list(*CONTRACT_COLUMNS).query.sql_with_params()
+    with connection.chunked_cursor() as cursor:
+        cursor.execute(sql, params)
+        while rows := cursor.fetchmany(CHUNK):
+            yield from map(_plain, rows)
+
+
+def _plain(row: tuple) -> dict:
+    values = dict(zip(CONTRACT_COLUMNS, row, strict=True))
+    codes = values["cpv_codes"]
+    values["cpv_codes"] = orjson.loads(codes) if isinstance(codes, str | bytes) else codes
+    end = values["end_on"]
+    values["end_on"] = date.fromisoformat(end) if isinstance(end, str) else end
+    values["is_framework"] = bool(values["is_framework"])
+    values["is_value_inc_vat_estimate"] = bool(values["is_value_inc_vat_estimate"])
+    return values
