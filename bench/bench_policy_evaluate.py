@@ -19,6 +19,7 @@ from pathlib import Path
 from insource.policy import evaluate
 from insource.policy.commands import evaluate_lines
 from insource.policy.presets import get_preset
+from insource.policy.tests.support import COMPLIANT_TERMS
 
 CPVS = [
     "90511000",
@@ -34,19 +35,7 @@ CPVS = [
     "45453000",
     "72000000",
 ]
-TERMS = {
-    "fair_wage_rate_gbp": "13.45",
-    "has_best_value_justification": True,
-    "gender_pay_audit": True,
-    "max_term_months": 30,
-    "has_no_fault_break": True,
-    "foi_clause": True,
-    "hra_clause": True,
-    "num_kpis": 3,
-    "prompt_payment_days": 30,
-    "provider_excluded": False,
-    "union_recognition_clause": False,
-}
+TERMS = COMPLIANT_TERMS
 
 
 def maybe(rnd: random.Random, value, p_unknown: float = 0.2):

@@ -118,6 +118,32 @@ class ContractFilterForm(forms.Form):
             self.add_error(high, message)
 
 
+def _money_filter(label, lookup: str) -> django_filters.NumberFilter:
+    """A bound of the value-incl.-VAT range, in pounds."""
+    return django_filters.NumberFilter(
+        label=label,
+        field_name="value_inc_vat",
+        lookup_expr=lookup,
+        min_value=0,
+        max_value=MAX_MONEY,
+        error_messages=MONEY_ERRORS,
+        widget=forms.TextInput(attrs={"inputmode": "decimal", "spellcheck": "false"}),
+    )
+
+
+def _date_filter(label, lookup: str) -> django_filters.DateFilter:
+    """A bound of the end-date range, typed as UK people write dates."""
+    return django_filters.DateFilter(
+        label=label,
+        field_name="end_on",
+        lookup_expr=lookup,
+        input_formats=DATE_FORMATS,
+        help_text=DATE_HINT,
+        error_messages={"invalid": DATE_ERROR},
+        widget=forms.TextInput(attrs={"spellcheck": "false"}),
+    )
+
+
 class ContractFilter(django_filters.FilterSet):
     """Filter the register by authority, service (CPV prefix), supplier, value, end date, text."""
 
@@ -139,42 +165,10 @@ class ContractFilter(django_filters.FilterSet):
     supplier = django_filters.CharFilter(
         label=_("Supplier name contains"), field_name="supplier_names", lookup_expr="icontains"
     )
-    value_min = django_filters.NumberFilter(
-        label=_("From"),
-        field_name="value_inc_vat",
-        lookup_expr="gte",
-        min_value=0,
-        max_value=MAX_MONEY,
-        error_messages=MONEY_ERRORS,
-        widget=forms.TextInput(attrs={"inputmode": "decimal", "spellcheck": "false"}),
-    )
-    value_max = django_filters.NumberFilter(
-        label=_("To"),
-        field_name="value_inc_vat",
-        lookup_expr="lte",
-        min_value=0,
-        max_value=MAX_MONEY,
-        error_messages=MONEY_ERRORS,
-        widget=forms.TextInput(attrs={"inputmode": "decimal", "spellcheck": "false"}),
-    )
-    end_after = django_filters.DateFilter(
-        label=_("Ends on or after"),
-        field_name="end_on",
-        lookup_expr="gte",
-        input_formats=DATE_FORMATS,
-        help_text=DATE_HINT,
-        error_messages={"invalid": DATE_ERROR},
-        widget=forms.TextInput(attrs={"spellcheck": "false"}),
-    )
-    end_before = django_filters.DateFilter(
-        label=_("Ends on or before"),
-        field_name="end_on",
-        lookup_expr="lte",
-        input_formats=DATE_FORMATS,
-        help_text=DATE_HINT,
-        error_messages={"invalid": DATE_ERROR},
-        widget=forms.TextInput(attrs={"spellcheck": "false"}),
-    )
+    value_min = _money_filter(_("From"), "gte")
+    value_max = _money_filter(_("To"), "lte")
+    end_after = _date_filter(_("Ends on or after"), "gte")
+    end_before = _date_filter(_("Ends on or before"), "lte")
     flag = django_filters.ChoiceFilter(
         label=_("Needs an officer"),
         method="filter_flag",

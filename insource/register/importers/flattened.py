@@ -13,15 +13,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from insource.register.importers.checks import (
-    FieldError,
     clean_text,
-    parse_currency,
-    parse_date,
     parse_flag,
-    parse_money,
 )
-from insource.register.importers.ocds_map import RecordErrors
-from insource.register.importers.records import ContractRecord, ImportIssue, SupplierRecord
+from insource.register.importers.fields import FieldReader, RecordErrors
+from insource.register.importers.records import ContractRecord, SupplierRecord
 
 SHEETS = ("awards.csv", "buyer.csv", "suppliers.csv")
 BOILERPLATE = {"see description of related tender", "see description of related tender."}
@@ -75,15 +71,8 @@ def read_flattened(path: Path) -> Iterator[ContractRecord | RecordErrors]:
 
 def _record(row: dict, number: int, buyers: dict, suppliers: dict) -> ContractRecord:
     where = f"awards.csv row {number}"
-    issues: list[ImportIssue] = []
-
-    def read(parser, field):
-        try:
-            return parser(row.get(field))
-        except FieldError as exc:
-            issues.append(ImportIssue("error", where, field, str(exc)))
-
-    amount = read(parse_money, "value_amount")
+    reader = FieldReader(where)
+    amount = reader.money("value_amount", row.get("value_amount"))
     description = clean_text(row.get("description"))
     record = ContractRecord(
         source_key=f"cf-flat:{row['id'] or row['_link']}",
@@ -93,33 +82,19 @@ def _record(row: dict, number: int, buyers: dict, suppliers: dict) -> ContractRe
         title=clean_text(row.get("title")),
         description="" if description.lower() in BOILERPLATE else description,
         value_amount=amount,
-        value_currency=read(
-            lambda v: parse_currency(v, required=amount is not None), "value_currency"
-        )
-        or "",
-        awarded_on=read(parse_date, "date"),
-        start_on=read(parse_date, "contractPeriod_startDate"),
-        end_on=read(parse_date, "contractPeriod_endDate"),
+        value_currency=reader.currency("value_currency", row.get("value_currency"), amount=amount),
+        awarded_on=reader.date("date", row.get("date")),
+        start_on=reader.date("contractPeriod_startDate", row.get("contractPeriod_startDate")),
+        end_on=reader.date("contractPeriod_endDate", row.get("contractPeriod_endDate")),
         status=row.get("status") or "",
         suppliers=suppliers.get(row["_link"], []),
         release_id=f"release {row['_link_release']}",
         released_at=row.get("datePublished") or "",
     )
     if not record.buyer_name:
-        issues.append(
-            ImportIssue("error", where, "_link_release", "no buyer in buyer.csv for this award")
-        )
-    if record.start_on and record.end_on and record.end_on < record.start_on:
-        issues.append(
-            ImportIssue(
-                "error",
-                where,
-                "contractPeriod_endDate",
-                f"end date {record.end_on} is before start date {record.start_on}",
-            )
-        )
-    if issues:
-        raise RecordErrors(issues)
+        reader.error("_link_release", "no buyer in buyer.csv for this award")
+    reader.check_period(record, "contractPeriod_endDate")
+    reader.raise_if_any()
     return record
 
 

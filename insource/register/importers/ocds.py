@@ -18,7 +18,8 @@ import ocdsmerge
 from jsonschema import Draft4Validator, FormatChecker
 
 from insource.register.importers.checks import SCHEMA_DIR
-from insource.register.importers.ocds_map import RecordErrors, map_release
+from insource.register.importers.fields import RecordErrors
+from insource.register.importers.ocds_map import map_release
 from insource.register.importers.ocds_read import ReleaseSpill, check_release, iter_releases
 from insource.register.importers.records import ContractRecord, ImportIssue, PlannedRecord
 

@@ -8,29 +8,17 @@ period contract > award > tender; CPV from tender, items and additional classifi
 from __future__ import annotations
 
 from insource.register.importers.checks import (
-    FieldError,
     clean_text,
     parse_cpv,
-    parse_currency,
-    parse_date,
-    parse_money,
 )
+from insource.register.importers.fields import FieldReader, RecordErrors
 from insource.register.importers.records import (
     ContractRecord,
-    ImportIssue,
     PlannedRecord,
     SupplierRecord,
 )
 
 SME_SCALES = {"sme", "micro", "small", "medium"}
-
-
-class RecordErrors(Exception):
-    """Errors that make a release unusable; the import reports them all and writes nothing."""
-
-    def __init__(self, issues: list[ImportIssue]):
-        super().__init__("; ".join(map(str, issues)))
-        self.issues = issues
 
 
 def map_release(release: dict, where: str) -> list[ContractRecord] | PlannedRecord | None:
@@ -60,7 +48,7 @@ def _contract(release, award, contract, parties, where) -> ContractRecord:
     award_id = str(award.get("id") or "")
     key = f"ocds:{ocid}:{award_id}" + (f":{contract['id']}" if contract.get("id") else "")
     here = f"{where}, award {award_id or '?'}"
-    reader = _FieldReader(here)
+    reader = FieldReader(here)
     value = contract.get("value") or award.get("value") or {}
     period = contract.get("period") or award.get("contractPeriod") or tender.get("contractPeriod")
     period = period or {}
@@ -77,7 +65,7 @@ def _contract(release, award, contract, parties, where) -> ContractRecord:
         cpv_codes=_cpv_codes(tender, award, contract),
         main_category=str(tender.get("mainProcurementCategory") or ""),
         value_amount=amount,
-        value_currency=reader.currency(value, amount),
+        value_currency=reader.currency("value.currency", value.get("currency"), amount=amount),
         value_vat_basis="inc" if gross is not None else "unknown",
         awarded_on=reader.date("award.date", award.get("date")),
         start_on=reader.date("contractPeriod.startDate", period.get("startDate")),
@@ -90,7 +78,7 @@ def _contract(release, award, contract, parties, where) -> ContractRecord:
         release_id=str(release.get("id") or ""),
         released_at=str(release.get("date") or ""),
     )
-    reader.check_period(record)
+    reader.check_period(record, "contractPeriod.endDate")
     reader.raise_if_any()
     return record
 
@@ -100,7 +88,7 @@ def _planned(release: dict, where: str) -> PlannedRecord | None:
     planning = release.get("planning") or {}
     if not tender and not planning:
         return None
-    reader = _FieldReader(where)
+    reader = FieldReader(where)
     value = tender.get("value") or {}
     amount = reader.money("tender.value.amount", value.get("amount"))
     period = tender.get("contractPeriod") or {}
@@ -113,7 +101,7 @@ def _planned(release: dict, where: str) -> PlannedRecord | None:
         description=clean_text(tender.get("description")),
         cpv_codes=_cpv_codes(tender, {}, {}),
         value_amount=amount,
-        value_currency=reader.currency(value, amount),
+        value_currency=reader.currency("value.currency", value.get("currency"), amount=amount),
         tender_ends_on=reader.date(
             "tender.tenderPeriod.endDate", (tender.get("tenderPeriod") or {}).get("endDate")
         ),
@@ -122,47 +110,6 @@ def _planned(release: dict, where: str) -> PlannedRecord | None:
     )
     reader.raise_if_any()
     return record
-
-
-class _FieldReader:
-    """Reads fields of one award, collecting every error rather than stopping at the first."""
-
-    def __init__(self, where: str):
-        self.where = where
-        self.issues: list[ImportIssue] = []
-
-    def _read(self, parser, field, value):
-        try:
-            return parser(value)
-        except FieldError as exc:
-            self.issues.append(ImportIssue("error", self.where, field, str(exc)))
-            return None
-
-    def money(self, field, value):
-        return self._read(parse_money, field, value)
-
-    def date(self, field, value):
-        return self._read(parse_date, field, value)
-
-    def currency(self, value: dict, amount) -> str:
-        parse = lambda v: parse_currency(v, required=amount is not None)  # noqa: E731
-        return self._read(parse, "value.currency", value.get("currency")) or ""
-
-    def check_period(self, record: ContractRecord) -> None:
-        start, end = record.start_on, record.end_on
-        if start and end and end < start:
-            self.issues.append(
-                ImportIssue(
-                    "error",
-                    self.where,
-                    "contractPeriod.endDate",
-                    f"end date {end} is before start date {start}: correct one of them",
-                )
-            )
-
-    def raise_if_any(self) -> None:
-        if self.issues:
-            raise RecordErrors(self.issues)
 
 
 def _buyer_name(release: dict, parties: dict) -> str:

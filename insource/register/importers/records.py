@@ -73,6 +73,21 @@ class ContractRecord:
     field_origins: dict[str, str] = field(default_factory=dict)
 
 
+def described(record: ContractRecord | PlannedRecord) -> dict:
+    """The columns contracts and planned procurements share, as the register stores them."""
+    return {
+        "buyer_name": record.buyer_name[:500],
+        "title": record.title[:1000],
+        "description": record.description,
+        "cpv_codes": record.cpv_codes,
+        "main_cpv": record.cpv_codes[0] if record.cpv_codes else "",
+        "value_amount": record.value_amount,
+        "value_currency": record.value_currency,
+        "start_on": record.start_on,
+        "end_on": record.end_on,
+    }
+
+
 @dataclass
 class PlannedRecord:
     """A tender- or planning-only process: a planned procurement, not a contract."""

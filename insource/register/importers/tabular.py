@@ -16,16 +16,14 @@ from pathlib import Path
 from ruamel.yaml import YAML
 
 from insource.register.importers.checks import (
-    FieldError,
     clean_text,
     parse_cpv,
-    parse_currency,
     parse_date,
     parse_flag,
     parse_money,
 )
-from insource.register.importers.ocds_map import RecordErrors
-from insource.register.importers.records import ContractRecord, ImportIssue, SupplierRecord
+from insource.register.importers.fields import FieldReader, RecordErrors
+from insource.register.importers.records import ContractRecord, SupplierRecord
 
 MAPPINGS_DIR = Path(__file__).resolve().parent.parent / "mappings"
 FIELDS = {
@@ -157,17 +155,11 @@ def read_tabular(path: Path, mapping: Mapping) -> Iterator[ContractRecord | Reco
 def _record(file: str, number: int, row: dict, columns: dict, mapping: Mapping) -> ContractRecord:
     where = f"{file} row {number}"
     get = lambda f: row.get(columns[f]) if f in columns else mapping.defaults.get(f)  # noqa: E731
-    issues: list[ImportIssue] = []
-
-    def read(parser, field):
-        try:
-            return parser(get(field))
-        except FieldError as exc:
-            issues.append(ImportIssue("error", where, columns.get(field, field), str(exc)))
-
+    reader = FieldReader(where)
+    read = lambda parser, f: reader.read(parser, columns.get(f, f), get(f))  # noqa: E731
     key = "|".join(clean_text(get(k)) for k in mapping.key)
     if not key.strip("|"):
-        issues.append(ImportIssue("error", where, columns[mapping.key[0]], "the key is blank"))
+        reader.error(columns[mapping.key[0]], "the key is blank")
     amount = read(parse_money, "value")
     record = ContractRecord(
         source_key=f"tabular:{mapping.name}:{key}",
@@ -179,8 +171,9 @@ def _record(file: str, number: int, row: dict, columns: dict, mapping: Mapping) 
         cpv_codes=[c for c in [parse_cpv(get("cpv"))] if c],
         stated_nature=_nature(get("nature")),
         value_amount=amount,
-        value_currency=read(lambda v: parse_currency(v, required=amount is not None), "currency")
-        or "",
+        value_currency=reader.currency(
+            columns.get("currency", "currency"), get("currency"), amount=amount
+        ),
         value_vat_basis=str(get("vat_basis") or "unknown").lower(),
         start_on=read(parse_date, "start"),
         end_on=read(parse_date, "end"),
@@ -189,26 +182,17 @@ def _record(file: str, number: int, row: dict, columns: dict, mapping: Mapping) 
         suppliers=_suppliers(get),
         release_id=where,
     )
-    _check(record, where, issues, columns)
-    if issues:
-        raise RecordErrors(issues)
+    _check(record, reader, columns)
+    reader.raise_if_any()
     return record
 
 
-def _check(record: ContractRecord, where: str, issues: list, columns: dict) -> None:
+def _check(record: ContractRecord, reader: FieldReader, columns: dict) -> None:
     if not record.buyer_name:
-        issues.append(ImportIssue("error", where, columns.get("buyer", "buyer"), "no buyer named"))
+        reader.error(columns.get("buyer", "buyer"), "no buyer named")
     if record.value_vat_basis not in {"inc", "exc", "unknown"}:
-        issues.append(ImportIssue("error", where, "vat_basis", "use inc, exc or unknown"))
-    if record.start_on and record.end_on and record.end_on < record.start_on:
-        issues.append(
-            ImportIssue(
-                "error",
-                where,
-                columns.get("end", "end"),
-                f"end date {record.end_on} is before start date {record.start_on}",
-            )
-        )
+        reader.error("vat_basis", "use inc, exc or unknown")
+    reader.check_period(record, columns.get("end", "end"))
 
 
 def _nature(value) -> str:

@@ -17,9 +17,9 @@ from pathlib import Path
 from django.db import transaction
 
 from insource.core.audit import Actor, audit_record
+from insource.register.importers.fields import RecordErrors
 from insource.register.importers.flattened import FlattenedLayoutError, read_flattened
 from insource.register.importers.ocds import read_ocds
-from insource.register.importers.ocds_map import RecordErrors
 from insource.register.importers.ocds_read import OcdsReadError
 from insource.register.importers.records import ImportIssue
 from insource.register.importers.tabular import MappingError, load_mapping, read_tabular

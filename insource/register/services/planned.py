@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from insource.core.bulk import insert_rows
-from insource.register.importers.records import PlannedRecord
+from insource.register.importers.records import PlannedRecord, described
 from insource.register.models import ImportRun, PlannedProcurement
 from insource.register.services.hashing import content_hash
 
@@ -34,18 +34,10 @@ class PlannedWriter:
 
     def add(self, record: PlannedRecord, buyer) -> None:
         values = {
+            **described(record),
             "buyer_id": buyer.reviewer_id,
-            "buyer_name": record.buyer_name[:500],
-            "title": record.title[:1000],
-            "description": record.description,
-            "cpv_codes": record.cpv_codes,
-            "main_cpv": record.cpv_codes[0] if record.cpv_codes else "",
             "stage": record.stage,
-            "value_amount": record.value_amount,
-            "value_currency": record.value_currency,
             "tender_ends_on": record.tender_ends_on,
-            "start_on": record.start_on,
-            "end_on": record.end_on,
         }
         values["content_hash"] = content_hash(values)
         self._pending[record.ocid] = values

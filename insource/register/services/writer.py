@@ -12,7 +12,12 @@ from datetime import date, datetime
 from insource.authorities.services import BuyerResolver
 from insource.core.bulk import insert_rows
 from insource.register.importers.derive import OFFICER_FLAGS, derive, flag_codes
-from insource.register.importers.records import ContractRecord, ImportIssue, PlannedRecord
+from insource.register.importers.records import (
+    ContractRecord,
+    ImportIssue,
+    PlannedRecord,
+    described,
+)
 from insource.register.models import Contract, ContractEvent, ImportRun
 from insource.register.services.hashing import content_hash, plain
 from insource.register.services.planned import PlannedWriter
@@ -140,25 +145,17 @@ class RegisterWriter:
                 }
             )
         values = {
+            **described(record),
             "ocid": record.ocid,
             "award_id": record.award_id[:200],
             "buyer_id": buyer.buyer_id,
             "reviewing_authority_id": buyer.reviewer_id,
-            "buyer_name": record.buyer_name[:500],
-            "title": record.title[:1000],
-            "description": record.description,
-            "cpv_codes": record.cpv_codes,
-            "main_cpv": record.cpv_codes[0] if record.cpv_codes else "",
             "nature": derived.nature,
             "nature_source": derived.nature_source,
-            "value_amount": record.value_amount,
-            "value_currency": record.value_currency,
             "value_vat_basis": record.value_vat_basis,
             "value_inc_vat": derived.value_inc_vat,
             "is_value_inc_vat_estimate": derived.is_value_inc_vat_estimate,
             "awarded_on": record.awarded_on,
-            "start_on": record.start_on,
-            "end_on": record.end_on,
             "max_end_on": record.max_end_on or record.end_on,
             "status": record.status[:40],
             "is_framework": derived.is_framework,

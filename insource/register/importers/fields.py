@@ -1,0 +1,63 @@
+"""Reading one release or row: every field error collected, then raised together.
+
+Shared by every importer, so OCDS, flattened and tabular input are checked and reported alike.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from insource.register.importers.checks import (
+    FieldError,
+    parse_currency,
+    parse_date,
+    parse_money,
+)
+from insource.register.importers.records import ContractRecord, ImportIssue
+
+
+class RecordErrors(Exception):
+    """Errors that make a release or row unusable; the import reports them all, writes nothing."""
+
+    def __init__(self, issues: list[ImportIssue]):
+        super().__init__("; ".join(map(str, issues)))
+        self.issues = issues
+
+
+class FieldReader:
+    """Reads the fields of one release or row, keeping every error rather than the first."""
+
+    def __init__(self, where: str):
+        self.where = where
+        self.issues: list[ImportIssue] = []
+
+    def read(self, parser: Callable, field: str, value):
+        try:
+            return parser(value)
+        except FieldError as exc:
+            self.error(field, str(exc))
+            return None
+
+    def money(self, field: str, value):
+        return self.read(parse_money, field, value)
+
+    def date(self, field: str, value):
+        return self.read(parse_date, field, value)
+
+    def currency(self, field: str, value, *, amount) -> str:
+        """The currency, required when there is an amount."""
+        return (
+            self.read(lambda v: parse_currency(v, required=amount is not None), field, value) or ""
+        )
+
+    def error(self, field: str, message: str) -> None:
+        self.issues.append(ImportIssue("error", self.where, field, message))
+
+    def check_period(self, record: ContractRecord, field: str) -> None:
+        start, end = record.start_on, record.end_on
+        if start and end and end < start:
+            self.error(field, f"end date {end} is before start date {start}: correct one of them")
+
+    def raise_if_any(self) -> None:
+        if self.issues:
+            raise RecordErrors(self.issues)
