@@ -22,7 +22,9 @@ def real_register(django_db_setup, django_db_blocker):
     from insource.demo.services import demo_load
 
     with django_db_blocker.unblock():
-        result = demo_load(by=Actor.system("tests"), at=TEST_NOW, on=TEST_TODAY, screen=False)
+        result = demo_load(
+            by=Actor.system("tests"), at=TEST_NOW, on=TEST_TODAY, screen=False, open_reviews=False
+        )
     return result.imports
 
 
@@ -31,3 +33,12 @@ def system_actor():
     from insource.core.audit import Actor
 
     return Actor.system("tests")
+
+
+@pytest.fixture
+def officer_login(db):
+    """`officer_login(client, user)`: sign `user` in on a test client as an officer past
+    two-factor (a confirmed authenticator device, session marked OTP-verified)."""
+    from insource.accounts.tests.helpers import officer_login
+
+    return officer_login

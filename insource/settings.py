@@ -6,9 +6,11 @@ The database is SQLite (WAL mode) unless `DATABASE_URL` points elsewhere (Postgr
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent
@@ -32,6 +34,17 @@ def _required(name: str, hint: str) -> str:
 
 def _flag(name: str, default: bool) -> bool:
     return os.environ.get(name, str(default)).strip().lower() in {"1", "true", "yes", "on"}
+
+
+def _int(name: str, default: int) -> int:
+    value = os.environ.get(name, "").strip() or str(default)
+    if not value.isdigit():
+        raise ImproperlyConfigured(f"{name}={value!r} must be a whole number, e.g. {default}.")
+    return int(value)
+
+
+def _list(name: str) -> list[str]:
+    return [item.strip() for item in os.environ.get(name, "").split(",") if item.strip()]
 
 
 if IS_PRODUCTION:
@@ -64,7 +77,12 @@ INSTALLED_APPS = [
     "django_filters",
     "crispy_forms",
     "crispy_forms_gds",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "csp",
     "insource.core",
+    "insource.accounts",
     "insource.authorities",
     "insource.register",
     "insource.reviews",
@@ -74,13 +92,23 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "insource.accounts.middleware.OTPRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",
+]
+
+# django-axes first: it refuses locked-out credentials before any password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "insource.urls"
@@ -136,6 +164,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+if ENV == "test":  # fast hashing for the thousands of users tests make; never elsewhere
+    PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "register:contract-list"
 LOGOUT_REDIRECT_URL = "home"
@@ -183,6 +213,52 @@ if IS_PRODUCTION:
     SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
     CSRF_TRUSTED_ORIGINS = [f"https://{h}" for h in ALLOWED_HOSTS if not h.startswith(".")]
 
+# Security: sign-in throttling, two-factor, content security policy
+# (ADR 0006; variables in .env.example)
+AXES_FAILURE_LIMIT = _int("INSOURCE_SIGN_IN_ATTEMPTS", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=_int("INSOURCE_SIGN_IN_LOCKOUT_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False  # no start-up banner on every command; failures are still logged
+AXES_LOCKOUT_CALLABLE = "insource.accounts.views.locked_out"
+AXES_CLIENT_IP_CALLABLE = "insource.accounts.throttling.client_ip"
+INSOURCE_PROXY_COUNT = _int("INSOURCE_PROXY_COUNT", 0)
+
+INSOURCE_REQUIRE_2FA = _flag("INSOURCE_REQUIRE_2FA", default=True)
+INSOURCE_DEMO_OTP_HINTS = _flag("INSOURCE_DEMO_OTP_HINTS", default=ENV == "development")
+if IS_PRODUCTION and INSOURCE_DEMO_OTP_HINTS:
+    raise ImproperlyConfigured(
+        "INSOURCE_DEMO_OTP_HINTS prints sign-in codes on the page: it cannot be on in production."
+    )
+# The demo's people (insource/demo/services.py DEMO_PEOPLE) get the hint unless overridden.
+INSOURCE_DEMO_USERS: list[str] = _list("INSOURCE_DEMO_USERS") or [
+    "officer",
+    "decider",
+    "legal",
+    "manager",
+    "councillor",
+    "auditor",
+]
+OTP_TOTP_ISSUER = os.environ.get("INSOURCE_SERVICE_NAME", "Insource")
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True  # the admin never shows an authenticator key
+
+SESSION_COOKIE_AGE = 8 * 60 * 60
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+CSRF_FAILURE_VIEW = "insource.accounts.views.csrf_failure"
+
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -194,3 +270,32 @@ LOGGING = {
 # Shown on every page while the register holds the shipped demonstration data.
 INSOURCE_DEMO = _flag("INSOURCE_DEMO", default=not IS_PRODUCTION)
 INSOURCE_SERVICE_NAME = os.environ.get("INSOURCE_SERVICE_NAME", "Insource")
+
+# Evidence uploads
+# Officers' evidence files (insource/reviews/uploads.py): stored outside the web root, never
+# under STATIC_ROOT and never given a URL; only the officer-only view streams them.
+INSOURCE_EVIDENCE_DIR = Path(
+    os.environ.get("INSOURCE_EVIDENCE_DIR", "").strip() or DATA_DIR / "evidence"
+)
+try:
+    INSOURCE_EVIDENCE_MAX_BYTES = int(
+        os.environ.get("INSOURCE_EVIDENCE_MAX_BYTES", "").strip() or 20 * 1024 * 1024
+    )
+except ValueError as error:
+    raise ImproperlyConfigured(
+        "INSOURCE_EVIDENCE_MAX_BYTES must be a whole number of bytes, e.g. 20971520 (20 MB)."
+    ) from error
+
+# Email and links: notifications of reviews (console by default; SMTP when EMAIL_HOST is set).
+INSOURCE_BASE_URL = os.environ.get("INSOURCE_BASE_URL", "http://127.0.0.1:8000")
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
+EMAIL_BACKEND = (
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend"
+)
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = _flag("EMAIL_USE_TLS", default=True)
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "insource@localhost")

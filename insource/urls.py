@@ -1,17 +1,20 @@
 """Top-level URL configuration."""
 
 from django.contrib import admin
-from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from insource.core import views as core_views
+from insource.reviews.urls import public_urlpatterns
 
 urlpatterns = [
     path("", core_views.home, name="home"),
-    path("sign-in/", auth_views.LoginView.as_view(), name="login"),
-    path("sign-out/", auth_views.LogoutView.as_view(), name="logout"),
+    # sign-in/ (login), sign-in/code/ (otp-verify), sign-in/set-up-authenticator/ (otp-enrol),
+    # sign-out/ (logout)
+    path("", include("insource.accounts.urls")),
     path("register/", include("insource.register.urls")),
     path("authorities/", include("insource.authorities.urls")),
+    path("reviews/", include("insource.reviews.urls")),
+    path("public/", include((public_urlpatterns, "public"))),
     path("admin/", admin.site.urls),
 ]
 

@@ -1,5 +1,6 @@
 """Authorities (every public body that buys) and the buyer names matched to them."""
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -116,3 +117,39 @@ class BuyerName(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class Role(models.TextChoices):
+    """What a person may do for an authority (see `insource.authorities.roles`)."""
+
+    REVIEW_OFFICER = "review-officer", _("Review officer")
+    DECISION_MAKER = "decision-maker", _("Decision-maker")
+    LEGAL_OFFICER = "legal-officer", _("Legal or monitoring officer")
+    CONTRACT_MANAGER = "contract-manager", _("Contract manager")
+    COUNCILLOR = "councillor", _("Councillor or scrutiny member")
+    AUDITOR = "auditor", _("Auditor")
+    AUTHORITY_ADMIN = "authority-admin", _("Authority administrator")
+
+
+class Membership(models.Model):
+    """A person's role for one authority. A person may hold several roles and authorities.
+
+    Officers reach an authority's reviews only through a membership of that authority.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
+    )
+    authority = models.ForeignKey(Authority, on_delete=models.CASCADE, related_name="memberships")
+    role = models.CharField(max_length=30, choices=Role.choices)
+
+    class Meta:
+        ordering = ["authority__name", "role"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "authority", "role"], name="membership_once_per_role"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.get_role_display()} – {self.authority}"

@@ -2,13 +2,13 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import get_object_or_404, redirect
+from django.http import Http404
+from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from insource.authorities.models import BuyerName
-from insource.authorities.selectors import authority_get
+from insource.authorities.selectors import authority_get, buyer_name_get
 from insource.authorities.services import buyer_name_confirm
 from insource.core.audit import Actor
 
@@ -16,7 +16,9 @@ from insource.core.audit import Actor
 @login_required
 @require_POST
 def buyer_name_confirm_view(request, pk: int):
-    buyer_name = get_object_or_404(BuyerName, pk=pk)
+    buyer_name = buyer_name_get(pk)
+    if buyer_name is None:
+        raise Http404("No such buyer name")
     authority = authority_get(request.POST.get("authority", ""))
     if authority is None:
         messages.error(request, _("Select the authority this buyer name belongs to"))

@@ -10,11 +10,17 @@ from dateutil.relativedelta import relativedelta
 from django.contrib.auth import get_user_model
 from django.db.models import Count, Q
 
-from insource.authorities.models import Authority, AuthorityKind
-from insource.authorities.services import authorities_seed, authority_adopt_policy
+from insource.accounts.services import otp_device_ensure
+from insource.authorities.models import Authority, AuthorityKind, Role
+from insource.authorities.services import (
+    authorities_seed,
+    authority_adopt_policy,
+    membership_grant,
+)
 from insource.core.audit import Actor
 from insource.register.models import ImportRun
 from insource.register.services.imports import ImportSummary, file_sha256, register_import
+from insource.reviews.services.opening import reviews_open_due
 from insource.reviews.services.screening import contracts_screen
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -32,9 +38,23 @@ DEMO_SOURCES = (
     ),
 )
 DEMO_ADOPTERS = 3
+# Warwickshire adopts too, so that its day opportunities contract (2025 OCDS set) shows the
+# at-risk track in the demo; the other adopters are the busiest councils.
+DEMO_ALSO_ADOPT = ("WAR",)
 DEMO_PRESET = "labour-2019-local"
 DEMO_USERNAME = "officer"
 DEMO_PASSWORD = "insource-demo-officer"  # noqa: S105 - printed on purpose; demo only
+# The demo's people, one per role, members of every adopting council. Passwords are
+# `insource-demo-<username>` and are printed; each has an authenticator whose current code the
+# two-factor page shows on a development demo (INSOURCE_DEMO_OTP_HINTS).
+DEMO_PEOPLE = (
+    ("officer", "Demo", "Officer", (Role.REVIEW_OFFICER,)),
+    ("decider", "Dana", "Decider", (Role.DECISION_MAKER,)),
+    ("legal", "Lee", "Legal", (Role.LEGAL_OFFICER, Role.AUTHORITY_ADMIN)),
+    ("manager", "Morgan", "Manager", (Role.CONTRACT_MANAGER,)),
+    ("councillor", "Chris", "Councillor", (Role.COUNCILLOR,)),
+    ("auditor", "Alex", "Auditor", (Role.AUDITOR,)),
+)
 
 
 @dataclass
@@ -42,10 +62,18 @@ class DemoResult:
     imports: dict[str, ImportSummary]
     skipped: list[str]
     adopters: list[str]
+    reviews: dict
 
 
 def demo_load(
-    *, by: Actor, at: datetime, on: date, progress=None, screen: bool = True
+    *,
+    by: Actor,
+    at: datetime,
+    on: date,
+    progress=None,
+    screen: bool = True,
+    open_reviews: bool = True,
+    sources: tuple[str, ...] | None = None,
 ) -> DemoResult:
     """Seed authorities, import each demo source once (skipped if already loaded), adopt, and
     (with `screen`) screen the register on `on` so the pipeline shows provisional outcomes."""
@@ -53,6 +81,8 @@ def demo_load(
     imports: dict[str, ImportSummary] = {}
     skipped: list[str] = []
     for name, path, mapping in DEMO_SOURCES:
+        if sources is not None and name not in sources:
+            continue
         done = ImportRun.objects.filter(source_sha256=file_sha256(path), status="succeeded")
         if done.exists():
             skipped.append(name)
@@ -66,7 +96,11 @@ def demo_load(
     adopters = _adopt_busiest(by=by, at=at, on=on)
     if screen:
         contracts_screen(on=on, by=by, at=at, progress=progress)
-    return DemoResult(imports, skipped, adopters)
+    opened = {}
+    if open_reviews:
+        demo_people(by=by, at=at)
+        opened = reviews_open_due(on=on, by=by, at=at)
+    return DemoResult(imports, skipped, adopters, opened)
 
 
 def _adopt_busiest(*, by: Actor, at: datetime, on: date) -> list[str]:
@@ -83,7 +117,8 @@ def _adopt_busiest(*, by: Actor, at: datetime, on: date) -> list[str]:
         .order_by("-n", "name")[:DEMO_ADOPTERS]
     )
     adopted_on = date(on.year if on.month >= 4 else on.year - 1, 4, 1)
-    for authority in busiest:
+    also = Authority.objects.filter(kind=AuthorityKind.LOCAL_AUTHORITY, code__in=DEMO_ALSO_ADOPT)
+    for authority in [*busiest, *also.exclude(pk__in=[a.pk for a in busiest])]:
         authority_adopt_policy(
             authority=authority,
             preset=DEMO_PRESET,
@@ -92,14 +127,28 @@ def _adopt_busiest(*, by: Actor, at: datetime, on: date) -> list[str]:
             at=at,
             reason="demonstration council",
         )
-    return [a.name for a in busiest]
+    return list(
+        Authority.objects.filter(policy_adopted_on__isnull=False).values_list("name", flat=True)
+    )
 
 
-def demo_officer() -> tuple[str, str]:
-    """Create (or reset) the demo officer account; returns username and password."""
+def demo_people(*, by: Actor, at: datetime) -> list[tuple[str, str, str]]:
+    """Create (or reset) the demo's people, one per role, members of every adopting council,
+    each with an authenticator; returns (username, password, roles) for printing."""
     User = get_user_model()
-    user, _ = User.objects.get_or_create(username=DEMO_USERNAME, defaults={"is_staff": True})
-    user.set_password(DEMO_PASSWORD)
-    user.first_name, user.last_name = "Demo", "Officer"
-    user.save()
-    return DEMO_USERNAME, DEMO_PASSWORD
+    adopters = list(Authority.objects.filter(policy_adopted_on__isnull=False))
+    printed = []
+    for username, first, last, roles in DEMO_PEOPLE:
+        user, _ = User.objects.get_or_create(username=username)
+        user.first_name, user.last_name = first, last
+        user.email = f"{username}@demo.insource.invalid"
+        user.set_password(f"insource-demo-{username}")
+        user.save()
+        for authority in adopters:
+            for role in roles:
+                membership_grant(user=user, authority=authority, role=role, by=by, at=at)
+        otp_device_ensure(user=user, by=by, at=at)
+        printed.append(
+            (username, f"insource-demo-{username}", ", ".join(str(r.label) for r in roles))
+        )
+    return printed

@@ -68,6 +68,11 @@ class Preset:
         }
 
 
+def preset_names() -> list[str]:
+    """The names of the shipped presets."""
+    return sorted(p.stem for p in PRESETS.glob("*.yaml"))
+
+
 def get_preset(name_or_path: str | None = None) -> Preset:
     """A shipped preset by name, or an authority's preset file by path."""
     name = name_or_path or DEFAULT

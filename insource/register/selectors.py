@@ -181,3 +181,12 @@ def quality_flag_counts() -> list[tuple[str, str, int]]:
         (code, str(label), Contract.objects.filter(flag_codes__contains=f" {code} ").count())
         for code, label in FLAG_LABELS.items()
     ]
+
+
+def contract_get_for_reviewer(*, authority: Authority, pk: int) -> Contract | None:
+    """One contract reviewed by the authority (None for another authority's)."""
+    return (
+        Contract.objects.filter(reviewing_authority=authority, pk=pk)
+        .select_related("reviewing_authority")
+        .first()
+    )

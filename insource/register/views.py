@@ -25,7 +25,8 @@ from insource.register import selectors
 from insource.register.filters import ContractFilter, PipelineForm
 from insource.register.models import Contract
 from insource.register.timeline import timeline_svg
-from insource.reviews.selectors import pipeline_screened
+from insource.reviews.presenters import review_lateness_tag
+from insource.reviews.selectors import pipeline_screened, reviews_of_contract
 
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 PER_PAGE = 50
@@ -196,6 +197,10 @@ def contract_detail(request, pk: int):
         "history": history(contract),
         "provenance": provenance(contract),
         "is_successor": contract.buyer_id != contract.reviewing_authority_id,
+        "reviews": [
+            (r, review_lateness_tag(r.decision_point_on, r.is_signed, timezone.localdate()))
+            for r in reviews_of_contract(contract)
+        ],
         "nav_register": True,
     }
     return render(request, "register/contract_detail.html", context)
@@ -211,6 +216,11 @@ def pipeline(request):
         on=timezone.localdate(), within_months=params.within_months, authority=params.authority
     )
     page, page_range = paginate(request, result.contracts)
+    on = timezone.localdate()
+    for contract in page.object_list:
+        contract.review_lateness = review_lateness_tag(
+            contract.review_point_on, contract.review_is_signed, on
+        )
     planned = list(result.planned[: MAX_PLANNED_SHOWN + 1])
     context = {
         "form": form,

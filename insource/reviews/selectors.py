@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from insource.authorities.models import Authority
 from insource.register.selectors import pipeline
-from insource.reviews.models import Screening
+from insource.reviews.models import Review, Screening
 
 
 def screening_for(contract) -> Screening | None:
@@ -52,13 +52,19 @@ def pipeline_screened(*, on: date, within_months: int, authority: Authority | No
     """The expiry pipeline with each contract's latest provisional screening on or before `on`.
 
     Each contract gets `screening_outcome`, `screening_status` and `screening_adopted` (whether
-    its authority had adopted the policy: only then is the screening shown as a verdict).
+    its authority had adopted the policy: only then is the screening shown as a verdict), and
+    its latest review's `review_pk`, `review_point_on`, `review_is_signed` and `review_state`.
     """
     result = pipeline(on=on, within_months=within_months, authority=authority)
     latest = Screening.objects.filter(contract=OuterRef("pk"), screened_on__lte=on).order_by(
         "-screened_on", "-id"
     )
+    review = Review.objects.filter(contract=OuterRef("pk")).order_by("-decision_point_on", "-id")
     result.contracts = result.contracts.annotate(
+        review_pk=Subquery(review.values("pk")[:1]),
+        review_point_on=Subquery(review.values("decision_point_on")[:1]),
+        review_is_signed=Subquery(review.values("is_signed")[:1]),
+        review_state=Subquery(review.values("state")[:1]),
         screening_outcome=Subquery(latest.values("outcome")[:1]),
         screening_status=Subquery(latest.values("status")[:1]),
         screening_adopted=Subquery(latest.values("is_policy_adopted")[:1]),
@@ -69,3 +75,12 @@ def pipeline_screened(*, on: date, within_months: int, authority: Authority | No
 def _label_case() -> Case:
     whens = [When(screening_outcome=k, then=Value(str(v))) for k, v in SCREENING_LABELS.items()]
     return Case(*whens, default=F("screening_outcome"), output_field=CharField())
+
+
+def reviews_of_contract(contract) -> list[Review]:
+    """The contract's reviews, latest decision point first (state and lateness are public)."""
+    return list(
+        Review.objects.filter(contract=contract)
+        .select_related("authority")
+        .order_by("-decision_point_on", "-id")
+    )

@@ -63,20 +63,33 @@ def page(browser):
 
 @pytest.fixture
 def officer(db):
+    from django.utils import timezone
+
+    from insource.accounts.services import otp_device_ensure
+    from insource.core.audit import Actor
     from insource.register.tests.factories import PASSWORD, UserFactory
 
     user = UserFactory(username="officer")
+    otp_device_ensure(user=user, by=Actor.system("tests"), at=timezone.now())
     return user.username, PASSWORD
 
 
 @pytest.fixture
 def signed_in(page, live_server, officer):
-    """A page signed in through the real sign-in form."""
+    """A page signed in through the real sign-in form and the authenticator code page."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from insource.accounts.services import otp_current_code
+
     username, password = officer
     page.goto(f"{live_server.url}/sign-in/")
     page.get_by_label("Username").fill(username)
     page.get_by_label("Password").fill(password)
     page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url("**/sign-in/code/**")
+    device = TOTPDevice.objects.get(user__username=username)
+    page.get_by_label("Enter the 6-digit code").fill(otp_current_code(device))
+    page.get_by_role("button", name="Continue").click()
     page.wait_for_url("**/register/")
     return page
 

@@ -11,9 +11,9 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def officer_client(client):
+def officer_client(client, officer_login):
     user = get_user_model().objects.create_user("queue-officer", password="x-long-password-1")
-    client.force_login(user)
+    officer_login(client, user)
     return client
 
 

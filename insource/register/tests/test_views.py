@@ -35,9 +35,9 @@ PIPELINE = reverse("register:pipeline")
 
 
 @pytest.fixture
-def officer(client):
+def officer(client, officer_login):
     user = UserFactory()
-    client.force_login(user)
+    officer_login(client, user)
     return user
 
 
@@ -72,7 +72,9 @@ def test_sign_in_lands_on_the_register(client):
     UserFactory(username="officer")
     response = client.post(reverse("login"), {"username": "officer", "password": PASSWORD})
     assert response.status_code == 302
-    assert response.url == LIST
+    code_page = urlparse(response.url)  # the authenticator code comes first
+    assert code_page.path == reverse("otp-verify")
+    assert parse_qs(code_page.query)["next"] == [LIST]
 
 
 def test_every_page_says_it_shows_demonstration_data(client, officer, settings):

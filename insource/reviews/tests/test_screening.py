@@ -164,7 +164,7 @@ def test_the_real_register(real_register, system_actor, django_assert_max_num_qu
     assert screen(system_actor).created == 0
 
 
-def test_pipeline_shows_screening_only_for_adopters(register, system_actor, client):
+def test_pipeline_shows_screening_only_for_adopters(register, system_actor, client, officer_login):
     from django.contrib.auth import get_user_model
 
     adopter = AuthorityFactory(policy_preset="labour-2019-local", policy_adopted_on=ON)
@@ -179,6 +179,6 @@ def test_pipeline_shows_screening_only_for_adopters(register, system_actor, clie
     }
     assert rows[adopter.pk].screening_adopted and rows[adopter.pk].screening_label
     assert not rows[other.pk].screening_adopted
-    client.force_login(get_user_model().objects.create_user("p-officer", password="x-pw-12345!"))
+    officer_login(client, get_user_model().objects.create_user("p-officer", password="x-pw-12345!"))
     page = client.get("/register/pipeline/").content.decode()
     assert "Provisional screening" in page and "Policy not adopted" in page

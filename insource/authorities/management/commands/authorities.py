@@ -1,11 +1,16 @@
 """`insource authorities seed|list`: the local-authority register."""
 
-from django.core.management.base import BaseCommand
+from datetime import date
+
+from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from insource.authorities.services import authorities_seed
+from insource.authorities.models import AuthorityKind
+from insource.authorities.selectors import authority_get
+from insource.authorities.services import authorities_seed, authority_adopt_policy
 from insource.core.audit import Actor
 from insource.core.cli_output import print_json
+from insource.policy.presets import preset_names
 
 
 class Command(BaseCommand):
@@ -15,8 +20,16 @@ class Command(BaseCommand):
         sub = parser.add_subparsers(dest="action", required=True)
         seed = sub.add_parser("seed", help="create or update all UK local authorities")
         seed.add_argument("--json", action="store_true")
+        adopt = sub.add_parser("adopt", help="adopt a policy preset from a date (published)")
+        adopt.add_argument("code", help="the three-letter local-authority code (BST) or GSS code")
+        adopt.add_argument("--preset", required=True, help=f"one of {', '.join(preset_names())}")
+        adopt.add_argument("--from", dest="adopted_on", required=True, help="YYYY-MM-DD")
+        adopt.add_argument("--reason", default="", help="the decision that adopted it")
+        adopt.add_argument("--json", action="store_true")
 
     def handle(self, *args, **opts):
+        if opts["action"] == "adopt":
+            return self._adopt(opts)
         summary = authorities_seed(by=Actor.system("authorities-seed"), at=timezone.now())
         if opts.get("json"):
             print_json(summary, self.stdout)
@@ -25,3 +38,40 @@ class Command(BaseCommand):
                 f"Local authorities: {summary['total']} in the register, {summary['created']}"
                 f" created, {summary['updated']} updated."
             )
+
+    def _adopt(self, opts):
+        authority = authority_get(opts["code"])
+        if authority is None or authority.kind != AuthorityKind.LOCAL_AUTHORITY:
+            raise CommandError(
+                f"No local authority has code {opts['code']!r}: use its three-letter code "
+                "(e.g. BST) or its GSS code (e.g. E06000023)."
+            )
+        if opts["preset"] not in preset_names():
+            raise CommandError(
+                f"--preset {opts['preset']!r} is not known: use one of {', '.join(preset_names())}."
+            )
+        try:
+            adopted_on = date.fromisoformat(opts["adopted_on"])
+        except ValueError:
+            raise CommandError(
+                f"--from {opts['adopted_on']!r} is not a date: use YYYY-MM-DD."
+            ) from None
+        authority_adopt_policy(
+            authority=authority,
+            preset=opts["preset"],
+            adopted_on=adopted_on,
+            reason=opts["reason"],
+            by=Actor.system("authorities-adopt"),
+            at=timezone.now(),
+        )
+        summary = {
+            "authority": authority.name,
+            "code": authority.code,
+            "gss_code": authority.gss_code,
+            "preset": opts["preset"],
+            "adopted_on": adopted_on.isoformat(),
+        }
+        if opts["json"]:
+            print_json(summary, self.stdout)
+        else:
+            self.stdout.write(f"{authority.name} adopts {opts['preset']} from {adopted_on}.")

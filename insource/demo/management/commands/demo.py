@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from insource.core.audit import Actor
 from insource.core.cli_output import print_json, progress_bar
-from insource.demo.services import demo_load, demo_officer
+from insource.demo.services import demo_load, demo_people
 
 
 class Command(BaseCommand):
@@ -29,14 +29,15 @@ class Command(BaseCommand):
                 on=timezone.localdate(),
                 progress=advance,
             )
-        username, password = demo_officer()
+        people = demo_people(by=Actor.system("demo"), at=timezone.now())
         report = {
             "imports": {
                 n: s.as_json() | {"warnings": [], "errors": []} for n, s in result.imports.items()
             },
             "already_loaded": result.skipped,
             "adopted_policy": result.adopters,
-            "login": {"username": username, "password": password},
+            "reviews": result.reviews,
+            "logins": [{"username": u, "password": p, "roles": r} for u, p, r in people],
             "url": f"http://{opts['addrport']}/",
         }
         if opts["json"]:
@@ -57,9 +58,19 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Councils that adopted the policy: {', '.join(report['adopted_policy'])}"
         )
+        if report["reviews"]:
+            r = report["reviews"]
+            self.stdout.write(
+                f"Reviews: {r['opened']} opened, {r['already_open']} already open,"
+                f" {r['skipped_no_end_date']} contracts with no end date left for an officer"
+            )
+        logins = "\n".join(
+            f"  {p['username']:<11} password {p['password']:<28} {p['roles']}"
+            for p in report["logins"]
+        )
         self.stdout.write(
             self.style.SUCCESS(
-                f"\nInsource demo at {report['url']}\nSign in as officer: username"
-                f" {report['login']['username']}  password {report['login']['password']}\n"
+                f"\nInsource demo at {report['url']}\nSign in as one of (the two-factor page"
+                f" shows each demo account's current code):\n{logins}\n"
             )
         )

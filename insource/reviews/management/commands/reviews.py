@@ -15,6 +15,8 @@ from insource.core.audit import Actor
 from insource.core.cli_output import print_json, progress_bar
 from insource.policy import PolicyError
 from insource.register.models import Contract
+from insource.reviews.services.lateness import reviews_notify_late
+from insource.reviews.services.opening import reviews_open_due
 from insource.reviews.services.screening import contracts_screen
 
 
@@ -27,9 +29,33 @@ class Command(BaseCommand):
         screen.add_argument("--on", help="screening date YYYY-MM-DD (default today)")
         screen.add_argument("--authority", help="only this reviewing authority (code or GSS)")
         screen.add_argument("--json", action="store_true", help="print the summary as JSON")
+        due = sub.add_parser(
+            "open-due",
+            help="open every review due (adopting authorities, within the lead time) and tell "
+            "owners about reviews that became late; run daily",
+        )
+        due.add_argument("--on", help="date YYYY-MM-DD (default today)")
+        due.add_argument("--authority", help="only this reviewing authority (code or GSS)")
+        due.add_argument("--json", action="store_true", help="print the summary as JSON")
 
     def handle(self, *args, **opts):
-        getattr(self, f"_{opts['action']}")(opts)
+        getattr(self, f"_{opts['action'].replace('-', '_')}")(opts)
+
+    def _open_due(self, opts):
+        on = _date(opts["on"]) if opts["on"] else timezone.localdate()
+        authority = _authority(opts["authority"]) if opts["authority"] else None
+        by, at = Actor.system("reviews-open-due"), timezone.now()
+        summary = reviews_open_due(on=on, by=by, at=at, authority=authority)
+        summary["late_notified"] = reviews_notify_late(on=on, by=by, at=at)
+        summary["on"] = on.isoformat()
+        if opts["json"]:
+            print_json(summary, self.stdout)
+        else:
+            self.stdout.write(
+                f"Reviews due on {on}: {summary['opened']} opened, {summary['already_open']} "
+                f"already open, {summary['skipped_no_end_date']} contracts with no end date "
+                f"left for an officer, {summary['late_notified']} newly late."
+            )
 
     def _screen(self, opts):
         on = _date(opts["on"]) if opts["on"] else timezone.localdate()

@@ -1,0 +1,51 @@
+"""What each role may do for its authority: the one table every permission check reads.
+
+A capability is a verb on an authority's reviews. Every member of an authority may read its
+reviews, decisions and evidence (councillors and auditors included: scrutiny and audit need the
+evidence); only the roles listed may write. Segregation of duties is a separate rule, applied by
+the decision service: whoever drafted a review cannot sign its decision, whatever their roles.
+A site administrator (a Django superuser) administers accounts and memberships; it gains no
+capability on an authority's reviews without a membership, so the segregation holds for it too.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from insource.authorities.models import Role
+
+
+class Capability(StrEnum):
+    READ = "read"
+    COMMENT = "comment"
+    EDIT_REVIEW = "edit-review"
+    OPEN_REVIEW = "open-review"
+    SUBMIT_FOR_DECISION = "submit-for-decision"
+    SIGN_DECISION = "sign-decision"
+    PUBLISH_DECISION = "publish-decision"
+    ADOPT_POLICY = "adopt-policy"
+    MANAGE_MEMBERS = "manage-members"
+
+
+ALL = frozenset(Role)
+CAPABILITIES: dict[Capability, frozenset[Role]] = {
+    Capability.READ: ALL,
+    Capability.COMMENT: ALL - {Role.AUDITOR},
+    Capability.EDIT_REVIEW: frozenset({Role.REVIEW_OFFICER, Role.LEGAL_OFFICER}),
+    Capability.OPEN_REVIEW: frozenset({Role.REVIEW_OFFICER, Role.AUTHORITY_ADMIN}),
+    Capability.SUBMIT_FOR_DECISION: frozenset({Role.REVIEW_OFFICER, Role.LEGAL_OFFICER}),
+    Capability.SIGN_DECISION: frozenset({Role.DECISION_MAKER}),
+    Capability.PUBLISH_DECISION: frozenset({Role.LEGAL_OFFICER, Role.AUTHORITY_ADMIN}),
+    Capability.ADOPT_POLICY: frozenset({Role.AUTHORITY_ADMIN}),
+    Capability.MANAGE_MEMBERS: frozenset({Role.AUTHORITY_ADMIN}),
+}
+
+
+def roles_allow(roles, capability: Capability) -> bool:
+    """Whether any of `roles` carries `capability`."""
+    return bool(set(roles) & CAPABILITIES[capability])
+
+
+def capabilities_of(roles) -> frozenset[Capability]:
+    """Every capability the roles carry together."""
+    return frozenset(c for c in Capability if roles_allow(roles, c))

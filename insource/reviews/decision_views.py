@@ -1,0 +1,251 @@
+"""Officer pages for deciding and publishing, adopting the policy, and opening a review; and
+the public pages of a published decision pack."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from insource.authorities.models import Role
+from insource.authorities.roles import Capability
+from insource.authorities.selectors import adoptions_public, members_with_role
+from insource.authorities.services import authority_adopt_policy
+from insource.core.audit import Actor
+from insource.policy.presets import preset_names
+from insource.register.selectors import contract_get_for_reviewer
+from insource.reviews import presenters
+from insource.reviews import review_selectors as selectors
+from insource.reviews.forms import AdoptForm, PublishForm, SignForm, SubmitForm
+from insource.reviews.pack import pack_render
+from insource.reviews.services.decisions import (
+    SignatureRefused,
+    decision_current,
+    decision_publish,
+    decision_sign,
+)
+from insource.reviews.services.editing import StaleReview, drafters_of, review_submit
+from insource.reviews.services.opening import ReviewNotDue, review_open
+from insource.reviews.views import access_or_404, review_or_404
+
+
+def _decision_makers(review):
+    drafters = drafters_of(review)
+    makers = members_with_role(review.authority, Role.DECISION_MAKER)
+    return [u for u in makers if u.pk not in drafters]
+
+
+@login_required
+def review_submit_view(request, code: str, pk: int):
+    access = access_or_404(request, code, Capability.SUBMIT_FOR_DECISION)
+    review = review_or_404(access, pk)
+    makers = _decision_makers(review)
+    form = SubmitForm(
+        request.POST or None, decision_makers=makers, initial={"version": review.version}
+    )
+    if request.method == "POST" and form.is_valid():
+        maker = next(u for u in makers if str(u.pk) == form.cleaned_data["decision_maker"])
+        try:
+            review_submit(
+                review=review,
+                decision_maker=maker,
+                version=form.cleaned_data["version"],
+                on=timezone.localdate(),
+                by=Actor.for_user(request.user),
+                at=timezone.now(),
+            )
+        except (StaleReview, PermissionError) as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(
+                request,
+                _("Sent to %(name)s for signature")
+                % {"name": maker.get_full_name() or maker.get_username()},
+            )
+            return redirect("reviews:review", code=code, pk=pk)
+    context = presenters.review_page(access, review, on=timezone.localdate())
+    context.update(form=form, makers=makers)
+    return render(request, "reviews/submit.html", context, status=400 if form.errors else 200)
+
+
+def _outcome_choices(result: dict) -> list[tuple[str, str]]:
+    from insource.policy.outcomes import OUTCOMES
+
+    recommended = result.get("outcome")
+    first = (
+        [(recommended, _("Accept the recommendation: %(text)s") % {"text": OUTCOMES[recommended]})]
+        if recommended
+        else []
+    )
+    others = [
+        (k, v)
+        for k, v in OUTCOMES.items()
+        if k != recommended and k not in ("CONSIDER_INSOURCING", "NOT_IN_SCOPE")
+    ]
+    return first + others
+
+
+@login_required
+def decision_sign_view(request, code: str, pk: int):
+    access = access_or_404(request, code, Capability.SIGN_DECISION)
+    review = review_or_404(access, pk)
+    result = review.evaluation.get("result", {})
+    current = decision_current(review)
+    form = SignForm(
+        request.POST or None,
+        outcomes=_outcome_choices(result),
+        initial={"version": review.version, "outcome": result.get("outcome")},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            decision_sign(
+                review=review,
+                signer=request.user,
+                outcome=form.cleaned_data["outcome"],
+                reason=form.cleaned_data["reason"],
+                version=form.cleaned_data["version"],
+                on=timezone.localdate(),
+                by=Actor.for_user(request.user),
+                at=timezone.now(),
+                replaces=current,
+            )
+        except SignatureRefused as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("Decision signed"))
+            return redirect("reviews:review", code=code, pk=pk)
+    context = presenters.review_page(access, review, on=timezone.localdate())
+    context.update(form=form, correcting=current)
+    return render(request, "reviews/sign.html", context, status=400 if form.errors else 200)
+
+
+@login_required
+def decision_publish_view(request, code: str, pk: int):
+    access = access_or_404(request, code, Capability.PUBLISH_DECISION)
+    review = review_or_404(access, pk)
+    decision = decision_current(review)
+    if decision is None:
+        raise Http404("No signed decision to publish")
+    form = PublishForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        name = request.user.get_full_name() or request.user.get_username()
+        html, pdf = pack_render(decision, publisher_name=name, published_on=timezone.localdate())
+        try:
+            decision_publish(
+                decision=decision,
+                user=request.user,
+                redaction_note=form.cleaned_data["redaction_note"],
+                has_confidential_annex=form.cleaned_data["has_confidential_annex"],
+                pack_html=html,
+                pack_pdf=pdf,
+                on=timezone.localdate(),
+                by=Actor.for_user(request.user),
+                at=timezone.now(),
+            )
+        except SignatureRefused as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("Decision pack published"))
+            return redirect("reviews:review", code=code, pk=pk)
+    context = presenters.review_page(access, review, on=timezone.localdate())
+    context.update(form=form, decision=decision)
+    return render(request, "reviews/publish.html", context, status=400 if form.errors else 200)
+
+
+@login_required
+@require_POST
+def review_open_view(request, code: str, contract_pk: int):
+    access = access_or_404(request, code, Capability.OPEN_REVIEW)
+    contract = contract_get_for_reviewer(authority=access.authority, pk=contract_pk)
+    if contract is None:
+        raise Http404("No such contract among this authority's")
+    try:
+        review = review_open(
+            contract=contract,
+            on=timezone.localdate(),
+            by=Actor.for_user(request.user),
+            at=timezone.now(),
+        )
+    except ReviewNotDue as error:
+        messages.error(request, str(error))
+        return redirect("register:contract-detail", pk=contract_pk)
+    return redirect("reviews:review", code=code, pk=review.pk)
+
+
+@login_required
+def policy_adoption(request, code: str):
+    access = access_or_404(request, code)
+    authority = access.authority
+    form = AdoptForm(
+        request.POST or None,
+        presets=preset_names(),
+        initial={
+            "preset": authority.policy_preset or "labour-2019-local",
+            "adopted_on": authority.policy_adopted_on,
+        },
+    )
+    if request.method == "POST":
+        access_or_404(request, code, Capability.ADOPT_POLICY)
+        if form.is_valid():
+            authority_adopt_policy(
+                authority=authority,
+                preset=form.cleaned_data["preset"],
+                adopted_on=form.cleaned_data["adopted_on"],
+                reason=form.cleaned_data["reason"],
+                by=Actor.for_user(request.user),
+                at=timezone.now(),
+            )
+            messages.success(request, _("Policy adoption saved and published"))
+            return redirect("reviews:authority", code=code)
+    context = {
+        "access": access,
+        "authority": authority,
+        "form": form,
+        "can_adopt": access.can(Capability.ADOPT_POLICY),
+        "nav_reviews": True,
+    }
+    return render(request, "reviews/adopt.html", context, status=400 if form.errors else 200)
+
+
+def published_decision(request, pk: int):
+    publication = selectors.publication_get_public(pk)
+    if publication is None:
+        raise Http404("No published decision")
+    return render(
+        request,
+        "reviews/published.html",
+        {"publication": publication, "decision": publication.decision},
+    )
+
+
+def published_decision_pdf(request, pk: int):
+    publication = selectors.publication_get_public(pk)
+    if publication is None:
+        raise Http404("No published decision")
+    response = HttpResponse(bytes(publication.pack_pdf), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="decision-{pk}.pdf"'
+    return response
+
+
+def published_decision_trace(request, pk: int):
+    publication = selectors.publication_get_public(pk)
+    if publication is None:
+        raise Http404("No published decision")
+    decision = publication.decision
+    return JsonResponse(
+        {
+            "decision": decision.pk,
+            "outcome": decision.outcome,
+            "policy_version": decision.policy_version,
+            "trace": decision.result.get("trace", []),
+        }
+    )
+
+
+def published_adoptions(request):
+    """Public: which authorities adopted the policy, which preset, from when, by what decision."""
+    return render(request, "reviews/adoptions.html", {"rows": adoptions_public()})

@@ -1,0 +1,34 @@
+"""The reviews app's models: provisional screenings, the review workflow, decisions."""
+
+from insource.reviews.models.decisions import (
+    Decision,
+    ImmutableError,
+    ImmutableQuerySet,
+    Publication,
+)
+from insource.reviews.models.screening import Screening, ScreeningTrace
+from insource.reviews.models.workflow import (
+    Evidence,
+    Review,
+    ReviewAnswer,
+    ReviewComment,
+    ReviewState,
+    ReviewStatus,
+    Trigger,
+)
+
+__all__ = [
+    "Decision",
+    "Evidence",
+    "ImmutableError",
+    "ImmutableQuerySet",
+    "Publication",
+    "Review",
+    "ReviewAnswer",
+    "ReviewComment",
+    "ReviewState",
+    "ReviewStatus",
+    "Screening",
+    "ScreeningTrace",
+    "Trigger",
+]

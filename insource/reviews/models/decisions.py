@@ -1,0 +1,90 @@
+"""Signed decisions and their publication: immutable once written."""
+
+from django.conf import settings
+from django.db import models
+
+from insource.reviews.models.workflow import Review
+
+
+class ImmutableError(Exception):
+    """A signed decision or its publication cannot be changed: make a correcting decision."""
+
+
+class ImmutableQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise ImmutableError("Decisions cannot be changed: sign a correcting decision")
+
+    def delete(self):
+        raise ImmutableError("Decisions cannot be deleted: sign a correcting decision")
+
+
+class Decision(models.Model):
+    """The signed decision on a review: immutable. It stores the facts, the engine's result with
+    its trace and policy version, the evidence references (with their SHA-256) and the signer.
+    A correction is a new decision that points at the one it `replaces`.
+    """
+
+    review = models.ForeignKey(Review, on_delete=models.PROTECT, related_name="decisions")
+    authority = models.ForeignKey("authorities.Authority", on_delete=models.PROTECT)
+    contract = models.ForeignKey("register.Contract", on_delete=models.PROTECT)
+    replaces = models.OneToOneField(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="replaced_by"
+    )
+    decided_on = models.DateField()
+    outcome = models.CharField(max_length=60)
+    recommended_outcome = models.CharField(max_length=60, blank=True)
+    engine_status = models.CharField(max_length=40)
+    departs = models.BooleanField(default=False)
+    reason = models.TextField(blank=True)
+    facts = models.JSONField()
+    result = models.JSONField()
+    policy_version = models.JSONField()  # preset, rule-set version and parameters' hash
+    evidence = models.JSONField(default=list)
+    signer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    signer_name = models.CharField(max_length=200)
+    signed_at = models.DateTimeField()
+
+    objects = ImmutableQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-signed_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"decision {self.pk}: {self.outcome}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise ImmutableError("Decisions cannot be changed: sign a correcting decision")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ImmutableError("Decisions cannot be deleted: sign a correcting decision")
+
+
+class Publication(models.Model):
+    """Publishing a decision's pack: its own step, after a named officer confirms the redaction
+    of personal data and of any confidential annex (LGA 1972 Sch. 12A). The pack as published
+    (HTML and PDF) is kept, so what the public saw can always be shown again."""
+
+    decision = models.OneToOneField(Decision, on_delete=models.PROTECT, related_name="publication")
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    published_by_name = models.CharField(max_length=200)
+    published_at = models.DateTimeField()
+    published_on = models.DateField()
+    redaction_note = models.TextField()
+    has_confidential_annex = models.BooleanField(default=False)
+    pack_html = models.TextField()
+    pack_pdf = models.BinaryField()
+    pack_sha256 = models.CharField(max_length=64)
+
+    objects = ImmutableQuerySet.as_manager()
+
+    def __str__(self) -> str:
+        return f"publication of decision {self.decision_id}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise ImmutableError("A published pack cannot be changed: publish a correction")
+        super().save(*args, **kwargs)

@@ -1,0 +1,48 @@
+"""The decision pack (POLICY.md §5): the HTML page and the PDF made from it at publication.
+
+Built only from the signed decision (its stored facts, result and trace), never from the
+review's current state, so the pack shows exactly what was decided. No personal data beyond
+the signer's and publisher's names: answers' dispute notes and comments are never included.
+"""
+
+from __future__ import annotations
+
+from django.template.loader import render_to_string
+
+from insource.reviews.presenters import outcome_text, recommendation
+
+
+def pack_context(decision, *, publisher_name: str = "", published_on=None) -> dict:
+    result = decision.result
+    facts = decision.facts
+    return {
+        "decision": decision,
+        "contract": decision.contract,
+        "authority": decision.authority,
+        "outcome_text": outcome_text(decision.outcome),
+        "recommended_text": outcome_text(decision.recommended_outcome),
+        "rec": recommendation(result),
+        "threshold": result.get("threshold"),
+        "value": result.get("value"),
+        "at_risk": facts.get("at_risk", {}),
+        "pit": facts.get("public_interest_test", {}),
+        "capacity": (facts.get("good_reasons") or {}).get("capacity", {}),
+        "facts": facts,
+        "publisher_name": publisher_name,
+        "published_on": published_on,
+    }
+
+
+def pack_html(decision, *, publisher_name: str, published_on, for_pdf: bool = False) -> str:
+    context = pack_context(decision, publisher_name=publisher_name, published_on=published_on)
+    context["for_pdf"] = for_pdf
+    return render_to_string("reviews/pack.html", context)
+
+
+def pack_render(decision, *, publisher_name: str, published_on) -> tuple[str, bytes]:
+    """The pack as published: (HTML fragment for the page, PDF bytes)."""
+    from insource.core.pdf import html_to_pdf  # WeasyPrint loads only when a pack is made
+
+    html = pack_html(decision, publisher_name=publisher_name, published_on=published_on)
+    document = render_to_string("reviews/pack_pdf.html", {"body": html, "decision": decision})
+    return html, html_to_pdf(document)

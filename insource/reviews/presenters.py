@@ -1,0 +1,212 @@
+"""What the review pages show, shaped from selectors' rows and the stored evaluation.
+
+Presentation only: labels, grouping, pagination. Nothing here decides anything.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.core.paginator import Paginator
+from django.utils.translation import gettext_lazy as _
+
+from insource.authorities.roles import Capability
+from insource.policy.facts_fields import label as fact_label
+from insource.policy.outcomes import OUTCOMES
+from insource.policy.rules import REGISTRY
+from insource.policy.standards import IDS as STANDARD_RULES
+from insource.reviews import review_selectors as selectors
+from insource.reviews.questions import QUESTIONS, TOPICS, Topic
+from insource.reviews.services.decisions import decision_current
+from insource.reviews.services.evaluation import register_facts_of
+from insource.reviews.timing import lateness
+
+STATUS_LABELS = {
+    "decided": _("Complete"),
+    "incomplete": _("Incomplete"),
+    "blocked_until_standards_met": _("Blocked until standards are met"),
+    "conflict": _("Conflict: a person must choose"),
+    "error": _("Cannot be evaluated"),
+}
+STANDARD_STATUS = {
+    "met": _("Met"),
+    "unmet": _("Unmet"),
+    "unknown": _("Not yet known"),
+    "due_at_award": _("Due at award"),
+    "not_applicable": _("Not applicable"),
+    "void_in_law": _("Requires a change in the law"),
+}
+SHOW_CHOICES = (
+    ("open", _("Unsigned")),
+    ("late", _("Late")),
+    ("at-risk", _("At risk of lateness")),
+    ("awaiting-decision", _("Awaiting decision")),
+    ("decided", _("Decided, not yet published")),
+    ("published", _("Published")),
+    ("all", _("All")),
+)
+LATENESS = {"late": _("Late"), "at-risk": _("At risk of lateness")}
+TAG_COLOURS = {"late": "red", "at-risk": "orange"}
+
+
+def outcome_text(code: str | None) -> str:
+    return OUTCOMES.get(code or "", str(_("No recommendation yet")))
+
+
+def label_of(path: str) -> str:
+    question = QUESTIONS.get(path)
+    return str(question.label) if question else fact_label(path).capitalize()
+
+
+@dataclass
+class TaskItem:
+    topic: Topic
+    status: str
+    answered: int
+    total: int
+    disputed: int
+
+
+def _task_items(review) -> list[TaskItem]:
+    answers = {a.path: a for a in review.answers.all()}
+    items = []
+    for topic in TOPICS:
+        paths = [q.path for q in topic.questions]
+        answered = sum(1 for p in paths if p in answers)
+        disputed = sum(1 for p in paths if p in answers and answers[p].is_disputed)
+        status = (
+            "completed" if answered == len(paths) else "in-progress" if answered else "not-started"
+        )
+        items.append(TaskItem(topic, status, answered, len(paths), disputed))
+    return items
+
+
+def standards_rows(result: dict) -> list[dict]:
+    rows = []
+    for key, value in (result.get("standards") or {}).items():
+        rows.append(
+            {
+                "id": key,
+                "label": REGISTRY[STANDARD_RULES[key]].label.split(" ", 1)[1],
+                "status": value["status"],
+                "status_label": STANDARD_STATUS.get(value["status"], value["status"]),
+                "reason": value["reason"],
+                "mandatory": value["mandatory"],
+            }
+        )
+    return rows
+
+
+def recommendation(result: dict) -> dict:
+    """The side panel: outcome, status, what is missing, prerequisites, flags, explanation."""
+    return {
+        "outcome": result.get("outcome"),
+        "outcome_text": outcome_text(result.get("outcome")),
+        "status": result.get("status"),
+        "status_label": STATUS_LABELS.get(result.get("status"), result.get("status")),
+        "missing": [{"path": p, "label": label_of(p)} for p in result.get("missing_evidence", [])],
+        "claims": result.get("incomplete_claims", []),
+        "prerequisites": result.get("prerequisites", []),
+        "flags": result.get("flags", []),
+        "disputed": [label_of(p) for p in result.get("disputed", [])],
+        "standards": standards_rows(result),
+        "explanation": result.get("explanation", ""),
+        "error": result.get("error", ""),
+        "grounds": [OUTCOMES.get(g["ground"], g["ground"]) for g in result.get("grounds", [])],
+        "candidates": result.get("candidates", []),
+    }
+
+
+def review_lateness_tag(point_on: date | None, is_signed, on: date) -> dict | None:
+    """The late / at-risk tag of a review's decision point, or None (signed, or no review)."""
+    if point_on is None:
+        return None
+    found = lateness(point_on=point_on, is_signed=bool(is_signed), on=on)
+    return (
+        {"code": found, "label": LATENESS[found], "colour": TAG_COLOURS[found]} if found else None
+    )
+
+
+def _lateness(review, on: date) -> dict | None:
+    return review_lateness_tag(review.decision_point_on, review.is_signed, on)
+
+
+def review_page(access, review, on: date) -> dict:
+    result = review.evaluation.get("result", {})
+    decision = decision_current(review)
+    return {
+        "access": access,
+        "can": {c.value.replace("-", "_"): access.can(c) for c in Capability},
+        "review": review,
+        "contract": review.contract,
+        "lateness": _lateness(review, on),
+        "tasks": _task_items(review),
+        "rec": recommendation(result),
+        "decision": decision,
+        "decisions": list(review.decisions.select_related("signer").order_by("-signed_at")),
+        "evidence": list(review.evidence.select_related("added_by")),
+        "comments": list(review.comments.select_related("author")),
+        "statuses": list(review.statuses.all()),
+        "nav_reviews": True,
+    }
+
+
+def topic_values(review, topic: Topic, on: date) -> tuple[dict, dict]:
+    """The values the topic's form starts from (answers over the register), and the disputes."""
+    preset = review.authority.policy_preset or "labour-2019-local"
+    values = register_facts_of(review.contract, on, preset)
+    disputed = {}
+    for answer in review.answers.filter(path__in=[q.path for q in topic.questions]):
+        values[answer.path] = answer.value
+        if answer.is_disputed:
+            disputed[answer.path] = answer.dispute_note
+    return values, disputed
+
+
+def evidence_choices(topic: Topic) -> list[tuple[str, str]]:
+    extra = [(p, str(fact_label(p)).capitalize()) for p in topic.evidence_paths]
+    return extra + [(q.path, str(q.label)) for q in topic.questions]
+
+
+def topic_page(access, review, topic: Topic, form, on: date) -> dict:
+    register = register_facts_of(review.contract, on, review.authority.policy_preset)
+    return {
+        "access": access,
+        "review": review,
+        "topic": topic,
+        "form": form,
+        "register": {label_of(p): v for p, v in register.items() if topic.question(p)},
+        "evidence": [e for e in review.evidence.all() if e.topic == topic.slug],
+        "rec": recommendation(review.evaluation.get("result", {})),
+        "lateness": _lateness(review, on),
+        "can_edit": access.can(Capability.EDIT_REVIEW) and not review.is_signed,
+        "nav_reviews": True,
+    }
+
+
+def authority_page(access, rows, *, on: date, show: str, query: str, page) -> dict:
+    paginator = Paginator(rows, 50)
+    current = paginator.get_page(page)
+    items = [
+        {
+            "review": r,
+            "lateness": _lateness(r, on),
+            "outcome": (r.evaluation.get("result") or {}).get("outcome"),
+            "status": STATUS_LABELS.get((r.evaluation.get("result") or {}).get("status"), ""),
+        }
+        for r in current.object_list
+    ]
+    return {
+        "access": access,
+        "authority": access.authority,
+        "counts": selectors.review_counts(authority=access.authority, on=on),
+        "items": items,
+        "page": current,
+        "page_range": paginator.get_elided_page_range(current.number),
+        "show": show,
+        "show_choices": SHOW_CHOICES,
+        "query": query,
+        "can_adopt": access.can(Capability.ADOPT_POLICY),
+        "nav_reviews": True,
+    }

@@ -1,0 +1,205 @@
+"""Signing and publishing decisions.
+
+Signing: the named decision-maker, who did not draft the review, signs once the prerequisites
+are met and the facts are complete. A decision that departs from the engine's recommendation
+needs reasons. The decision stores the facts, the result with its trace, the policy version,
+the evidence references and the signer, and never changes; a correction is a new decision that
+points at the one it replaces. Publishing is its own step (POLICY.md §5).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date, datetime
+
+from django.db import transaction
+
+from insource.core.audit import Actor, audit_record
+from insource.policy import evaluate
+from insource.policy.facts_fields import label
+from insource.reviews.models import Decision, Publication, Review, ReviewState, ReviewStatus
+from insource.reviews.services.editing import drafters_of
+from insource.reviews.services.evaluation import facts_of
+
+
+class SignatureRefused(Exception):
+    """The decision cannot be signed yet: the message says what to do."""
+
+
+def _refuse_signer(review: Review, signer) -> None:
+    if signer.pk in drafters_of(review):
+        raise SignatureRefused(
+            "You drafted this review, so you cannot sign its decision: another decision-maker "
+            "must sign it"
+        )
+    if review.decision_maker_id != signer.pk:
+        raise SignatureRefused("Only the decision-maker named for this review can sign it")
+
+
+def _refuse_result(result: dict, outcome: str, reason: str) -> bool:
+    """Refuse an unsignable result; returns whether the decision departs."""
+    if result["prerequisites"]:
+        items = "; ".join(p["reason"] for p in result["prerequisites"])
+        raise SignatureRefused(f"The decision cannot be signed until these are done: {items}")
+    if result["status"] == "incomplete":
+        missing = (
+            ", ".join(label(p) for p in result["missing_evidence"]) or "the claimed good reasons"
+        )
+        raise SignatureRefused(f"The review is incomplete: complete {missing} first")
+    departs = outcome != result["outcome"]
+    if result["status"] == "blocked_until_standards_met" and not departs:
+        unmet = ", ".join(result["unmet_standards"])
+        raise SignatureRefused(
+            f"Mandatory standards are unmet ({unmet}): outsourcing is blocked until they are met"
+        )
+    if departs and not reason.strip():
+        raise SignatureRefused("Enter the reasons for departing from the recommendation")
+    return departs
+
+
+def _evidence_list(review: Review) -> list[dict]:
+    return [
+        {
+            "ref": e.ref,
+            "path": e.path,
+            "title": e.title,
+            "kind": e.kind,
+            "url": e.url,
+            "sha256": e.sha256,
+            "name": e.original_name,
+        }
+        for e in review.evidence.all()
+    ]
+
+
+@transaction.atomic
+def decision_sign(
+    *,
+    review: Review,
+    signer,
+    outcome: str,
+    reason: str,
+    version: int,
+    on: date,
+    by: Actor,
+    at: datetime,
+    replaces: Decision | None = None,
+) -> Decision:
+    """Sign the decision on a review awaiting one (or a correction of its current decision)."""
+    review = Review.objects.select_for_update().get(pk=review.pk)
+    if review.version != version:
+        raise SignatureRefused("The review changed since you read it: read it again, then sign")
+    if replaces is None and review.state != ReviewState.AWAITING_DECISION:
+        raise SignatureRefused("Submit the review for decision before it is signed")
+    if replaces is not None and not reason.strip():
+        raise SignatureRefused("Enter the reason for the correction")
+    _refuse_signer(review, signer)
+    facts = facts_of(review, on=on)
+    result = evaluate(facts).to_dict()
+    departs = _refuse_result(result, outcome, reason)
+    decision = Decision.objects.create(
+        review=review,
+        authority=review.authority,
+        contract=review.contract,
+        replaces=replaces,
+        decided_on=date.fromisoformat(result["decision_on"]),
+        outcome=outcome,
+        recommended_outcome=result["outcome"] or "",
+        engine_status=result["status"],
+        departs=departs,
+        reason=reason.strip(),
+        facts=facts,
+        result=result,
+        policy_version=result["policy_version"],
+        evidence=_evidence_list(review),
+        signer=signer,
+        signer_name=signer.get_full_name() or signer.get_username(),
+        signed_at=at,
+    )
+    Review.objects.filter(pk=review.pk).update(
+        is_signed=True, state=ReviewState.DECIDED, version=review.version + 1
+    )
+    ReviewStatus.objects.create(
+        review=review,
+        state=ReviewState.DECIDED,
+        at=at,
+        by=by.label,
+        note=f"decision {decision.pk}: {outcome}",
+    )
+    audit_record(
+        by=by,
+        at=at,
+        action="reviews.decision_sign",
+        obj=decision,
+        authority=review.authority,
+        after={
+            "review": review.pk,
+            "outcome": outcome,
+            "recommended": result["outcome"],
+            "departs": departs,
+            "replaces": replaces.pk if replaces else None,
+        },
+        reason=reason,
+    )
+    return decision
+
+
+def decision_current(review: Review) -> Decision | None:
+    """The review's decision in force: the latest one that no other replaces."""
+    return review.decisions.filter(replaced_by__isnull=True).order_by("-signed_at").first()
+
+
+@transaction.atomic
+def decision_publish(
+    *,
+    decision: Decision,
+    user,
+    redaction_note: str,
+    has_confidential_annex: bool,
+    pack_html: str,
+    pack_pdf: bytes,
+    on: date,
+    by: Actor,
+    at: datetime,
+) -> Publication:
+    """Publish a signed decision's pack, once a named officer has confirmed the redaction."""
+    if not redaction_note.strip():
+        raise SignatureRefused("Say what was redacted, and why, before publishing")
+    if hasattr(decision, "replaced_by"):
+        raise SignatureRefused("This decision has been replaced: publish the correction")
+    if Publication.objects.filter(decision=decision).exists():
+        raise SignatureRefused("This decision is already published")
+    publication = Publication.objects.create(
+        decision=decision,
+        published_by=user,
+        published_by_name=user.get_full_name() or user.get_username(),
+        published_at=at,
+        published_on=on,
+        redaction_note=redaction_note.strip(),
+        has_confidential_annex=has_confidential_annex,
+        pack_html=pack_html,
+        pack_pdf=pack_pdf,
+        pack_sha256=hashlib.sha256(pack_pdf).hexdigest(),
+    )
+    Review.objects.filter(pk=decision.review_id).update(state=ReviewState.PUBLISHED)
+    ReviewStatus.objects.create(
+        review=decision.review,
+        state=ReviewState.PUBLISHED,
+        at=at,
+        by=by.label,
+        note=f"decision {decision.pk} published",
+    )
+    audit_record(
+        by=by,
+        at=at,
+        action="reviews.decision_publish",
+        obj=publication,
+        authority=decision.authority,
+        after={
+            "decision": decision.pk,
+            "pack_sha256": publication.pack_sha256,
+            "has_confidential_annex": has_confidential_annex,
+        },
+        reason=redaction_note,
+    )
+    return publication

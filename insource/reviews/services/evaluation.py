@@ -1,0 +1,80 @@
+"""Run the policy engine on a review: the register's facts, the answers, the evidence.
+
+Called by every service that changes a review, in its transaction, so the page always shows
+the current recommendation, status, missing evidence and standards.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from insource.policy import PolicyError, evaluate
+from insource.register.models import Contract
+from insource.reviews.facts import contract_facts, counterparty_of, supplier_kind
+from insource.reviews.models import Review
+from insource.reviews.review_facts import Answer, register_values, review_facts
+from insource.reviews.services.reads import public_names
+
+CONTRACT_COLUMNS = ("main_cpv", "cpv_codes", "nature", "is_framework", "end_on", "value_inc_vat")
+
+
+def register_facts_of(contract: Contract, on: date, preset: str) -> dict[str, object]:
+    """The register's facts about the contract, as flat fact paths."""
+    row = {k: getattr(contract, k) for k in CONTRACT_COLUMNS}
+    authority = contract.reviewing_authority
+    names = public_names()
+    suppliers = contract.suppliers.values("name", "is_vcse", "charity_number", "identifier_scheme")
+    party = counterparty_of(supplier_kind(s, names) for s in suppliers) if suppliers else None
+    doc = contract_facts(
+        row,
+        {"procurement_category": authority.procurement_category, "nation": authority.nation},
+        on=on,
+        preset=preset,
+        counterparty=party,
+    )
+    flat = register_values(doc)
+    for path, value in (
+        ("contract.starts_on", contract.start_on),
+        ("contract.max_ends_on", contract.max_end_on),
+        ("contract.service", contract.title[:200] or None),
+    ):
+        if value:
+            flat[path] = value.isoformat() if isinstance(value, date) else value
+    return flat
+
+
+def evidence_refs(review: Review) -> dict[str, list[str]]:
+    """Fact path -> the references of the evidence attached to it."""
+    refs: dict[str, list[str]] = {}
+    for pk, path in review.evidence.values_list("pk", "path"):
+        refs.setdefault(path, []).append(f"evidence:{pk}")
+    return refs
+
+
+def facts_of(review: Review, *, on: date) -> dict:
+    """The facts document of the review as it stands."""
+    preset = review.authority.policy_preset or "labour-2019-local"
+    answers = [Answer(a.path, a.value, a.is_disputed) for a in review.answers.all()]
+    maker = review.decision_maker
+    return review_facts(
+        register=register_facts_of(review.contract, on, preset),
+        answers=answers,
+        evidence=evidence_refs(review),
+        decision_on=on,
+        preset=preset,
+        review_id=review.pk,
+        decision_maker=(maker.get_full_name() or maker.get_username()) if maker else "",
+    )
+
+
+def review_evaluate(review: Review, *, on: date, at: datetime) -> dict:
+    """Evaluate the review's facts and keep the result on the review (not a separate write:
+    callers audit the change that caused it)."""
+    facts = facts_of(review, on=on)
+    try:
+        result = evaluate(facts).to_dict()
+    except PolicyError as error:
+        result = {"error": str(error), "outcome": None, "status": "error"}
+    review.evaluation, review.evaluated_at = {"facts": facts, "result": result}, at
+    Review.objects.filter(pk=review.pk).update(evaluation=review.evaluation, evaluated_at=at)
+    return result

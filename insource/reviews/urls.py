@@ -1,0 +1,45 @@
+"""Officer pages of the review workflow, mounted at /reviews/."""
+
+from django.urls import path
+
+from insource.reviews import decision_views, views
+
+app_name = "reviews"
+urlpatterns = [
+    path("", views.my_authorities, name="mine"),
+    path("<str:code>/", views.authority_reviews, name="authority"),
+    path("<str:code>/policy/", decision_views.policy_adoption, name="adopt"),
+    path(
+        "<str:code>/contracts/<int:contract_pk>/open/",
+        decision_views.review_open_view,
+        name="open",
+    ),
+    path("<str:code>/<int:pk>/", views.review_detail, name="review"),
+    path("<str:code>/<int:pk>/topics/<slug:slug>/", views.review_topic, name="topic"),
+    path(
+        "<str:code>/<int:pk>/topics/<slug:slug>/evidence/",
+        views.evidence_upload,
+        name="evidence-upload",
+    ),
+    path(
+        "<str:code>/<int:pk>/evidence/<int:evidence_pk>/",
+        views.evidence_download,
+        name="evidence-download",
+    ),
+    path("<str:code>/<int:pk>/comments/", views.comment_add, name="comment"),
+    path("<str:code>/<int:pk>/history/", views.review_history, name="history"),
+    path("<str:code>/<int:pk>/submit/", decision_views.review_submit_view, name="submit"),
+    path("<str:code>/<int:pk>/sign/", decision_views.decision_sign_view, name="sign"),
+    path("<str:code>/<int:pk>/publish/", decision_views.decision_publish_view, name="publish"),
+]
+
+public_urlpatterns = [
+    path("policy-adoptions/", decision_views.published_adoptions, name="adoptions"),
+    path("decisions/<int:pk>/", decision_views.published_decision, name="decision"),
+    path("decisions/<int:pk>/pack.pdf", decision_views.published_decision_pdf, name="decision-pdf"),
+    path(
+        "decisions/<int:pk>/trace.json",
+        decision_views.published_decision_trace,
+        name="decision-trace",
+    ),
+]
