@@ -195,6 +195,12 @@ WHITENOISE_USE_FINDERS = not IS_PRODUCTION
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = ["gds"]
 CRISPY_TEMPLATE_PACK = "gds"
+# crispy-forms-gds styles only text, email and password inputs: numbers, URLs and files too.
+CRISPY_CLASS_CONVERTERS = {
+    "numberinput": "govuk-input govuk-input--width-10",
+    "urlinput": "govuk-input",
+    "fileinput": "govuk-file-upload",
+}
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

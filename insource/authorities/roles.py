@@ -1,8 +1,8 @@
 """What each role may do for its authority: the one table every permission check reads.
 
 A capability is a verb on an authority's reviews. Every member of an authority may read its
-reviews, decisions and evidence (councillors and auditors included: scrutiny and audit need the
-evidence); only the roles listed may write. Segregation of duties is a separate rule, applied by
+reviews and decisions; evidence files go to its officers and auditors, not to councillors (they
+may hold personal data); only the roles listed may write. Segregation of duties is a separate rule, applied by
 the decision service: whoever drafted a review cannot sign its decision, whatever their roles.
 A site administrator (a Django superuser) administers accounts and memberships; it gains no
 capability on an authority's reviews without a membership, so the segregation holds for it too.
@@ -17,6 +17,7 @@ from insource.authorities.models import Role
 
 class Capability(StrEnum):
     READ = "read"
+    READ_EVIDENCE = "read-evidence"
     COMMENT = "comment"
     EDIT_REVIEW = "edit-review"
     OPEN_REVIEW = "open-review"
@@ -30,6 +31,9 @@ class Capability(StrEnum):
 ALL = frozenset(Role)
 CAPABILITIES: dict[Capability, frozenset[Role]] = {
     Capability.READ: ALL,
+    # Evidence files may hold personal data (staff lists, care records): officers and the
+    # auditor only; councillors read the review, its recommendation and the published pack.
+    Capability.READ_EVIDENCE: ALL - {Role.COUNCILLOR},
     Capability.COMMENT: ALL - {Role.AUDITOR},
     Capability.EDIT_REVIEW: frozenset({Role.REVIEW_OFFICER, Role.LEGAL_OFFICER}),
     Capability.OPEN_REVIEW: frozenset({Role.REVIEW_OFFICER, Role.AUTHORITY_ADMIN}),

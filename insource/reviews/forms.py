@@ -149,7 +149,11 @@ class EvidenceForm(forms.Form):
         required=False,
         help_text=_("PDF, Word, Excel or an image, up to 20 MB"),
     )
-    url = forms.URLField(label=_("Or give a link"), required=False, assume_scheme="https")
+    url = forms.URLField(
+        label=_("Or give a link"),
+        required=False,
+        assume_scheme="https",
+    )
 
     def __init__(self, *args, choices, **kwargs):
         super().__init__(*args, **kwargs)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from django.template.loader import render_to_string
 
-from insource.reviews.presenters import outcome_text, recommendation
+from insource.reviews.presenters import outcome_text, recommendation, threshold_rows
 
 
 def pack_context(decision, *, publisher_name: str = "", published_on=None) -> dict:
@@ -23,6 +23,7 @@ def pack_context(decision, *, publisher_name: str = "", published_on=None) -> di
         "recommended_text": outcome_text(decision.recommended_outcome),
         "rec": recommendation(result),
         "threshold": result.get("threshold"),
+        "thresholds": threshold_rows(result.get("threshold")),
         "value": result.get("value"),
         "at_risk": facts.get("at_risk", {}),
         "pit": facts.get("public_interest_test", {}),

@@ -23,7 +23,7 @@ from insource.reviews.services.evaluation import register_facts_of
 from insource.reviews.timing import lateness
 
 STATUS_LABELS = {
-    "decided": _("Complete"),
+    "decided": _("Recommendation complete"),
     "incomplete": _("Incomplete"),
     "blocked_until_standards_met": _("Blocked until standards are met"),
     "conflict": _("Conflict: a person must choose"),
@@ -83,16 +83,33 @@ def _task_items(review) -> list[TaskItem]:
 
 
 def standards_rows(result: dict) -> list[dict]:
+    """MS1–MS13 in number order (stored JSON has its keys sorted as text)."""
+    standards = result.get("standards") or {}
+    return [
+        {
+            "id": key,
+            "label": REGISTRY[STANDARD_RULES[key]].label.split(" ", 1)[1],
+            "status": value["status"],
+            "status_label": STANDARD_STATUS.get(value["status"], value["status"]),
+            "reason": value["reason"],
+            "mandatory": value["mandatory"],
+        }
+        for key, value in sorted(standards.items(), key=lambda kv: int(kv[0][2:]))
+    ]
+
+
+def threshold_rows(threshold: dict | None) -> list[dict]:
+    """The thresholds the engine read, each with its amount, citation text, link and date."""
     rows = []
-    for key, value in (result.get("standards") or {}).items():
+    for option in (threshold or {}).get("options", []):
+        text, _sep, href = option["citation"].partition(" <")
         rows.append(
             {
-                "id": key,
-                "label": REGISTRY[STANDARD_RULES[key]].label.split(" ", 1)[1],
-                "status": value["status"],
-                "status_label": STANDARD_STATUS.get(value["status"], value["status"]),
-                "reason": value["reason"],
-                "mandatory": value["mandatory"],
+                "nature": option["nature"].replace("_", " "),
+                "value": option["value"],
+                "citation": text,
+                "href": href.rstrip(">"),
+                "from": option["from"],
             }
         )
     return rows
@@ -111,6 +128,9 @@ def recommendation(result: dict) -> dict:
         "flags": result.get("flags", []),
         "disputed": [label_of(p) for p in result.get("disputed", [])],
         "standards": standards_rows(result),
+        "standards_apply": any(
+            s["status"] != "not_applicable" for s in (result.get("standards") or {}).values()
+        ),
         "explanation": result.get("explanation", ""),
         "error": result.get("error", ""),
         "grounds": [OUTCOMES.get(g["ground"], g["ground"]) for g in result.get("grounds", [])],
@@ -145,7 +165,7 @@ def review_page(access, review, on: date) -> dict:
         "rec": recommendation(result),
         "decision": decision,
         "decisions": list(review.decisions.select_related("signer").order_by("-signed_at")),
-        "evidence": list(review.evidence.select_related("added_by")),
+        "evidence": [(e, label_of(e.path)) for e in review.evidence.select_related("added_by")],
         "comments": list(review.comments.select_related("author")),
         "statuses": list(review.statuses.all()),
         "nav_reviews": True,
@@ -177,10 +197,11 @@ def topic_page(access, review, topic: Topic, form, on: date) -> dict:
         "topic": topic,
         "form": form,
         "register": {label_of(p): v for p, v in register.items() if topic.question(p)},
-        "evidence": [e for e in review.evidence.all() if e.topic == topic.slug],
+        "evidence": [(e, label_of(e.path)) for e in review.evidence.all() if e.topic == topic.slug],
         "rec": recommendation(review.evaluation.get("result", {})),
         "lateness": _lateness(review, on),
         "can_edit": access.can(Capability.EDIT_REVIEW) and not review.is_signed,
+        "can_read_evidence": access.can(Capability.READ_EVIDENCE),
         "nav_reviews": True,
     }
 

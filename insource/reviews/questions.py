@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from insource.policy.facts_fields import BY_PATH
@@ -54,9 +55,58 @@ class Topic:
         return next((q for q in self.questions if q.path == path), None)
 
 
+CHOICE_LABELS = {
+    "inc": _("Includes VAT"),
+    "exc": _("Excludes VAT"),
+    "unknown": _("Not stated"),
+    "private": _("A private company"),
+    "vcse": _("A charity, social enterprise or community group (VCSE)"),
+    "mutual": _("A mutual"),
+    "public-authority": _("Another public authority"),
+    "authority-controlled": _("A company the authority controls"),
+    "services": _("Services"),
+    "works": _("Works"),
+    "goods": _("Goods (supplies)"),
+    "concession": _("Concession"),
+    "framework": _("Framework agreement"),
+}
+
+
+TERM_LABELS = {
+    "proposed_terms.fair_wage_rate_gbp": _("Hourly wage rate in the proposed terms (£)"),
+    "proposed_terms.max_term_months": _("Maximum term, with extensions (months)"),
+    "proposed_terms.num_kpis": _("Number of key performance indicators"),
+    "proposed_terms.prompt_payment_days": _("Payment terms down the supply chain (days)"),
+    "proposed_terms.provider_excluded": _("Is the provider excluded or debarred?"),
+    "proposed_terms.gender_pay_audit": _(
+        "Do the proposed terms include an annual gender pay audit?"
+    ),
+    "proposed_terms.uses_model_contract": _("Do the proposed terms use the model contract?"),
+}
+
+
+def _term_label(path: str) -> str:
+    """'Do the proposed terms include a …?' for a yes/no term."""
+    return TERM_LABELS.get(path) or _("Do the proposed terms include %(what)s?") % {
+        "what": BY_PATH[path].label
+    }
+
+
+def _default_hint(field) -> str:
+    """What 'Not known' counts as, for a fact with a policy default (POLICY.md §2 Inputs)."""
+    if field.default is None or field.kind not in ("bool", "enum"):
+        return ""
+    shown = {True: _("Yes"), False: _("No")}.get(
+        field.default, CHOICE_LABELS.get(field.default, field.default)
+    )
+    return str(_("Not known counts as: %(value)s")) % {"value": shown}
+
+
 def _engine(path: str, label=None, hint: str = "", kind=None) -> Question:
     field = BY_PATH[path]
-    choices = tuple((c, c.replace("-", " ").capitalize()) for c in field.choices)
+    extra = _default_hint(field)
+    hint = format_lazy("{} {}", hint, extra) if hint and extra else hint or extra
+    choices = tuple((c, CHOICE_LABELS.get(c, c.capitalize())) for c in field.choices)
     return Question(path, kind or field.kind, label or field.label.capitalize(), hint, choices)
 
 
@@ -78,16 +128,31 @@ TOPICS: tuple[Topic, ...] = (
                 _("Whole life, with options and extensions, in pounds"),
             ),
             _engine("contract.value_vat_basis", _("Does the value include VAT?")),
-            _engine("contract.nature"),
-            _engine("contract.is_repair_or_maintenance"),
+            _engine("contract.nature", _("What is the contract for?")),
+            _engine("contract.is_repair_or_maintenance", _("Are the works repair or maintenance?")),
             _engine("contract.is_light_touch", _("Are the services light-touch services?")),
-            _engine("contract.delivers_authority_function"),
-            _engine("contract.is_london"),
+            _engine(
+                "contract.delivers_authority_function",
+                _("Does the contract deliver a function of the authority?"),
+            ),
+            _engine("contract.is_london", _("Is the work done in London?")),
             _engine("contract.counterparty", _("Who is the counterparty?")),
-            _engine("contract.is_vertical_control"),
-            _engine("contract.controller_activity_share_pct"),
-            _engine("contract.is_horizontal_cooperation"),
-            _engine("contract.open_market_share_pct"),
+            _engine(
+                "contract.is_vertical_control",
+                _("Does the authority control the company (Procurement Act 2023 Sch. 2)?"),
+            ),
+            _engine(
+                "contract.controller_activity_share_pct",
+                _("Share of the company's activity carried out for its controllers (%)"),
+            ),
+            _engine(
+                "contract.is_horizontal_cooperation",
+                _("Is this cooperation between public authorities?"),
+            ),
+            _engine(
+                "contract.open_market_share_pct",
+                _("Share of the cooperation's activity on the open market (%)"),
+            ),
             _engine("contract.starts_on", _("Start date")),
             _engine("contract.ends_on", _("End date")),
             _engine("contract.max_ends_on", _("Latest end date with extensions")),
@@ -106,10 +171,13 @@ TOPICS: tuple[Topic, ...] = (
                 _("Can the function lawfully be contracted out?"),
                 _("Only a legal officer answers No"),
             ),
-            _engine("contract.is_specialist_social_care"),
-            _engine("contract.is_direct_award"),
-            _engine("contract.is_health_psr"),
-            _engine("contract.is_delivered_outside_uk"),
+            _engine("contract.is_specialist_social_care", _("Is it specialist social care?")),
+            _engine("contract.is_direct_award", _("Is it a direct award?")),
+            _engine(
+                "contract.is_health_psr",
+                _("Is it a health service under the Provider Selection Regime?"),
+            ),
+            _engine("contract.is_delivered_outside_uk", _("Is it delivered outside the UK?")),
         ),
     ),
     Topic(
@@ -216,7 +284,11 @@ TOPICS: tuple[Topic, ...] = (
         "proposed-terms",
         _("Proposed terms if outsourcing continues"),
         _("The terms the minimum standards are checked against."),
-        tuple(_engine(path) for path in BY_PATH if path.startswith("proposed_terms.")),
+        tuple(
+            _engine(path, _term_label(path))
+            for path in BY_PATH
+            if path.startswith("proposed_terms.")
+        ),
     ),
     Topic(
         "workforce",

@@ -74,7 +74,7 @@ def review_facts(
         if answer.is_disputed:
             disputed.append(answer.path)
     for path, refs in evidence.items():
-        if path in BY_PATH and refs:
+        if path in BY_PATH and BY_PATH[path].kind == "evidence" and refs:
             flat[path] = sorted(refs)
     flat.update({"id": f"review-{review_id}", "preset": preset, "version": 1})
     if decision_maker:

@@ -179,7 +179,7 @@ def _store_evidence(request, review, topic, form) -> str | None:
 
 @login_required
 def evidence_download(request, code: str, pk: int, evidence_pk: int):
-    access = access_or_404(request, code)
+    access = access_or_404(request, code, Capability.READ_EVIDENCE)
     review = review_or_404(access, pk)
     evidence = selectors.evidence_get(authority=access.authority, pk=evidence_pk)
     if evidence is None or evidence.review_id != review.pk or not evidence.storage_name:

@@ -95,6 +95,7 @@ def decision_sign(
         raise SignatureRefused("Enter the reason for the correction")
     _refuse_signer(review, signer)
     facts = facts_of(review, on=on)
+    facts["decision_on"] = on.isoformat()  # decided when signed, whatever date was planned
     result = evaluate(facts).to_dict()
     departs = _refuse_result(result, outcome, reason)
     decision = Decision.objects.create(

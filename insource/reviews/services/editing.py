@@ -69,14 +69,18 @@ def review_answer(
     user,
     at: datetime,
 ) -> dict:
-    """Save one topic's answers; returns the engine's new result."""
+    """Save one topic's answers; returns the engine's new result.
+
+    Every question of the topic is stored as answered (a saved page is a confirmed page, so a
+    later import no longer changes what the officer confirmed); the audit event lists the answers
+    that differ from what was there before (an earlier answer, else the register's value)."""
     _claim(review, version)
     register = register_facts_of(review.contract, on, review.authority.policy_preset)
     before = _current(review, values)
     after = {}
     for path, value in values.items():
         state = {"value": value, "disputed": path in disputed, "note": disputed.get(path, "")}
-        if before.get(path, {"value": register.get(path), "disputed": False, "note": ""}) == state:
+        if before.get(path) == state:
             continue
         ReviewAnswer.objects.update_or_create(
             review=review,
@@ -89,7 +93,8 @@ def review_answer(
                 "answered_at": at,
             },
         )
-        after[path] = state
+        if before.get(path, {"value": register.get(path), "disputed": False, "note": ""}) != state:
+            after[path] = state
     result = review_evaluate(review, on=on, at=at)
     audit_record(
         by=by,
@@ -191,6 +196,12 @@ def review_submit(
     if decision_maker.pk in drafters_of(review):
         raise PermissionError(
             "The decision-maker drafted this review: choose someone who did not draft it"
+        )
+    status = (review.evaluation.get("result") or {}).get("status")
+    if status in ("incomplete", "error", None):
+        raise PermissionError(
+            "The review is not complete: answer what the recommendation panel lists as missing, "
+            "then send it for decision"
         )
     _claim(review, version)
     review.decision_maker, review.state = decision_maker, ReviewState.AWAITING_DECISION

@@ -37,7 +37,7 @@ ACTIONS = [
     ("reviews:topic", "get", Capability.READ),
     ("reviews:topic", "post", Capability.EDIT_REVIEW),
     ("reviews:evidence-upload", "post", Capability.EDIT_REVIEW),
-    ("reviews:evidence-download", "get", Capability.READ),
+    ("reviews:evidence-download", "get", Capability.READ_EVIDENCE),
     ("reviews:comment", "post", Capability.COMMENT),
     ("reviews:history", "get", Capability.READ),
     ("reviews:submit", "get", Capability.SUBMIT_FOR_DECISION),

@@ -89,7 +89,7 @@ def test_officer_walks_a_review_to_a_published_decision(client, officer_login, o
             "equality_impact_assessment_done": "true",
             "is_key_decision": "true",
             "key_decision_notice_on_0": "1",
-            "key_decision_notice_on_1": "11",
+            "key_decision_notice_on_1": "10",
             "key_decision_notice_on_2": "2026",
         },
     )

@@ -34,7 +34,7 @@ PREREQUISITES = {
     "consultation_done": True,
     "equality_impact_assessment_done": True,
     "is_key_decision": True,
-    "key_decision_notice_on": "2026-11-01",
+    "key_decision_notice_on": "2026-10-01",
 }
 
 
@@ -247,6 +247,7 @@ def test_prerequisites_block_signature(setting):
     _, people, _ = setting
     review = _opened(setting)
     answer(review, "at-risk", NOT_AT_RISK, people[Role.REVIEW_OFFICER])
+    answer(review, "contract", {"contract.counterparty": "private"}, people[Role.REVIEW_OFFICER])
     review.refresh_from_db()
     review_submit(
         review=review,
@@ -300,3 +301,20 @@ def test_publish_is_its_own_step(setting):
     review.refresh_from_db()
     assert review.state == ReviewState.PUBLISHED and publication.pack_sha256
     assert AuditEvent.objects.filter(action="reviews.decision_publish").count() == 1
+
+
+def test_an_incomplete_review_is_not_sent_for_decision(setting):
+    _, people, _ = setting
+    review = _opened(setting)
+    review.refresh_from_db()
+    with pytest.raises(PermissionError, match="not complete"):
+        review_submit(
+            review=review,
+            decision_maker=people[Role.DECISION_MAKER],
+            version=review.version,
+            on=TODAY,
+            by=SYSTEM,
+            at=NOW,
+        )
+    review.refresh_from_db()
+    assert review.state == ReviewState.OPEN and review.decision_maker is None
