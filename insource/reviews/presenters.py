@@ -21,6 +21,7 @@ from insource.reviews.questions import QUESTIONS, TOPICS, Topic
 from insource.reviews.services.decisions import decision_current
 from insource.reviews.services.evaluation import register_facts_of
 from insource.reviews.timing import lateness
+from insource.reviews.workflow_checks import workflow_warnings
 
 STATUS_LABELS = {
     "decided": _("Recommendation complete"),
@@ -162,6 +163,7 @@ def review_page(access, review, on: date) -> dict:
         "contract": review.contract,
         "lateness": _lateness(review, on),
         "tasks": _task_items(review),
+        "warnings": workflow_warnings(dict(review.answers.values_list("path", "value")), on=on),
         "rec": recommendation(result),
         "decision": decision,
         "decisions": list(review.decisions.select_related("signer").order_by("-signed_at")),

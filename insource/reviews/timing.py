@@ -46,9 +46,14 @@ def _parameters() -> Parameters:
     return Parameters()
 
 
+def param_value(name: str, on: date):
+    """A policy parameter's value in force on `on`."""
+    return _parameters().read(name, on).value
+
+
 def months_param(name: str, on: date) -> int:
     """A whole-months policy parameter in force on `on`."""
-    return int(_parameters().read(name, on).value)
+    return int(param_value(name, on))
 
 
 def opens_from(point_on: date, on: date) -> date:

@@ -27,12 +27,12 @@ def run(*args) -> str:
 
 
 def test_adopt_by_code_and_by_gss():
-    authority = council(code="BST", gss_code="E06000023", policy_preset="", policy_adopted_on=None)
+    authority = council(code="ZQA", gss_code="E09999991", policy_preset="", policy_adopted_on=None)
     data = json.loads(
         run(
             "authorities",
             "adopt",
-            "BST",
+            "ZQA",
             "--preset",
             "labour-2019-local",
             "--from",
@@ -44,7 +44,7 @@ def test_adopt_by_code_and_by_gss():
     run(
         "authorities",
         "adopt",
-        "E06000023",
+        "E09999991",
         "--preset",
         "ppn-024-consider",
         "--from",
@@ -69,12 +69,12 @@ def test_adopt_by_code_and_by_gss():
     ("args", "message"),
     [
         (("ZZZ", "--preset", "labour-2019-local", "--from", "2026-04-01"), "No local authority"),
-        (("BST", "--preset", "nonsense", "--from", "2026-04-01"), "is not known"),
-        (("BST", "--preset", "labour-2019-local", "--from", "1 April"), "is not a date"),
+        (("ZQA", "--preset", "nonsense", "--from", "2026-04-01"), "is not known"),
+        (("ZQA", "--preset", "labour-2019-local", "--from", "1 April"), "is not a date"),
     ],
 )
 def test_adopt_refuses_bad_input(args, message):
-    council(code="BST", policy_preset="", policy_adopted_on=None)
+    council(code="ZQA", policy_preset="", policy_adopted_on=None)
     with pytest.raises(CommandError, match=message):
         run("authorities", "adopt", *args)
 

@@ -13,7 +13,13 @@ from insource.core.models import AuditEvent
 from insource.reviews.models import Decision, ImmutableError, Review, ReviewState
 from insource.reviews.questions import BY_SLUG
 from insource.reviews.services.decisions import SignatureRefused, decision_publish, decision_sign
-from insource.reviews.services.editing import StaleReview, review_answer, review_submit
+from insource.reviews.services.editing import (
+    StaleReview,
+    evidence_add,
+    review_answer,
+    review_comment,
+    review_submit,
+)
 from insource.reviews.services.opening import reviews_open_due
 from insource.reviews.tests.workflow_support import NOW, TODAY, council, refuse_contract, team
 
@@ -318,3 +324,36 @@ def test_an_incomplete_review_is_not_sent_for_decision(setting):
         )
     review.refresh_from_db()
     assert review.state == ReviewState.OPEN and review.decision_maker is None
+
+
+def test_every_write_service_records_its_audit_event(setting):
+    _, people, _ = setting
+    review = _opened(setting)
+    officer = people[Role.REVIEW_OFFICER]
+    review.refresh_from_db()
+    evidence_add(
+        review=review,
+        topic=BY_SLUG["capacity"],
+        path="good_reasons.capacity.evidence",
+        title="Depot survey",
+        url="https://example.org/survey",
+        version=review.version,
+        on=TODAY,
+        by=Actor.for_user(officer),
+        user=officer,
+        at=NOW,
+    )
+    review_comment(
+        review=review,
+        text="Unison asks for the staff list",
+        by=Actor.for_user(people[Role.COUNCILLOR]),
+        user=people[Role.COUNCILLOR],
+        at=NOW,
+    )
+    actions = set(
+        AuditEvent.objects.filter(authority=review.authority).values_list("action", flat=True)
+    )
+    assert {"reviews.open", "reviews.evidence_add", "reviews.comment"} <= actions
+    event = AuditEvent.objects.get(action="reviews.evidence_add", authority=review.authority)
+    assert event.actor_label == officer.get_username()
+    assert event.after["url"] == "https://example.org/survey"
