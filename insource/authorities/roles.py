@@ -2,8 +2,9 @@
 
 A capability is a verb on an authority's reviews. Every member of an authority may read its
 reviews and decisions; evidence files go to its officers and auditors, not to councillors (they
-may hold personal data); only the roles listed may write. Segregation of duties is a separate rule, applied by
-the decision service: whoever drafted a review cannot sign its decision, whatever their roles.
+may hold personal data); only the roles listed may write. Segregation of duties is a separate
+rule, applied by the decision service: whoever drafted a review cannot sign its decision,
+whatever their roles.
 A site administrator (a Django superuser) administers accounts and memberships; it gains no
 capability on an authority's reviews without a membership, so the segregation holds for it too.
 """
