@@ -142,6 +142,7 @@ class TopicForm(forms.Form):
 class EvidenceForm(forms.Form):
     """A file or a link, attached to one answer of the topic."""
 
+    version = forms.IntegerField(widget=forms.HiddenInput)
     path = forms.ChoiceField(label=_("Which answer does it support?"), required=True)
     title = forms.CharField(label=_("Title"), max_length=300)
     file = forms.FileField(

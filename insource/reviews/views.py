@@ -26,16 +26,11 @@ from insource.reviews.questions import BY_SLUG
 from insource.reviews.services.editing import (
     ReviewClosed,
     StaleReview,
-    evidence_add,
     review_answer,
     review_comment,
 )
-from insource.reviews.uploads import (
-    EvidenceFileError,
-    check_evidence_file,
-    evidence_open,
-    evidence_store,
-)
+from insource.reviews.services.evidence import evidence_attach
+from insource.reviews.uploads import EvidenceFileError, evidence_open
 
 
 def access_or_404(request, code: str, capability: Capability = Capability.READ):
@@ -108,7 +103,9 @@ def review_topic(request, code: str, pk: int, slug: str):
     else:
         form = _topic_form(request, review, topic)
     context = presenters.topic_page(access, review, topic, form, on=timezone.localdate())
-    context["evidence_form"] = EvidenceForm(choices=presenters.evidence_choices(topic))
+    context["evidence_form"] = EvidenceForm(
+        choices=presenters.evidence_choices(topic), initial={"version": review.version}
+    )
     return render(request, "reviews/topic.html", context, status=400 if form.errors else 200)
 
 
@@ -154,19 +151,15 @@ def evidence_upload(request, code: str, pk: int, slug: str):
 
 
 def _store_evidence(request, review, topic, form) -> str | None:
-    upload, stored = form.cleaned_data.get("file"), None
     try:
-        if upload is not None:
-            checked = check_evidence_file(upload)
-            stored = (evidence_store(checked, upload), checked)
-        evidence_add(
+        evidence_attach(
             review=review,
             topic=topic,
             path=form.cleaned_data["path"],
             title=form.cleaned_data["title"],
+            upload=form.cleaned_data.get("file"),
             url=form.cleaned_data.get("url") or "",
-            stored=stored,
-            version=int(request.POST.get("version", review.version)),
+            version=form.cleaned_data["version"],
             on=timezone.localdate(),
             by=Actor.for_user(request.user),
             user=request.user,

@@ -15,11 +15,12 @@ from datetime import date, datetime
 from django.db import transaction
 
 from insource.core.audit import Actor, audit_record
-from insource.policy import evaluate
+from insource.policy import PolicyError, evaluate
 from insource.policy.facts_fields import label
-from insource.reviews.models import Decision, Publication, Review, ReviewState, ReviewStatus
+from insource.reviews.models import Decision, Publication, Review, ReviewState
 from insource.reviews.services.editing import drafters_of
 from insource.reviews.services.evaluation import facts_of
+from insource.reviews.services.states import review_move
 
 
 class SignatureRefused(Exception):
@@ -93,10 +94,17 @@ def decision_sign(
         raise SignatureRefused("Submit the review for decision before it is signed")
     if replaces is not None and not reason.strip():
         raise SignatureRefused("Enter the reason for the correction")
+    if replaces is not None and (
+        replaces.review_id != review.pk or Decision.objects.filter(replaces=replaces).exists()
+    ):
+        raise SignatureRefused("Only the review's decision in force can be corrected")
     _refuse_signer(review, signer)
     facts = facts_of(review, on=on)
     facts["decision_on"] = on.isoformat()  # decided when signed, whatever date was planned
-    result = evaluate(facts).to_dict()
+    try:
+        result = evaluate(facts).to_dict()
+    except PolicyError as error:
+        raise SignatureRefused(f"The facts cannot be evaluated: {error}") from None
     departs = _refuse_result(result, outcome, reason)
     decision = Decision.objects.create(
         review=review,
@@ -117,15 +125,14 @@ def decision_sign(
         signer_name=signer.get_full_name() or signer.get_username(),
         signed_at=at,
     )
-    Review.objects.filter(pk=review.pk).update(
-        is_signed=True, state=ReviewState.DECIDED, version=review.version + 1
-    )
-    ReviewStatus.objects.create(
-        review=review,
-        state=ReviewState.DECIDED,
+    review_move(
+        review.pk,
+        ReviewState.DECIDED,
+        by=by,
         at=at,
-        by=by.label,
         note=f"decision {decision.pk}: {outcome}",
+        is_signed=True,
+        version=review.version + 1,
     )
     audit_record(
         by=by,
@@ -182,12 +189,11 @@ def decision_publish(
         pack_pdf=pack_pdf,
         pack_sha256=hashlib.sha256(pack_pdf).hexdigest(),
     )
-    Review.objects.filter(pk=decision.review_id).update(state=ReviewState.PUBLISHED)
-    ReviewStatus.objects.create(
-        review=decision.review,
-        state=ReviewState.PUBLISHED,
+    review_move(
+        decision.review_id,
+        ReviewState.PUBLISHED,
+        by=by,
         at=at,
-        by=by.label,
         note=f"decision {decision.pk} published",
     )
     audit_record(

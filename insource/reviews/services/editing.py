@@ -19,11 +19,11 @@ from insource.reviews.models import (
     ReviewAnswer,
     ReviewComment,
     ReviewState,
-    ReviewStatus,
 )
 from insource.reviews.notify import notify_awaiting_signature
 from insource.reviews.questions import Topic
 from insource.reviews.services.evaluation import register_facts_of, review_evaluate
+from insource.reviews.services.states import review_move
 
 
 class StaleReview(Exception):
@@ -205,12 +205,12 @@ def review_submit(
         )
     _claim(review, version)
     review.decision_maker, review.state = decision_maker, ReviewState.AWAITING_DECISION
-    Review.objects.filter(pk=review.pk).update(decision_maker=decision_maker, state=review.state)
-    ReviewStatus.objects.create(
-        review=review,
-        state=review.state,
+    review_move(
+        review.pk,
+        review.state,
+        by=by,
         at=at,
-        by=by.label,
+        decision_maker=decision_maker,
         note=f"for signature by {decision_maker.get_username()}",
     )
     review_evaluate(review, on=on, at=at)

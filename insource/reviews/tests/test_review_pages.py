@@ -195,3 +195,42 @@ def test_upload_checks_content_and_stores_nothing_when_refused(
     )
     assert response.status_code == 400 and not any(tmp_path.rglob("*.*"))
     assert not Evidence.objects.filter(review=review).exists()
+
+
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def test_upload_refused_as_stale_leaves_no_file(client, officer_login, opened, settings, tmp_path):
+    settings.INSOURCE_EVIDENCE_DIR = tmp_path
+    _, people, review = opened
+    officer_login(client, people[Role.REVIEW_OFFICER])
+    url = _url("reviews:evidence-upload", review, slug="capacity")
+    stale = review.version
+    _post_topic(client, review, "workforce", {"workflow.workforce.headcount": "40"})
+    response = client.post(
+        url,
+        {
+            "version": stale,
+            "path": "good_reasons.capacity.evidence",
+            "title": "Depot survey",
+            "file": SimpleUploadedFile("survey.pdf", PDF),
+        },
+    )
+    assert response.status_code == 400 and b"Someone else saved" in response.content
+    assert not any(p.is_file() for p in tmp_path.rglob("*"))
+    review.refresh_from_db()
+    response = client.post(
+        url,
+        {
+            "version": review.version,
+            "path": "good_reasons.capacity.evidence",
+            "title": "Depot survey",
+            "file": SimpleUploadedFile("survey.pdf", PDF),
+        },
+    )
+    assert response.status_code == 302
+    assert sum(p.is_file() for p in tmp_path.rglob("*")) == 1
+    review.refresh_from_db()
+    assert review.evaluation["facts"]["good_reasons"]["capacity"]["evidence"] == [
+        f"evidence:{review.evidence.get().pk}"
+    ]
