@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "insource.authorities",
     "insource.register",
     "insource.reviews",
+    "insource.transparency",
     "insource.demo",
 ]
 

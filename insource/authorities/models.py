@@ -88,6 +88,12 @@ class Authority(models.Model):
         return self.end_on is None
 
     @property
+    def public_slug(self) -> str:
+        """The authority's part of its public URLs: the code for a local authority, else the
+        slug of its key (`buyer:nhs-england` -> `nhs-england`)."""
+        return self.code.lower() if self.code else self.key.split(":", 1)[-1]
+
+    @property
     def has_adopted_policy(self) -> bool:
         return self.policy_adopted_on is not None
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Q, QuerySet
 
 from insource.authorities.models import Authority, BuyerName, Membership
 from insource.authorities.roles import Capability, capabilities_of, roles_allow
@@ -122,3 +122,22 @@ def adoptions_public() -> list[dict]:
         )
         rows.append({"authority": authority, "reason": event.reason if event else ""})
     return rows
+
+
+def authority_by_public_slug(slug: str) -> Authority | None:
+    """The authority a public URL names (see `Authority.public_slug`)."""
+    found = Authority.objects.filter(code__iexact=slug).exclude(code="").first()
+    return found or Authority.objects.filter(key=f"buyer:{slug}").first()
+
+
+def authorities_public(query: str = "") -> QuerySet[Authority]:
+    """Authorities with contracts (or a policy adoption), by name; `query` searches names."""
+    from insource.register.models import Contract
+
+    reviewing = Contract.objects.values("reviewing_authority_id")
+    rows = Authority.objects.filter(
+        Q(pk__in=reviewing) | Q(policy_adopted_on__isnull=False)
+    ).annotate(num_contracts=Count("contracts"))
+    if query:
+        rows = rows.filter(Q(name__icontains=query) | Q(nice_name__icontains=query))
+    return rows.order_by("name")

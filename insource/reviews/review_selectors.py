@@ -138,3 +138,19 @@ def review_history(*, authority: Authority, review: Review) -> QuerySet[AuditEve
         )
         .order_by("-at", "-id")
     )
+
+
+def reviews_blocked(*, authority: Authority) -> QuerySet[Review]:
+    """Unsigned reviews whose recommendation is blocked until mandatory standards are met."""
+    return reviews_for(authority=authority).filter(
+        is_signed=False, evaluation__result__status="blocked_until_standards_met"
+    )
+
+
+def publications_of_contract(contract) -> list[Publication]:
+    """The contract's published decisions, newest first (public)."""
+    return list(
+        Publication.objects.filter(decision__contract=contract)
+        .select_related("decision", "decision__authority")
+        .order_by("-published_at")
+    )

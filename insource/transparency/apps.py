@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class TransparencyConfig(AppConfig):
+    """The public side: the portal, information requests and their statutory clock."""
+
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "insource.transparency"
+    verbose_name = "Transparency"

@@ -1,0 +1,64 @@
+"""What the public portal pages show, shaped from public selectors only: published decisions,
+review states and lateness (public under the policy), never anything private of a review."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from insource.reviews import review_selectors as reviews
+from insource.reviews.presenters import outcome_text, review_lateness_tag, standards_rows
+from insource.reviews.selectors import pipeline_screened, reviews_of_contract
+
+PIPELINE_SHOWN = 25
+
+
+def _decision_item(publication) -> dict:
+    decision = publication.decision
+    return {
+        "publication": publication,
+        "decision": decision,
+        "outcome_text": outcome_text(decision.outcome),
+        "explanation": decision.result.get("explanation", ""),
+        "standards": standards_rows(decision.result),
+        "standards_apply": any(
+            s["status"] != "not_applicable" for s in decision.result.get("standards", {}).values()
+        ),
+    }
+
+
+def authority_page(authority, *, on: date) -> dict:
+    adopted = authority.policy_adopted_on is not None and authority.policy_adopted_on <= on
+    pipeline = pipeline_screened(on=on, within_months=18, authority=authority)
+    upcoming = list(pipeline.contracts[:PIPELINE_SHOWN])
+    for contract in upcoming:
+        contract.review_lateness = review_lateness_tag(
+            contract.review_point_on, contract.review_is_signed, on
+        )
+    return {
+        "authority": authority,
+        "adopted": adopted,
+        "num_contracts": authority.contracts.count(),
+        "upcoming": upcoming,
+        "num_upcoming": pipeline.contracts.count(),
+        "counts": reviews.review_counts(authority=authority, on=on) if adopted else None,
+        "num_blocked": reviews.reviews_blocked(authority=authority).count() if adopted else 0,
+        "decisions": [
+            _decision_item(p) for p in reviews.publications_public(authority=authority)[:50]
+        ],
+        "nav_portal": True,
+    }
+
+
+def contract_page(contract, *, on: date) -> dict:
+    published = [_decision_item(p) for p in reviews.publications_of_contract(contract)]
+    return {
+        "contract": contract,
+        "reviews": [
+            (r, review_lateness_tag(r.decision_point_on, r.is_signed, on))
+            for r in reviews_of_contract(contract)
+        ],
+        "published": published,
+        "current": published[0] if published else None,
+        "adopted": contract.reviewing_authority.policy_adopted_on is not None,
+        "nav_portal": True,
+    }

@@ -1,0 +1,13 @@
+"""The public portal: search, authorities and contracts (no sign-in), under /public/."""
+
+from django.urls import path
+
+from insource.transparency import portal_views as views
+
+app_name = "portal"
+urlpatterns = [
+    path("contracts/", views.contracts, name="contracts"),
+    path("contracts/<int:pk>/", views.contract, name="contract"),
+    path("authorities/", views.authorities, name="authorities"),
+    path("authorities/<slug:slug>/", views.authority, name="authority"),
+]

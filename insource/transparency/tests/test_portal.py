@@ -1,0 +1,138 @@
+"""The public portal: no sign-in, every page answers, decisions appear only once published."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+
+from insource.authorities.models import Role
+from insource.core.audit import Actor
+from insource.reviews.models import Review
+from insource.reviews.questions import BY_SLUG
+from insource.reviews.services.decisions import decision_publish, decision_sign
+from insource.reviews.services.editing import review_answer, review_submit
+from insource.reviews.services.opening import reviews_open_due
+from insource.reviews.tests.workflow_support import NOW, TODAY, council, refuse_contract, team
+
+pytestmark = pytest.mark.django_db
+SYSTEM = Actor.system("tests")
+FACTS = {
+    "at-risk": {
+        "at_risk.significant_contact": False,
+        "at_risk.coercive_powers": False,
+        "at_risk.rights_risk": False,
+    },
+    "contract": {"contract.counterparty": "private"},
+    "prerequisites": {
+        "consultation_done": True,
+        "equality_impact_assessment_done": True,
+        "is_key_decision": False,
+    },
+}
+
+
+def _decided(authority, people, contract):
+    reviews_open_due(on=TODAY, by=SYSTEM, at=NOW, authority=authority)
+    review = Review.objects.get(contract=contract)
+    for slug, values in FACTS.items():
+        review.refresh_from_db()
+        review_answer(
+            review=review,
+            topic=BY_SLUG[slug],
+            values=values,
+            disputed={},
+            version=review.version,
+            on=TODAY,
+            by=SYSTEM,
+            user=people[Role.REVIEW_OFFICER],
+            at=NOW,
+        )
+    review.refresh_from_db()
+    review_submit(
+        review=review,
+        decision_maker=people[Role.DECISION_MAKER],
+        version=review.version,
+        on=TODAY,
+        by=SYSTEM,
+        at=NOW,
+    )
+    review.refresh_from_db()
+    return decision_sign(
+        review=review,
+        signer=people[Role.DECISION_MAKER],
+        outcome="INSOURCE_STATUTORY_PRESUMPTION",
+        reason="",
+        version=review.version,
+        on=TODAY,
+        by=SYSTEM,
+        at=NOW,
+    )
+
+
+@pytest.fixture
+def world():
+    authority = council(code="PTL", name="Portalshire County Council")
+    people = team(authority)
+    contract = refuse_contract(authority)
+    decision = _decided(authority, people, contract)
+    return authority, people, contract, decision
+
+
+def test_portal_pages_answer_without_sign_in(client, world):
+    authority, _, contract, _ = world
+    for url in (
+        "/",
+        reverse("portal:contracts") + "?q=Refuse",
+        reverse("portal:authorities") + "?q=Portalshire",
+        reverse("portal:authority", kwargs={"slug": "ptl"}),
+        reverse("portal:contract", kwargs={"pk": contract.pk}),
+    ):
+        response = client.get(url)
+        assert response.status_code == 200, url
+    listing = client.get(reverse("portal:authorities") + "?q=Portalshire").content.decode()
+    assert "Portalshire County Council" in listing
+
+
+def test_unpublished_decision_is_not_shown(client, world):
+    _, _, contract, decision = world
+    page = client.get(reverse("portal:contract", kwargs={"pk": contract.pk})).content.decode()
+    assert "brought in house, under the presumption" not in page
+    assert f"/public/decisions/{decision.pk}/" not in page
+    assert "Ask for information about this contract" in page
+
+
+def test_published_decision_with_explanation_standards_and_ask(client, world):
+    authority, people, contract, decision = world
+    decision_publish(
+        decision=decision,
+        user=people[Role.LEGAL_OFFICER],
+        redaction_note="None needed",
+        has_confidential_annex=False,
+        pack_html="<p>pack</p>",
+        pack_pdf=b"%PDF-1.7",
+        on=TODAY,
+        by=SYSTEM,
+        at=NOW + timedelta(minutes=1),
+    )
+    page = client.get(reverse("portal:contract", kwargs={"pk": contract.pk})).content.decode()
+    assert "The service should be brought in house, under the presumption" in page
+    assert "Why not the alternatives" in page  # the engine's explanation
+    assert f"/public/decisions/{decision.pk}/trace.json" in page
+    assert f"/public/requests/new/?decision={decision.pk}" in page
+    authority_page = client.get(reverse("portal:authority", kwargs={"slug": "ptl"}))
+    assert "published decisions" in authority_page.content.decode()
+    assert authority_page.context["decisions"][0]["decision"] == decision
+
+
+def test_unknown_authority_and_contract_are_404(client, db):
+    assert client.get(reverse("portal:authority", kwargs={"slug": "nowhere"})).status_code == 404
+    assert client.get(reverse("portal:contract", kwargs={"pk": 999999999})).status_code == 404
+
+
+def test_search_keeps_a_shareable_link(client, world):
+    _, _, contract, _ = world
+    response = client.get(reverse("portal:contracts") + "?q=Refuse+and+recycling")
+    assert contract in response.context["page_obj"].object_list
+    assert 'value="Refuse and recycling"' in response.content.decode()
