@@ -81,6 +81,10 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "csp",
+    "rest_framework",
+    "rest_framework.authtoken",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "insource.core",
     "insource.accounts",
     "insource.authorities",
@@ -88,6 +92,7 @@ INSTALLED_APPS = [
     "insource.reviews",
     "insource.transparency",
     "insource.demo",
+    "insource.api",
 ]
 
 MIDDLEWARE = [
@@ -306,3 +311,57 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = _flag("EMAIL_USE_TLS", default=True)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "insource@localhost")
+
+# APIs (ADR 0010): the public read-only API and open data at /api/public/v1/ (no sign-in,
+# throttled per client address with DRF's cache-backed throttles: the default local-memory
+# cache, no Redis), and the internal token API at /api/v1/ (scoped like the officer pages).
+INSOURCE_API_PUBLIC_RATE = os.environ.get("INSOURCE_API_PUBLIC_RATE", "120/minute")
+INSOURCE_API_EXPORT_RATE = os.environ.get("INSOURCE_API_EXPORT_RATE", "30/hour")
+for _name in ("INSOURCE_API_PUBLIC_RATE", "INSOURCE_API_EXPORT_RATE"):
+    _count, _sep, _period = globals()[_name].partition("/")
+    if not (_count.isdigit() and _period in {"second", "minute", "hour", "day"}):
+        raise ImproperlyConfigured(
+            f"{_name}={globals()[_name]!r} is not a rate: write requests/period, "
+            "e.g. 120/minute (period: second, minute, hour or day)."
+        )
+# The OCDS ocid prefix registered with the Open Contracting Partnership: ocids are minted with
+# it for contracts whose source gave none. Set it before publishing OCDS anywhere.
+INSOURCE_OCID_PREFIX = os.environ.get("INSOURCE_OCID_PREFIX", "insource-unregistered")
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.TokenAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PAGINATION_CLASS": "insource.api.pagination.PagePagination",
+    "PAGE_SIZE": 50,
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_SCHEMA_CLASS": "insource.api.schema.AutoSchema",
+    "EXCEPTION_HANDLER": "insource.api.errors.exception_handler",
+    "NUM_PROXIES": INSOURCE_PROXY_COUNT,
+    "UNICODE_JSON": True,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": f"{INSOURCE_SERVICE_NAME} public API",
+    "DESCRIPTION": (
+        "Read-only open data: the contract register, published decisions and authorities, "
+        "with OCDS and CSV exports. No sign-in; requests are rate limited per client."
+    ),
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PUBLIC": True,
+    "SERVE_AUTHENTICATION": [],
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
+    "SCHEMA_PATH_PREFIX": r"/api/public/v1",
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "SWAGGER_UI_SETTINGS": {"deepLinking": True, "validatorUrl": None, "tryItOutEnabled": True},
+}
+
+# Information requests
+# (insource/transparency; variables in .env.example). When the portal is the authority's own,
+# a request is received when it is submitted, not when its email address is confirmed.
+INSOURCE_PORTAL_IS_AUTHORITY_OWN = _flag("INSOURCE_PORTAL_IS_AUTHORITY_OWN", default=True)
+INSOURCE_REQUESTS_PER_HOUR = _int("INSOURCE_REQUESTS_PER_HOUR", 5)
+INSOURCE_REQUEST_MIN_FILL_SECONDS = _int("INSOURCE_REQUEST_MIN_FILL_SECONDS", 5)
+INSOURCE_REQUEST_REMIND_WORKING_DAYS = _int("INSOURCE_REQUEST_REMIND_WORKING_DAYS", 5)

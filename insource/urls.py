@@ -15,6 +15,7 @@ urlpatterns = [
     path("authorities/", include("insource.authorities.urls")),
     path("reviews/", include("insource.reviews.urls")),
     path("public/", include((public_urlpatterns, "public"))),
+    path("api/", include("insource.api.urls")),
     path("", include("insource.transparency.urls")),
     path("admin/", admin.site.urls),
 ]

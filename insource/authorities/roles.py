@@ -27,6 +27,7 @@ class Capability(StrEnum):
     PUBLISH_DECISION = "publish-decision"
     ADOPT_POLICY = "adopt-policy"
     MANAGE_MEMBERS = "manage-members"
+    ANSWER_REQUESTS = "answer-requests"
 
 
 ALL = frozenset(Role)
@@ -43,6 +44,10 @@ CAPABILITIES: dict[Capability, frozenset[Role]] = {
     Capability.PUBLISH_DECISION: frozenset({Role.LEGAL_OFFICER, Role.AUTHORITY_ADMIN}),
     Capability.ADOPT_POLICY: frozenset({Role.AUTHORITY_ADMIN}),
     Capability.MANAGE_MEMBERS: frozenset({Role.AUTHORITY_ADMIN}),
+    # Information requests: these roles act on them and see who made them; others read.
+    Capability.ANSWER_REQUESTS: frozenset(
+        {Role.REVIEW_OFFICER, Role.LEGAL_OFFICER, Role.AUTHORITY_ADMIN}
+    ),
 }
 
 

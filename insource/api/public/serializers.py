@@ -1,0 +1,235 @@
+"""Public serializers: every field listed explicitly, nothing an officer alone may see.
+
+No email address, no officer's correction notes, no provenance or data-quality flags; for a
+decision, what its published pack shows (the signer's name is public by law), with links to
+the pack, its PDF and its trace.
+"""
+
+from __future__ import annotations
+
+from django.urls import reverse
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from insource.authorities.models import Authority
+from insource.policy.outcomes import OUTCOMES
+from insource.register.models import Contract, Supplier
+from insource.reviews.models import Decision
+from insource.reviews.presenters import STATUS_LABELS, standards_rows
+
+
+def authority_code(authority: Authority) -> str:
+    """An authority's public identifier: its code (`HRY`), or its key when it has none."""
+    return authority.code or authority.key
+
+
+class AuthorityRefSerializer(serializers.Serializer):
+    code = serializers.SerializerMethodField()
+    name = serializers.CharField()
+
+    @extend_schema_field(OpenApiTypes.STR)
+    def get_code(self, authority) -> str:
+        return authority_code(authority)
+
+
+class SupplierSerializer(serializers.ModelSerializer):
+    identifier = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Supplier
+        fields = ["name", "identifier", "company_number", "is_sme", "is_vcse"]
+
+    @extend_schema_field({"type": "string", "nullable": True})
+    def get_identifier(self, supplier) -> str | None:
+        if supplier.identifier_scheme and supplier.identifier_id:
+            return f"{supplier.identifier_scheme}-{supplier.identifier_id}"
+        return None
+
+
+class ContractSerializer(serializers.ModelSerializer):
+    buyer = AuthorityRefSerializer()
+    reviewing_authority = AuthorityRefSerializer()
+    suppliers = SupplierSerializer(many=True)
+    decisions = serializers.SerializerMethodField(help_text="Ids of its published decisions")
+    url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Contract
+        fields = [
+            "id",
+            "url",
+            "ocid",
+            "award_id",
+            "title",
+            "description",
+            "buyer_name",
+            "buyer",
+            "reviewing_authority",
+            "suppliers",
+            "main_cpv",
+            "cpv_codes",
+            "nature",
+            "value_amount",
+            "value_currency",
+            "value_vat_basis",
+            "value_inc_vat",
+            "is_value_inc_vat_estimate",
+            "awarded_on",
+            "start_on",
+            "end_on",
+            "max_end_on",
+            "status",
+            "is_framework",
+            "is_terminated",
+            "decisions",
+        ]
+
+    @extend_schema_field({"type": "array", "items": {"type": "integer"}})
+    def get_decisions(self, contract) -> list[int]:
+        return [d.pk for d in getattr(contract, "published", [])]
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_url(self, contract) -> str:
+        return _absolute(self, "api-public:contract-detail", contract.pk)
+
+
+class GroundSerializer(serializers.Serializer):
+    ground = serializers.CharField()
+    rule = serializers.CharField()
+    text = serializers.CharField()
+
+
+class StandardSerializer(serializers.Serializer):
+    id = serializers.CharField()
+    label = serializers.CharField()
+    status = serializers.CharField()
+    status_label = serializers.CharField()
+    reason = serializers.CharField(allow_blank=True)
+    mandatory = serializers.BooleanField()
+
+
+class LinksSerializer(serializers.Serializer):
+    pack = serializers.URLField()
+    pdf = serializers.URLField()
+    trace = serializers.URLField()
+
+
+class DecisionSerializer(serializers.ModelSerializer):
+    url = serializers.SerializerMethodField()
+    authority = AuthorityRefSerializer()
+    contract = serializers.IntegerField(source="contract_id")
+    contract_title = serializers.CharField(source="contract.title")
+    outcome_text = serializers.SerializerMethodField()
+    recommended_outcome_text = serializers.SerializerMethodField()
+    status = serializers.SerializerMethodField(help_text="The engine's status for the review")
+    explanation = serializers.SerializerMethodField(help_text="Plain English, from the trace")
+    grounds = serializers.SerializerMethodField()
+    standards = serializers.SerializerMethodField(help_text="Minimum standards MS1 to MS13")
+    replaces = serializers.IntegerField(source="replaces_id", allow_null=True)
+    published_on = serializers.DateField(source="publication.published_on")
+    links = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Decision
+        fields = [
+            "id",
+            "url",
+            "authority",
+            "contract",
+            "contract_title",
+            "decided_on",
+            "outcome",
+            "outcome_text",
+            "recommended_outcome",
+            "recommended_outcome_text",
+            "departs",
+            "reason",
+            "status",
+            "explanation",
+            "grounds",
+            "standards",
+            "signer_name",
+            "policy_version",
+            "replaces",
+            "published_on",
+            "links",
+        ]
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_url(self, decision) -> str:
+        return _absolute(self, "api-public:decision-detail", decision.pk)
+
+    @extend_schema_field(OpenApiTypes.STR)
+    def get_outcome_text(self, decision) -> str:
+        return OUTCOMES.get(decision.outcome, "")
+
+    @extend_schema_field(OpenApiTypes.STR)
+    def get_recommended_outcome_text(self, decision) -> str:
+        return OUTCOMES.get(decision.recommended_outcome, "")
+
+    @extend_schema_field(OpenApiTypes.STR)
+    def get_status(self, decision) -> str:
+        status = decision.engine_status
+        return str(STATUS_LABELS.get(status, status))
+
+    @extend_schema_field(OpenApiTypes.STR)
+    def get_explanation(self, decision) -> str:
+        return str(decision.result.get("explanation", ""))
+
+    @extend_schema_field(GroundSerializer(many=True))
+    def get_grounds(self, decision) -> list[dict]:
+        return [
+            {"ground": g["ground"], "rule": g["rule"], "text": OUTCOMES.get(g["ground"], "")}
+            for g in decision.result.get("grounds", [])
+        ]
+
+    @extend_schema_field(StandardSerializer(many=True))
+    def get_standards(self, decision) -> list[dict]:
+        rows = standards_rows(decision.result)
+        return [{**row, "status_label": str(row["status_label"])} for row in rows]
+
+    @extend_schema_field(LinksSerializer)
+    def get_links(self, decision) -> dict:
+        return {
+            "pack": _absolute(self, "public:decision", decision.pk),
+            "pdf": _absolute(self, "public:decision-pdf", decision.pk),
+            "trace": _absolute(self, "public:decision-trace", decision.pk),
+        }
+
+
+class AuthoritySerializer(serializers.ModelSerializer):
+    code = serializers.SerializerMethodField()
+    url = serializers.SerializerMethodField()
+    num_contracts = serializers.IntegerField(help_text="Contracts it reviews")
+    num_published_decisions = serializers.IntegerField()
+
+    class Meta:
+        model = Authority
+        fields = [
+            "code",
+            "url",
+            "name",
+            "nice_name",
+            "kind",
+            "nation",
+            "gss_code",
+            "policy_preset",
+            "policy_adopted_on",
+            "num_contracts",
+            "num_published_decisions",
+        ]
+
+    @extend_schema_field(OpenApiTypes.STR)
+    def get_code(self, authority) -> str:
+        return authority_code(authority)
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_url(self, authority) -> str:
+        return _absolute(self, "api-public:authority-detail", authority_code(authority))
+
+
+def _absolute(serializer, name: str, *args) -> str:
+    path = reverse(name, args=args)
+    request = serializer.context.get("request")
+    return request.build_absolute_uri(path) if request is not None else path

@@ -1,0 +1,197 @@
+"""The public read-only API: contracts, published decisions, authorities and the open-data
+downloads. No sign-in; every request is throttled per client address. Views only parse, call
+a selector and present (data comes from `insource.api.selectors` and the exporters)."""
+
+from __future__ import annotations
+
+from django.http import Http404, StreamingHttpResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_view,
+)
+from rest_framework import viewsets
+from rest_framework.exceptions import ValidationError
+from rest_framework.permissions import AllowAny
+from rest_framework.renderers import JSONRenderer
+from rest_framework.views import APIView
+
+from insource.api import selectors
+from insource.api.public import serializers
+from insource.api.public.filters import (
+    CONTRACT_PARAMETERS,
+    DECISION_PARAMETERS,
+    PublicContractFilter,
+    PublicDecisionFilter,
+)
+from insource.api.throttling import ExportRateThrottle, PublicRateThrottle
+from insource.authorities.selectors import authority_get
+from insource.register.exporters import csv as csv_export
+from insource.register.exporters import ocds
+from insource.register.exporters.queries import contracts_for_export, publications_for_export
+
+
+class PublicMixin:
+    authentication_classes: list = []
+    permission_classes = [AllowAny]
+    throttle_classes = [PublicRateThrottle]
+    renderer_classes = [JSONRenderer]
+
+    def perform_content_negotiation(self, request, force=False):
+        # JSON whatever the Accept header says (a download's body is not rendered at all).
+        return super().perform_content_negotiation(request, force=True)
+
+
+class ReadOnly(PublicMixin, viewsets.ReadOnlyModelViewSet):
+    lookup_value_regex = "[^/]+"
+
+    def get_object(self):
+        found = self.get_one(self.kwargs[self.lookup_url_kwarg or self.lookup_field])
+        if found is None:
+            raise Http404("Not found.")
+        return found
+
+
+@extend_schema(tags=["contracts"])
+@extend_schema_view(list=extend_schema(parameters=CONTRACT_PARAMETERS))
+class ContractViewSet(ReadOnly):
+    """The contract register: every contract, with its suppliers and published decisions."""
+
+    serializer_class = serializers.ContractSerializer
+    filterset_class = PublicContractFilter
+    lookup_value_regex = "[0-9]+"
+
+    def get_queryset(self):
+        return selectors.contracts_public()
+
+    def get_one(self, pk):
+        return selectors.contract_public_get(pk)
+
+
+@extend_schema(tags=["decisions"])
+@extend_schema_view(list=extend_schema(parameters=DECISION_PARAMETERS))
+class DecisionViewSet(ReadOnly):
+    """Published decisions only: outcome, reasons, grounds, standards and links to the pack."""
+
+    serializer_class = serializers.DecisionSerializer
+    filterset_class = PublicDecisionFilter
+    lookup_value_regex = "[0-9]+"
+
+    def get_queryset(self):
+        return selectors.decisions_public()
+
+    def get_one(self, pk):
+        return selectors.decision_public_get(pk)
+
+
+@extend_schema(tags=["authorities"])
+class AuthorityViewSet(ReadOnly):
+    """Every authority: kind, nation, GSS code, the policy it adopted, and its counts."""
+
+    serializer_class = serializers.AuthoritySerializer
+    lookup_field = "code"
+
+    def get_queryset(self):
+        return selectors.authorities_public()
+
+    def get_one(self, code):
+        return selectors.authority_public_get(code)
+
+
+AUTHORITY_PARAMETER = OpenApiParameter(
+    "authority",
+    {"type": "string", "maxLength": 120},
+    description="Only this authority's (its code, e.g. HRY): contracts it reviews, decisions.",
+)
+
+
+class Export(PublicMixin, APIView):
+    """A whole-register download, streamed (constant memory at any size)."""
+
+    throttle_classes = [PublicRateThrottle, ExportRateThrottle]
+    kind = ""
+
+    def get(self, request):
+        authority = self._authority(request)
+        now = timezone.now()
+        body, content_type, suffix = self.build(request, authority, now)
+        response = StreamingHttpResponse(body, content_type=content_type)
+        label = (authority.code or authority.key.replace(":", "-")) if authority else "all"
+        response["Content-Disposition"] = f'attachment; filename="{self.kind}-{label}.{suffix}"'
+        return response
+
+    def _authority(self, request):
+        code = request.query_params.get("authority", "").strip()
+        if not code:
+            return None
+        if len(code) > 120 or "\x00" in code:
+            raise ValidationError({"authority": [_("Enter an authority's code, like HRY")]})
+        authority = authority_get(code)
+        if authority is None:
+            raise Http404("No authority with that code.")
+        return authority
+
+
+OCDS_RESPONSE = {
+    (200, "application/json"): OpenApiResponse(
+        OpenApiTypes.OBJECT, description="An OCDS 1.1 package (UK profile), streamed."
+    )
+}
+CSV_RESPONSE = {(200, "text/csv"): OpenApiResponse(OpenApiTypes.STR, description="CSV, UTF-8.")}
+
+
+@extend_schema(tags=["exports"], parameters=[AUTHORITY_PARAMETER], responses=OCDS_RESPONSE)
+class OcdsReleasesExport(Export):
+    """The register as an OCDS release package: one release per contracting process."""
+
+    kind = "ocds-releases"
+
+    def build(self, request, authority, now):
+        meta = ocds.PackageMeta(uri=request.build_absolute_uri(), published_at=now)
+        contracts = contracts_for_export(authority=authority)
+        return ocds.release_package(contracts, meta), "application/json", "json"
+
+
+@extend_schema(tags=["exports"], parameters=[AUTHORITY_PARAMETER], responses=OCDS_RESPONSE)
+class OcdsRecordsExport(Export):
+    """The register as an OCDS record package: per process, its compiled release."""
+
+    kind = "ocds-records"
+
+    def build(self, request, authority, now):
+        releases_url = request.build_absolute_uri(reverse("api-public:export-ocds-releases"))
+        if authority is not None:
+            releases_url += f"?authority={authority.code or authority.key}"
+        meta = ocds.PackageMeta(
+            uri=request.build_absolute_uri(), published_at=now, release_package_uri=releases_url
+        )
+        contracts = contracts_for_export(authority=authority)
+        return ocds.record_package(contracts, meta), "application/json", "json"
+
+
+@extend_schema(tags=["exports"], parameters=[AUTHORITY_PARAMETER], responses=CSV_RESPONSE)
+class ContractsCsvExport(Export):
+    """The register as CSV, one row per contract (columns: ADR 0010)."""
+
+    kind = "contracts"
+
+    def build(self, request, authority, now):
+        rows = csv_export.register_csv(contracts_for_export(authority=authority))
+        return rows, "text/csv; charset=utf-8", "csv"
+
+
+@extend_schema(tags=["exports"], parameters=[AUTHORITY_PARAMETER], responses=CSV_RESPONSE)
+class DecisionsCsvExport(Export):
+    """Published decisions as CSV, one row per decision, with links to each pack."""
+
+    kind = "decisions"
+
+    def build(self, request, authority, now):
+        base = request.build_absolute_uri("/")
+        rows = csv_export.decisions_csv(publications_for_export(authority=authority), base_url=base)
+        return rows, "text/csv; charset=utf-8", "csv"

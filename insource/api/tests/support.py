@@ -1,0 +1,174 @@
+"""A small open-data world for API and export tests: two councils, suppliers with their UK
+flags, contracts (one with a known VAT-inclusive value, one terminated), and one decision taken
+through the real workflow and published."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+
+from insource.authorities.models import Role
+from insource.core.audit import Actor
+from insource.register.tests import factories as f
+from insource.reviews.models import Decision, Review
+from insource.reviews.questions import BY_SLUG
+from insource.reviews.services.decisions import decision_publish, decision_sign
+from insource.reviews.services.editing import review_answer, review_submit
+from insource.reviews.services.opening import reviews_open_due
+from insource.reviews.tests.workflow_support import NOW, TODAY, council, refuse_contract, team
+
+SYSTEM = Actor.system("tests")
+NOT_AT_RISK = {
+    "at_risk.significant_contact": False,
+    "at_risk.coercive_powers": False,
+    "at_risk.rights_risk": False,
+    "at_risk.groups": None,
+    "at_risk.powers": None,
+    "at_risk.rights": None,
+}
+PREREQUISITES = {
+    "decision_on": "2026-12-20",
+    "procurement_start_on": None,
+    "consultation_done": True,
+    "equality_impact_assessment_done": True,
+    "is_key_decision": True,
+    "key_decision_notice_on": "2026-10-01",
+}
+
+
+@dataclass
+class World:
+    authority: object
+    other: object
+    people: dict
+    contracts: dict
+    suppliers: dict
+    decision: Decision
+    unpublished: Decision | None = None
+
+
+def build_world(*, with_unpublished: bool = False) -> World:
+    """The world above; every email address of its people ends in @example.org."""
+    f.empty_register()
+    authority = council(key="la:ZZA", code="ZZA", name="Testshire County Council")
+    other = council(key="la:ZZB", code="ZZB", name="Exampleton Borough Council")
+    people = team(authority)
+    suppliers = _suppliers()
+    contracts = _contracts(authority, other, suppliers)
+    decision = _decided(authority, people, contracts["refuse"])
+    _publish(decision, people[Role.LEGAL_OFFICER])
+    world = World(authority, other, people, contracts, suppliers, decision)
+    if with_unpublished:
+        world.unpublished = _decided(authority, people, contracts["cleaning"])
+    return world
+
+
+def _suppliers() -> dict:
+    return {
+        "waste": f.SupplierFactory(
+            name="Testshire Waste Services Ltd",
+            key="GB-COH-ZZ000001",
+            identifier_scheme="GB-COH",
+            identifier_id="ZZ000001",
+            company_number="ZZ000001",
+            is_sme=False,
+            is_vcse=False,
+        ),
+        "care": f.SupplierFactory(name="Haringey Community Care CIC", is_sme=True, is_vcse=True),
+        "plain": f.SupplierFactory(name='=HYPERLINK("x") Cleaning Ltd'),
+    }
+
+
+def _contracts(authority, other, suppliers) -> dict:
+    return {
+        "refuse": refuse_contract(authority, suppliers=[suppliers["waste"]], value_vat_basis="inc"),
+        "care": f.ContractFactory(
+            buyer=authority,
+            title="Domiciliary care: north locality",
+            main_cpv="85312000",
+            suppliers=[suppliers["care"]],
+            value_amount=Decimal("1000000.00"),
+            value_vat_basis="unknown",
+            value_inc_vat=Decimal("1200000.00"),
+            is_value_inc_vat_estimate=True,
+            end_on=TODAY + timedelta(days=400),
+        ),
+        "cleaning": refuse_contract(
+            authority,
+            title="Office cleaning: civic centre",
+            main_cpv="90919200",
+            suppliers=[suppliers["plain"]],
+            end_on=date(2027, 10, 31),
+            max_end_on=date(2027, 10, 31),
+        ),
+        "terminated": f.ContractFactory(
+            buyer=authority,
+            title="Grounds maintenance (terminated)",
+            main_cpv="77313000",
+            is_terminated=True,
+            status="terminated",
+            end_on=TODAY - timedelta(days=30),
+        ),
+        "camden": f.ContractFactory(
+            buyer=other,
+            title="School meals catering",
+            main_cpv="55523100",
+            end_on=TODAY + timedelta(days=200),
+        ),
+    }
+
+
+def _answer(review, slug, values, user):
+    review.refresh_from_db()
+    review_answer(
+        review=review,
+        topic=BY_SLUG[slug],
+        values=values,
+        disputed={},
+        version=review.version,
+        on=TODAY,
+        by=Actor.for_user(user),
+        user=user,
+        at=NOW,
+    )
+
+
+def _decided(authority, people, contract) -> Decision:
+    reviews_open_due(on=TODAY, by=SYSTEM, at=NOW, authority=authority)
+    review = Review.objects.get(contract=contract)
+    officer = people[Role.REVIEW_OFFICER]
+    _answer(review, "at-risk", NOT_AT_RISK, officer)
+    _answer(review, "prerequisites", PREREQUISITES, officer)
+    _answer(review, "contract", {"contract.counterparty": "private"}, officer)
+    review.refresh_from_db()
+    maker = people[Role.DECISION_MAKER]
+    review_submit(
+        review=review, decision_maker=maker, version=review.version, on=TODAY, by=SYSTEM, at=NOW
+    )
+    review.refresh_from_db()
+    return decision_sign(
+        review=review,
+        signer=maker,
+        outcome="INSOURCE_STATUTORY_PRESUMPTION",
+        reason="",
+        version=review.version,
+        on=TODAY,
+        by=Actor.for_user(maker),
+        at=NOW,
+        replaces=None,
+    )
+
+
+def _publish(decision, legal) -> None:
+    decision_publish(
+        decision=decision,
+        user=legal,
+        redaction_note="Names of staff removed",
+        has_confidential_annex=False,
+        pack_html="<p>pack</p>",
+        pack_pdf=b"%PDF-1.7",
+        on=TODAY,
+        by=SYSTEM,
+        at=NOW + timedelta(minutes=5),
+    )

@@ -1,0 +1,64 @@
+"""Read-only querysets the exports walk: every contract or decision, in a stable order.
+
+They are iterated in chunks (`.iterator(chunk_size=...)`), so an export of millions of rows
+holds one chunk in memory at a time. Only published decisions are ever exported.
+"""
+
+from __future__ import annotations
+
+from django.db.models import F, OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models.functions import Coalesce
+
+from insource.authorities.models import Authority
+from insource.register.models import Contract, ContractEvent, Supplier
+from insource.reviews.models import Publication
+
+CHUNK = 2000
+# Columns no export shows (an officer's corrections, provenance and data-quality work).
+OFFICER_COLUMNS = (
+    "provenance",
+    "source_values",
+    "overrides",
+    "quality_flags",
+    "flag_codes",
+    "content_hash",
+    "nature_source",
+)
+SUPPLIER_COLUMNS = (
+    "id",
+    "key",
+    "name",
+    "identifier_scheme",
+    "identifier_id",
+    "company_number",
+    "is_sme",
+    "is_vcse",
+)
+
+
+def contracts_for_export(*, authority: Authority | None = None) -> QuerySet[Contract]:
+    """Every contract (or the authority's: those it reviews), grouped by ocid, with its buyer,
+    suppliers and the time of its latest change (`changed_at`: last event, else last import)."""
+    latest_event = (
+        ContractEvent.objects.filter(contract=OuterRef("pk")).order_by("-at").values("at")[:1]
+    )
+    contracts = (
+        Contract.objects.select_related("buyer", "reviewing_authority")
+        .defer(*OFFICER_COLUMNS)
+        .prefetch_related(Prefetch("suppliers", queryset=Supplier.objects.only(*SUPPLIER_COLUMNS)))
+        .annotate(changed_at=Coalesce(Subquery(latest_event), F("last_import__finished_at")))
+        .order_by("ocid", "id")
+    )
+    if authority is not None:
+        contracts = contracts.filter(reviewing_authority=authority)
+    return contracts
+
+
+def publications_for_export(*, authority: Authority | None = None) -> QuerySet[Publication]:
+    """Every published decision (or the authority's), oldest publication first."""
+    rows = Publication.objects.select_related(
+        "decision", "decision__contract", "decision__authority"
+    ).defer("pack_html", "pack_pdf")
+    if authority is not None:
+        rows = rows.filter(decision__authority=authority)
+    return rows.order_by("published_at", "id")

@@ -1,0 +1,224 @@
+"""Officer pages of information requests, under /requests/<authority code>/ (two-factor): the
+queue, a request with its steps, each step's form, documents.
+
+Views parse, call one service or selector, and present. Access is `access_or_404` (no
+membership: 404; a role without the capability: 403): every selector takes the authority.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from insource.authorities.roles import Capability
+from insource.authorities.selectors import memberships_of
+from insource.core.audit import Actor
+from insource.reviews.uploads import EvidenceFileError
+from insource.reviews.views import access_or_404
+from insource.transparency import request_action_forms as forms
+from insource.transparency import request_presenters as presenters
+from insource.transparency import request_selectors as selectors
+from insource.transparency.request_views import file_response
+from insource.transparency.services import requests as services
+
+
+@dataclass(frozen=True)
+class Action:
+    label: str
+    form: type
+    service: object
+    done: str
+
+
+ACTIONS = {
+    "acknowledge": Action(
+        gettext_lazy("Acknowledge"),
+        forms.AcknowledgeForm,
+        services.request_acknowledge,
+        gettext_lazy("Acknowledged"),
+    ),
+    "clarify": Action(
+        gettext_lazy("Ask for a clarification"),
+        forms.ClarifyAskForm,
+        services.request_clarification_ask,
+        gettext_lazy("Clarification asked for"),
+    ),
+    "clarification": Action(
+        gettext_lazy("Record the clarification"),
+        forms.ClarificationForm,
+        services.request_clarification_received,
+        gettext_lazy("Clarification recorded: the clock restarted"),
+    ),
+    "extend": Action(
+        gettext_lazy("Extend the time"),
+        forms.ExtendForm,
+        services.request_extend,
+        gettext_lazy("Time extended"),
+    ),
+    "answer": Action(
+        gettext_lazy("Answer"),
+        forms.AnswerForm,
+        services.request_answer,
+        gettext_lazy("Response published"),
+    ),
+    "refuse": Action(
+        gettext_lazy("Refuse"),
+        forms.RefuseForm,
+        services.request_refuse,
+        gettext_lazy("Refusal notice published"),
+    ),
+    "not-held": Action(
+        gettext_lazy("Information not held"),
+        forms.NotHeldForm,
+        services.request_not_held,
+        gettext_lazy("Response published"),
+    ),
+    "withdraw": Action(
+        gettext_lazy("Record a withdrawal"),
+        forms.WithdrawForm,
+        services.request_withdraw,
+        gettext_lazy("Withdrawal recorded"),
+    ),
+    "review": Action(
+        gettext_lazy("Record a request for internal review"),
+        forms.ReviewRequestForm,
+        services.request_review_request,
+        gettext_lazy("Internal review started"),
+    ),
+    "review-outcome": Action(
+        gettext_lazy("Record the internal review's outcome"),
+        forms.ReviewDecideForm,
+        services.request_review_decide,
+        gettext_lazy("Review outcome published"),
+    ),
+    "refer": Action(
+        gettext_lazy("Record a referral to the Commissioner"),
+        forms.ReferForm,
+        services.request_refer,
+        gettext_lazy("Referral recorded"),
+    ),
+    "advice": Action(
+        gettext_lazy("Record advice and assistance"),
+        forms.AdviceForm,
+        services.request_advice_record,
+        gettext_lazy("Advice recorded"),
+    ),
+    "regime": Action(
+        gettext_lazy("Change the law it is handled under"),
+        forms.RegimeForm,
+        services.request_regime_change,
+        gettext_lazy("Law changed"),
+    ),
+    "redact": Action(
+        gettext_lazy("Redact personal data"),
+        forms.RedactForm,
+        services.request_redact,
+        gettext_lazy("Redacted"),
+    ),
+    "attach": Action(
+        gettext_lazy("Add a document"),
+        forms.AttachForm,
+        services.request_attachment_add,
+        gettext_lazy("Document added"),
+    ),
+}
+
+
+def _request_or_404(access, reference: str):
+    ir = selectors.request_get(authority=access.authority, reference=reference)
+    if ir is None:
+        raise Http404("No such request")
+    return ir
+
+
+@login_required
+def requests_mine(request):
+    accesses = memberships_of(request.user)
+    if len(accesses) == 1:
+        return redirect("requests:queue", code=accesses[0].authority.code)
+    context = {"accesses": accesses, "nav_requests": True}
+    return render(request, "transparency/requests/mine.html", context)
+
+
+@login_required
+def queue(request, code: str):
+    access = access_or_404(request, code)
+    on = timezone.localdate()
+    show = request.GET.get("show", "open")
+    query = request.GET.get("q", "").strip()[:200]
+    rows = selectors.requests_queue(authority=access.authority, on=on, show=show, query=query)
+    context = presenters.queue_page(
+        access, rows, on=on, show=show, query=query, page_number=request.GET.get("page")
+    )
+    return render(request, "transparency/requests/queue.html", context)
+
+
+@login_required
+def officer_request(request, code: str, reference: str):
+    access = access_or_404(request, code)
+    ir = _request_or_404(access, reference)
+    context = presenters.officer_request_page(access, ir, on=timezone.localdate())
+    context["action_labels"] = {slug: a.label for slug, a in ACTIONS.items()}
+    return render(request, "transparency/requests/officer.html", context)
+
+
+def _action_form(spec: Action, ir, access, data=None, files=None):
+    extra = {}
+    if spec.form is forms.RedactForm:
+        extra["events"] = selectors.request_events(authority=access.authority, request=ir).filter(
+            is_public=True
+        )
+    return spec.form(data, files, request_obj=ir, **extra)
+
+
+@login_required
+def officer_action(request, code: str, reference: str, action: str):
+    access = access_or_404(request, code, Capability.ANSWER_REQUESTS)
+    ir = _request_or_404(access, reference)
+    spec = ACTIONS.get(action)
+    if spec is None:
+        raise Http404("No such step")
+    form = _action_form(spec, ir, access, request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid() and _run(request, spec, ir, form):
+        messages.success(request, str(spec.done))
+        return redirect("requests:officer", code=code, reference=reference)
+    context = presenters.officer_request_page(access, ir, on=timezone.localdate())
+    context.update(form=form, action=action, action_label=spec.label)
+    status = 400 if form.is_bound and form.errors else 200
+    return render(request, "transparency/requests/action.html", context, status=status)
+
+
+def _run(request, spec: Action, ir, form) -> bool:
+    kwargs = form.service_kwargs()
+    if spec.form is forms.RedactForm:
+        kwargs["user"] = request.user
+    try:
+        spec.service(request=ir, by=Actor.for_user(request.user), at=timezone.now(), **kwargs)
+    except EvidenceFileError as error:
+        form.add_error("file", str(error))
+        return False
+    except services.RequestActionRefused as error:
+        form.add_error(None, str(error))
+        return False
+    return True
+
+
+@login_required
+def attachment_officer(request, code: str, reference: str, pk: int):
+    access = access_or_404(request, code)
+    found = selectors.attachment_get(authority=access.authority, reference=reference, pk=pk)
+    if found is None:
+        raise Http404("No such document")
+    if not found.is_public and not access.can(Capability.READ_EVIDENCE):
+        raise PermissionDenied(_("Your role does not allow this"))
+    response = file_response(found)
+    response["Cache-Control"] = "private, no-store"
+    return response

@@ -1,0 +1,183 @@
+"""What every request service shares: the refusal error, the state groups, the clock, and
+`request_record` — one history event and one audit event, in the caller's transaction.
+
+Time is an argument: services take `at` (an aware datetime) and derive the Europe/London date
+with `received_on_of`; nothing here reads the clock.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from datetime import date, datetime
+
+from django.utils.crypto import constant_time_compare, salted_hmac
+
+from insource.core.audit import Actor, audit_record
+from insource.transparency.deadlines import due_on, limits, received_on_of
+from insource.transparency.models import (
+    REDACTED,
+    InformationRequest,
+    Party,
+    RequestEvent,
+    RequestState,
+)
+
+S = RequestState
+REQUESTER = Actor(label="requester")
+
+# Waiting for the authority's response: the response clock runs.
+AWAITING = frozenset({S.AWAITING_CONFIRMATION, S.AWAITING_RESPONSE, S.EXTENDED})
+# A response was given (each may go to internal review, then to the Commissioner).
+RESPONDED = frozenset({S.ANSWERED_FULL, S.ANSWERED_PART, S.REFUSED, S.NOT_HELD})
+# Still open: a clock runs or the requester is asked for something.
+OPEN = AWAITING | {S.CLARIFICATION_REQUESTED, S.INTERNAL_REVIEW}
+# States whose due date can be passed (overdue, very overdue).
+CLOCKED = AWAITING | {S.INTERNAL_REVIEW}
+
+_KEEP = object()
+
+
+class RequestActionRefused(Exception):
+    """The action is not allowed on this request now; `str(error)` says why and what to do."""
+
+
+def token_hash(token: str) -> str:
+    """The stored form of the confirmation link's secret."""
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def private_token(request: InformationRequest) -> str:
+    """The secret of the requester's private link (withdraw, clarify, ask for a review): keyed
+    with SECRET_KEY, so every email can carry it while only the confirmation token's hash is
+    stored."""
+    message = f"{request.reference}:{request.token_hash}"
+    return salted_hmac("insource.transparency.private", message, algorithm="sha256").hexdigest()
+
+
+def private_token_valid(request: InformationRequest, token: str) -> bool:
+    return constant_time_compare(private_token(request), token or "")
+
+
+def party_of(by: Actor) -> str:
+    if by == REQUESTER:
+        return Party.REQUESTER
+    return Party.SYSTEM if by.label.startswith("system:") else Party.AUTHORITY
+
+
+def require_state(request: InformationRequest, allowed, doing: str) -> None:
+    """Refuse unless the request is in one of `allowed` states with its clock started."""
+    if request.state not in allowed:
+        label = request.get_state_display().lower()
+        raise RequestActionRefused(f"You cannot {doing} a request that is {label}")
+    if request.state == S.AWAITING_CONFIRMATION and request.clock_started_on is None:
+        raise RequestActionRefused(
+            f"You cannot {doing} this request yet: the requester has not confirmed their email "
+            "address, so it has not been received"
+        )
+
+
+def response_due(started_on: date, regime: str) -> date:
+    """The response due date: the 20th working day after `started_on` (the regime's calendar)."""
+    return due_on(started_on, regime=regime, working_days=limits(regime)["response"])
+
+
+def long_date(day: date) -> str:
+    """`22 December 2026`, as GOV.UK writes dates."""
+    return f"{day.day} {day:%B %Y}"
+
+
+def day_of(at: datetime) -> date:
+    return received_on_of(at)
+
+
+def require_text(value: str, message: str) -> str:
+    value = (value or "").strip()
+    if not value:
+        raise RequestActionRefused(message)
+    return value
+
+
+def hide_identity(text: str, *, name: str, email: str) -> tuple[str, int, list[str]]:
+    """The text with the requester's name and email address replaced (whole words, any case),
+    how many replacements, and which of the two occurred: the requester's identity is never
+    published."""
+    total, found = 0, []
+    for secret in (email, name):
+        secret = (secret or "").strip()
+        if len(secret) < 3:
+            continue
+        pattern = re.compile(rf"(?<!\w){re.escape(secret)}(?!\w)", re.IGNORECASE)
+        text, count = pattern.subn(REDACTED, text)
+        if count:
+            total, found = total + count, [*found, secret]
+    return text, total, found
+
+
+def _snapshot(request: InformationRequest) -> dict:
+    return {
+        "state": request.state,
+        "due_on": request.due_on.isoformat() if request.due_on else None,
+        "regime": request.regime,
+    }
+
+
+def request_record(
+    request: InformationRequest,
+    *,
+    kind: str,
+    by: Actor,
+    at: datetime,
+    state: str | None = None,
+    due=_KEEP,
+    fields: dict | None = None,
+    public_text: str = "",
+    private_note: str = "",
+    exemptions=(),
+    public_interest: str = "",
+    statutory_basis: str = "",
+    is_public: bool = True,
+    details: dict | None = None,
+) -> RequestEvent:
+    """Apply a step to the request (new state, due date, other fields), append its event and
+    record one audit event. Call inside the service's transaction."""
+    before = _snapshot(request)
+    changes = dict(fields or {})
+    if state is not None:
+        changes["state"] = state
+    if due is not _KEEP:
+        changes["due_on"] = due
+    changes["last_event_at"] = at
+    for name, value in changes.items():
+        setattr(request, name, value)
+    request.save(update_fields=list(changes))
+    event = RequestEvent.objects.create(
+        request=request,
+        kind=kind,
+        at=at,
+        party=party_of(by),
+        by_label=by.label,
+        public_text=public_text,
+        private_note=private_note,
+        exemptions=list(exemptions),
+        public_interest=public_interest,
+        statutory_basis=statutory_basis,
+        state_after=request.state,
+        due_on_after=request.due_on,
+        is_public=is_public,
+        details=details or {},
+    )
+    after = _snapshot(request) | {"event": event.pk, "kind": kind}
+    if details:
+        after["details"] = details
+    audit_record(
+        by=by,
+        at=at,
+        action=f"transparency.request_{kind.replace('-', '_')}",
+        obj=request,
+        authority=request.authority,
+        before=before,
+        after=after,
+        reason=private_note[:500],
+    )
+    return event

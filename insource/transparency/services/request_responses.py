@@ -1,0 +1,201 @@
+"""Responding: answer in full or in part, refuse, information not held.
+
+Refusals record the exemptions, the public interest reasons (required when any exemption is
+qualified, and for the EIR's 'manifestly unreasonable') and the statutory basis, including the
+refusal notice's section. Vexatious or repeated requests (s.14) and the cost limit (s.12:
+£450, £600 for central government and under FOISA) are refusals with their flag and basis.
+Documents sent with an answer are checked and stored as in `request_documents`.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+
+from django.db import transaction
+
+from insource.core.audit import Actor
+from insource.transparency.models import EventKind, InformationRequest, RequestState
+from insource.transparency.services import request_emails
+from insource.transparency.services.request_core import (
+    AWAITING,
+    RequestActionRefused,
+    day_of,
+    request_record,
+    require_state,
+    require_text,
+)
+from insource.transparency.services.request_documents import attach, with_files
+from insource.transparency.services.request_law import (
+    basis,
+    cost_limit_gbp,
+    exemptions_of,
+    needs_public_interest,
+)
+
+S = RequestState
+GROUNDS = ("exemption", "vexatious", "repeated", "cost-limit")
+
+
+def notify(request: InformationRequest, event, template: str) -> None:
+    if request.confirmed_at is not None:
+        transaction.on_commit(lambda: request_emails.email_requester(request, event, template))
+
+
+def _first_response(request: InformationRequest, at: datetime) -> dict:
+    if request.first_response_on is not None:
+        return {}
+    on = day_of(at)
+    late = request.due_on is not None and on > request.due_on
+    return {"first_response_on": on, "is_first_response_late": late}
+
+
+def check_exemptions(request, exemptions, public_interest: str, *, required: bool) -> list:
+    known = exemptions_of(request.regime)
+    codes = list(dict.fromkeys(exemptions or ()))
+    if any(c not in known for c in codes):
+        raise RequestActionRefused("Choose the exemptions from the list for this law")
+    if required and not codes:
+        raise RequestActionRefused("Choose the exemption the information is withheld under")
+    if needs_public_interest(request.regime, codes) and not public_interest.strip():
+        raise RequestActionRefused(
+            "Give the public interest reasons: a qualified exemption needs the public interest test"
+        )
+    return codes
+
+
+def _refusal_basis(request, codes) -> str:
+    known = exemptions_of(request.regime)
+    parts = [known[c].label for c in codes] + [basis("refusal-notice", request.regime)]
+    return "; ".join(p for p in parts if p)
+
+
+def request_answer(
+    *,
+    request: InformationRequest,
+    in_full: bool,
+    public_text: str,
+    by: Actor,
+    at: datetime,
+    exemptions=(),
+    public_interest: str = "",
+    uploads=(),
+):
+    """Answer in full, or in part (naming what is withheld, under which exemptions)."""
+
+    def work(stored):
+        with transaction.atomic():
+            require_state(request, AWAITING, "answer")
+            text = require_text(public_text, "Enter the response to publish")
+            codes = check_exemptions(request, exemptions, public_interest, required=not in_full)
+            kind = EventKind.ANSWERED_FULL if in_full else EventKind.ANSWERED_PART
+            event = request_record(
+                request,
+                kind=kind,
+                by=by,
+                at=at,
+                state=S.ANSWERED_FULL if in_full else S.ANSWERED_PART,
+                due=None,
+                fields=_first_response(request, at),
+                public_text=text,
+                exemptions=codes,
+                public_interest=public_interest.strip(),
+                statutory_basis=_refusal_basis(request, codes) if codes else "",
+                details={"num_documents": len(stored)},
+            )
+            attach(request, event, stored, by=by, at=at)
+            notify(request, event, "answered")
+            return event
+
+    return with_files(uploads, work)
+
+
+def _ground_fields(request, ground: str, estimate, public_interest: str) -> tuple[dict, dict]:
+    """The flag and details of a refusal for vexatious, repeated or cost-limit reasons."""
+    eir = request.regime in ("eir", "eisr")
+    if eir and not public_interest.strip():
+        raise RequestActionRefused(
+            "Give the public interest reasons: under the EIR a manifestly unreasonable request "
+            "needs the public interest test"
+        )
+    if ground == "vexatious":
+        return {"is_vexatious": True}, {}
+    if ground == "repeated":
+        return {"is_repeated": True}, {}
+    if estimate is None or Decimal(estimate) <= 0:
+        raise RequestActionRefused("Enter the estimated cost of complying, in pounds")
+    limit = cost_limit_gbp(request.regime, request.authority.procurement_category)
+    if limit is not None and Decimal(estimate) <= limit:
+        raise RequestActionRefused(
+            f"The estimate (£{Decimal(estimate):,.2f}) is within the appropriate limit of "
+            f"£{limit:,.0f}: the request cannot be refused on cost"
+        )
+    details = {"cost_estimate_gbp": f"{Decimal(estimate):.2f}"}
+    details["cost_limit_gbp"] = f"{limit:.2f}" if limit is not None else None
+    return {"exceeds_cost_limit": True}, details
+
+
+@transaction.atomic
+def request_refuse(
+    *,
+    request: InformationRequest,
+    ground: str,
+    public_text: str,
+    by: Actor,
+    at: datetime,
+    exemptions=(),
+    public_interest: str = "",
+    cost_estimate_gbp: Decimal | None = None,
+):
+    """Refuse, with a refusal notice: under exemptions, as vexatious or repeated, or on cost."""
+    require_state(request, AWAITING, "refuse")
+    if ground not in GROUNDS:
+        raise RequestActionRefused("Choose why the request is refused")
+    text = require_text(public_text, "Enter the refusal notice to publish")
+    fields, details = {}, {"ground": ground}
+    if ground == "exemption":
+        codes = check_exemptions(request, exemptions, public_interest, required=True)
+        statutory = _refusal_basis(request, codes)
+    else:
+        codes = []
+        flag, extra = _ground_fields(request, ground, cost_estimate_gbp, public_interest)
+        fields, details = flag, details | extra
+        statutory = "; ".join(
+            [basis(ground, request.regime), basis("refusal-notice", request.regime)]
+        )
+    event = request_record(
+        request,
+        kind=EventKind.REFUSED,
+        by=by,
+        at=at,
+        state=S.REFUSED,
+        due=None,
+        fields=fields | _first_response(request, at),
+        public_text=text,
+        exemptions=codes,
+        public_interest=public_interest.strip(),
+        statutory_basis=statutory,
+        details=details,
+    )
+    notify(request, event, "answered")
+    return event
+
+
+@transaction.atomic
+def request_not_held(*, request: InformationRequest, public_text: str, by: Actor, at: datetime):
+    """The authority does not hold the information (say who might)."""
+    require_state(request, AWAITING, "record 'not held' for")
+    text = require_text(public_text, "Enter the response to publish")
+    event = request_record(
+        request,
+        kind=EventKind.NOT_HELD,
+        by=by,
+        at=at,
+        state=S.NOT_HELD,
+        due=None,
+        fields=_first_response(request, at),
+        public_text=text,
+        statutory_basis=basis("not-held", request.regime),
+    )
+    notify(request, event, "answered")
+    return event
