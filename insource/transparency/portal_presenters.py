@@ -8,6 +8,7 @@ from datetime import date
 from insource.reviews import review_selectors as reviews
 from insource.reviews.presenters import outcome_text, review_lateness_tag, standards_rows
 from insource.reviews.selectors import pipeline_screened, reviews_of_contract
+from insource.transparency.request_selectors import request_stats
 
 PIPELINE_SHOWN = 25
 
@@ -42,6 +43,7 @@ def authority_page(authority, *, on: date) -> dict:
         "num_upcoming": pipeline.contracts.count(),
         "counts": reviews.review_counts(authority=authority, on=on) if adopted else None,
         "num_blocked": reviews.reviews_blocked(authority=authority).count() if adopted else 0,
+        "request_stats": request_stats(authority=authority, on=on),
         "decisions": [
             _decision_item(p) for p in reviews.publications_public(authority=authority)[:50]
         ],

@@ -19,6 +19,8 @@ from insource.transparency.models import (
     REDACTED,
     InformationRequest,
     Party,
+    Redaction,
+    RedactionTarget,
     RequestEvent,
     RequestState,
 )
@@ -114,6 +116,30 @@ def hide_identity(text: str, *, name: str, email: str) -> tuple[str, int, list[s
     return text, total, found
 
 
+def _without_identity(request: InformationRequest, text: str) -> tuple[str, tuple[int, list]]:
+    """Any event's public text, whoever wrote it (an officer's answer may greet the requester by
+    name), without the requester's name or email; and what was hidden."""
+    text, count, found = hide_identity(
+        text or "", name=request.requester_name, email=request.requester_email
+    )
+    return text, ((count, found) if count else ())
+
+
+def _record_hidden(request, event, hidden, *, by: Actor, at: datetime) -> None:
+    count, found = hidden
+    Redaction.objects.create(
+        request=request,
+        target=RedactionTarget.EVENT,
+        event=event,
+        what="The requester's name or email address",
+        why="The requester's identity is never published",
+        removed_sha256=hashlib.sha256("\n".join(found).encode()).hexdigest(),
+        num_replaced=count,
+        by_label=by.label,
+        at=at,
+    )
+
+
 def _snapshot(request: InformationRequest) -> dict:
     return {
         "state": request.state,
@@ -151,6 +177,7 @@ def request_record(
     for name, value in changes.items():
         setattr(request, name, value)
     request.save(update_fields=list(changes))
+    public_text, hidden = _without_identity(request, public_text)
     event = RequestEvent.objects.create(
         request=request,
         kind=kind,
@@ -167,6 +194,8 @@ def request_record(
         is_public=is_public,
         details=details or {},
     )
+    if hidden:
+        _record_hidden(request, event, hidden, by=by, at=at)
     after = _snapshot(request) | {"event": event.pk, "kind": kind}
     if details:
         after["details"] = details

@@ -136,3 +136,19 @@ def test_search_keeps_a_shareable_link(client, world):
     response = client.get(reverse("portal:contracts") + "?q=Refuse+and+recycling")
     assert contract in response.context["page_obj"].object_list
     assert 'value="Refuse and recycling"' in response.content.decode()
+
+
+def test_authority_page_shows_request_statistics(client, world):
+    page = client.get(reverse("portal:authority", kwargs={"slug": "ptl"}))
+    assert page.context["request_stats"]["received"] == 0
+    assert "requests received" in page.content.decode()
+
+
+def test_remind_command_runs_daily(db):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    out = StringIO()
+    call_command("requests", "remind", "--on", "2026-11-23", "--json", stdout=out)
+    assert '"num_requests": 0' in out.getvalue()

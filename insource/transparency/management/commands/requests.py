@@ -1,4 +1,5 @@
-"""`insource requests due`: the statutory due date of an information request (ADR 0009).
+"""`insource requests due|remind`: the statutory due date of an information request (ADR 0009),
+and the daily reminders to officers (run from cron, like `insource reviews open-due`).
 
 It parses arguments, calls the pure calculator in `insource.transparency.deadlines` and prints.
 `--holidays FILE` replaces the legal calendar for tests and what-if checks only; the deadlines the
@@ -7,13 +8,17 @@ product records always use the statutory calendar.
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from datetime import date
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
 
+from insource.core.audit import Actor
 from insource.core.cli_output import print_json
 from insource.transparency.deadlines import REGIMES, due_on
+from insource.transparency.services.requests import requests_remind
 
 
 class Command(BaseCommand):
@@ -33,6 +38,12 @@ class Command(BaseCommand):
             help="a file of ISO dates, one a line, replacing the legal calendar (what-if only)",
         )
         due.add_argument("--json", action="store_true", help="print the result as JSON")
+        remind = sub.add_parser(
+            "remind",
+            help="email officers about requests due within 5 working days or overdue (daily)",
+        )
+        remind.add_argument("--on", help="date YYYY-MM-DD (default today)")
+        remind.add_argument("--json", action="store_true", help="print the summary as JSON")
 
     def handle(self, *args, **opts):
         getattr(self, f"_{opts['action'].replace('-', '_')}")(opts)
@@ -50,6 +61,18 @@ class Command(BaseCommand):
         calendar = f"file:{path}" if path else "statutory"
         data = {"received_on": received_on, "regime": opts["regime"], "working_days": days}
         print_json(data | {"due_on": due, "calendar": calendar}, self.stdout)
+
+    def _remind(self, opts):
+        on = _received_on(opts["on"]) if opts["on"] else timezone.localdate()
+        result = requests_remind(on=on, by=Actor.system("requests-remind"), at=timezone.now())
+        data = {"on": on, **asdict(result)}
+        if opts["json"]:
+            print_json(data, self.stdout)
+        else:
+            self.stdout.write(
+                f"Reminded {result.num_officers} officers of {result.num_requests} requests "
+                f"({result.num_authorities} authorities) on {on}."
+            )
 
 
 def _received_on(text: str) -> date:
