@@ -37,7 +37,6 @@ EMAIL = "rosa.resident@example.org"
 def published(settings):
     """A council with a published decision on its refuse contract, and its people."""
     from insource.authorities.models import Role
-    from insource.authorities.services import authorities_seed  # noqa: F401 (not needed)
     from insource.core.audit import Actor
     from insource.reviews.services.decisions import decision_publish
     from insource.reviews.tests.workflow_support import NOW, TODAY, council, refuse_contract, team
