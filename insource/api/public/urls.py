@@ -4,11 +4,13 @@ from django.urls import path
 from rest_framework.routers import SimpleRouter
 
 from insource.api.public import docs, views
+from insource.api.public.requests import RequestViewSet
 
 router = SimpleRouter()
 router.register("contracts", views.ContractViewSet, basename="contract")
 router.register("decisions", views.DecisionViewSet, basename="decision")
 router.register("authorities", views.AuthorityViewSet, basename="authority")
+router.register("requests", RequestViewSet, basename="request")
 
 api_urlpatterns = [
     *router.urls,
