@@ -69,6 +69,8 @@ def full_demo(settings, tmp_path):
     are the busiest, and Staffordshire's refuse contract gets no review."""
     result = load_demo(settings, tmp_path, FULL_DEMO)
     assert "Staffordshire County Council" in result.adopters, result.adopters
+    # The demo's showcase: one other review already decided and published, a request answered.
+    assert result.reviews["showcase"] == "EXEMPT_NOT_RELEVANT_CONTRACT", result.reviews
     return result
 
 
