@@ -91,6 +91,7 @@ INSTALLED_APPS = [
     "insource.register",
     "insource.reviews",
     "insource.transparency",
+    "insource.standards",
     "insource.demo",
     "insource.api",
 ]

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, viewsets
+from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
 from insource.api.pagination import PagePagination
@@ -94,6 +95,8 @@ class RequestViewSet(PublicMixin, viewsets.ViewSet):
     )
     def list(self, request):
         get, on = request.query_params, timezone.localdate()
+        if any("\x00" in v for vs in get.lists() for v in vs[1]):
+            raise ValidationError({"detail": "Remove the NUL character from the query"})
         slug = get.get("authority", "").strip()[:120]
         authority = authority_by_public_slug(slug) if slug else None
         rows = requests_public(
