@@ -14,6 +14,7 @@ urlpatterns = [
     path("register/", include("insource.register.urls")),
     path("authorities/", include("insource.authorities.urls")),
     path("reviews/", include("insource.reviews.urls")),
+    path("standards/", include("insource.standards.urls")),
     path("public/", include((public_urlpatterns, "public"))),
     path("api/", include("insource.api.urls")),
     path("", include("insource.transparency.urls")),

@@ -28,6 +28,7 @@ class Capability(StrEnum):
     ADOPT_POLICY = "adopt-policy"
     MANAGE_MEMBERS = "manage-members"
     ANSWER_REQUESTS = "answer-requests"
+    MANAGE_CONTRACTS = "manage-contracts"
 
 
 ALL = frozenset(Role)
@@ -44,6 +45,8 @@ CAPABILITIES: dict[Capability, frozenset[Role]] = {
     Capability.PUBLISH_DECISION: frozenset({Role.LEGAL_OFFICER, Role.AUTHORITY_ADMIN}),
     Capability.ADOPT_POLICY: frozenset({Role.AUTHORITY_ADMIN}),
     Capability.MANAGE_MEMBERS: frozenset({Role.AUTHORITY_ADMIN}),
+    # Continuing contracts' minimum standards: payroll returns, monitoring.
+    Capability.MANAGE_CONTRACTS: frozenset({Role.CONTRACT_MANAGER, Role.AUTHORITY_ADMIN}),
     # Information requests: these roles act on them and see who made them; others read.
     Capability.ANSWER_REQUESTS: frozenset(
         {Role.REVIEW_OFFICER, Role.LEGAL_OFFICER, Role.AUTHORITY_ADMIN}
