@@ -4,11 +4,10 @@ Changes go through the audited services, so the admin leaves the same trail as a
 """
 
 from django.contrib import admin
-from django.utils import timezone
 
 from insource.authorities.models import Membership
 from insource.authorities.services import membership_grant, membership_revoke
-from insource.core.audit import Actor
+from insource.core.views import who_and_when
 
 
 @admin.register(Membership)
@@ -22,17 +21,15 @@ class MembershipAdmin(admin.ModelAdmin):
         return False  # a membership is granted or revoked, never edited in place
 
     def save_model(self, request, obj, form, change):
+        by, at = who_and_when(request)
         granted = membership_grant(
-            user=obj.user,
-            authority=obj.authority,
-            role=obj.role,
-            by=Actor.for_user(request.user),
-            at=timezone.now(),
+            user=obj.user, authority=obj.authority, role=obj.role, by=by, at=at
         )
         obj.pk = granted.pk
 
     def delete_model(self, request, obj):
-        membership_revoke(membership=obj, by=Actor.for_user(request.user), at=timezone.now())
+        by, at = who_and_when(request)
+        membership_revoke(membership=obj, by=by, at=at)
 
     def delete_queryset(self, request, queryset):
         for membership in queryset:

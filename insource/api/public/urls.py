@@ -4,7 +4,7 @@ from django.urls import path
 from rest_framework.routers import SimpleRouter
 
 from insource.api.public import docs, views
-from insource.api.public.requests import RequestViewSet
+from insource.api.public.request_views import RequestViewSet
 
 router = SimpleRouter()
 router.register("contracts", views.ContractViewSet, basename="contract")

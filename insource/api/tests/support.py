@@ -11,12 +11,18 @@ from decimal import Decimal
 from insource.authorities.models import Role
 from insource.core.audit import Actor
 from insource.register.tests import factories as f
-from insource.reviews.models import Decision, Review
+from insource.reviews.models import Decision
 from insource.reviews.questions import BY_SLUG
-from insource.reviews.services.decisions import decision_publish, decision_sign
-from insource.reviews.services.editing import review_answer, review_submit
-from insource.reviews.services.opening import reviews_open_due
-from insource.reviews.tests.workflow_support import NOW, TODAY, council, refuse_contract, team
+from insource.reviews.services.decisions import decision_publish
+from insource.reviews.services.editing import review_answer
+from insource.reviews.tests.workflow_support import (
+    NOW,
+    TODAY,
+    council,
+    decided_review,
+    refuse_contract,
+    team,
+)
 
 SYSTEM = Actor.system("tests")
 NOT_AT_RISK = {
@@ -135,29 +141,12 @@ def _answer(review, slug, values, user):
 
 
 def _decided(authority, people, contract) -> Decision:
-    reviews_open_due(on=TODAY, by=SYSTEM, at=NOW, authority=authority)
-    review = Review.objects.get(contract=contract)
-    officer = people[Role.REVIEW_OFFICER]
-    _answer(review, "at-risk", NOT_AT_RISK, officer)
-    _answer(review, "prerequisites", PREREQUISITES, officer)
-    _answer(review, "contract", {"contract.counterparty": "private"}, officer)
-    review.refresh_from_db()
-    maker = people[Role.DECISION_MAKER]
-    review_submit(
-        review=review, decision_maker=maker, version=review.version, on=TODAY, by=SYSTEM, at=NOW
-    )
-    review.refresh_from_db()
-    return decision_sign(
-        review=review,
-        signer=maker,
-        outcome="INSOURCE_STATUTORY_PRESUMPTION",
-        reason="",
-        version=review.version,
-        on=TODAY,
-        by=Actor.for_user(maker),
-        at=NOW,
-        replaces=None,
-    )
+    facts = {
+        "at-risk": NOT_AT_RISK,
+        "prerequisites": PREREQUISITES,
+        "contract": {"contract.counterparty": "private"},
+    }
+    return decided_review(authority, people, contract, facts=facts)
 
 
 def _publish(decision, legal) -> None:

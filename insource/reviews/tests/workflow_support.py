@@ -55,3 +55,67 @@ def refuse_contract(authority, **kwargs):
 
 
 NOW, TODAY = TEST_NOW, TEST_TODAY
+
+
+# Facts that make a refuse contract's review complete: not at risk, a private counterparty,
+# consultation and equality impact assessment done, not a key decision.
+DECIDED_FACTS = {
+    "at-risk": {
+        "at_risk.significant_contact": False,
+        "at_risk.coercive_powers": False,
+        "at_risk.rights_risk": False,
+    },
+    "contract": {"contract.counterparty": "private"},
+    "prerequisites": {
+        "consultation_done": True,
+        "equality_impact_assessment_done": True,
+        "is_key_decision": False,
+    },
+}
+
+
+def decided_review(authority, people, contract, *, facts=None):
+    """Open the contract's review, answer `facts` as its review officer, send it to its
+    decision-maker and sign the recommendation (the statutory presumption); the Decision."""
+    from insource.core.audit import Actor
+    from insource.reviews.models import Review
+    from insource.reviews.questions import BY_SLUG
+    from insource.reviews.services.decisions import decision_sign
+    from insource.reviews.services.editing import review_answer, review_submit
+    from insource.reviews.services.opening import reviews_open_due
+
+    system, officer, maker = (
+        Actor.system("tests"),
+        people[Role.REVIEW_OFFICER],
+        people[Role.DECISION_MAKER],
+    )
+    reviews_open_due(on=TODAY, by=system, at=NOW, authority=authority)
+    review = Review.objects.get(contract=contract)
+    for slug, values in (facts or DECIDED_FACTS).items():
+        review.refresh_from_db()
+        review_answer(
+            review=review,
+            topic=BY_SLUG[slug],
+            values=values,
+            disputed={},
+            version=review.version,
+            on=TODAY,
+            by=Actor.for_user(officer),
+            user=officer,
+            at=NOW,
+        )
+    review.refresh_from_db()
+    review_submit(
+        review=review, decision_maker=maker, version=review.version, on=TODAY, by=system, at=NOW
+    )
+    review.refresh_from_db()
+    return decision_sign(
+        review=review,
+        signer=maker,
+        outcome="INSOURCE_STATUTORY_PRESUMPTION",
+        reason="",
+        version=review.version,
+        on=TODAY,
+        by=Actor.for_user(maker),
+        at=NOW,
+    )

@@ -9,66 +9,19 @@ from django.urls import reverse
 
 from insource.authorities.models import Role
 from insource.core.audit import Actor
-from insource.reviews.models import Review
-from insource.reviews.questions import BY_SLUG
-from insource.reviews.services.decisions import decision_publish, decision_sign
-from insource.reviews.services.editing import review_answer, review_submit
-from insource.reviews.services.opening import reviews_open_due
-from insource.reviews.tests.workflow_support import NOW, TODAY, council, refuse_contract, team
+from insource.reviews.services.decisions import decision_publish
+from insource.reviews.tests.workflow_support import (
+    NOW,
+    TODAY,
+    council,
+    decided_review,
+    refuse_contract,
+    team,
+)
 
 pytestmark = pytest.mark.django_db
 SYSTEM = Actor.system("tests")
-FACTS = {
-    "at-risk": {
-        "at_risk.significant_contact": False,
-        "at_risk.coercive_powers": False,
-        "at_risk.rights_risk": False,
-    },
-    "contract": {"contract.counterparty": "private"},
-    "prerequisites": {
-        "consultation_done": True,
-        "equality_impact_assessment_done": True,
-        "is_key_decision": False,
-    },
-}
-
-
-def _decided(authority, people, contract):
-    reviews_open_due(on=TODAY, by=SYSTEM, at=NOW, authority=authority)
-    review = Review.objects.get(contract=contract)
-    for slug, values in FACTS.items():
-        review.refresh_from_db()
-        review_answer(
-            review=review,
-            topic=BY_SLUG[slug],
-            values=values,
-            disputed={},
-            version=review.version,
-            on=TODAY,
-            by=SYSTEM,
-            user=people[Role.REVIEW_OFFICER],
-            at=NOW,
-        )
-    review.refresh_from_db()
-    review_submit(
-        review=review,
-        decision_maker=people[Role.DECISION_MAKER],
-        version=review.version,
-        on=TODAY,
-        by=SYSTEM,
-        at=NOW,
-    )
-    review.refresh_from_db()
-    return decision_sign(
-        review=review,
-        signer=people[Role.DECISION_MAKER],
-        outcome="INSOURCE_STATUTORY_PRESUMPTION",
-        reason="",
-        version=review.version,
-        on=TODAY,
-        by=SYSTEM,
-        at=NOW,
-    )
+_decided = decided_review  # the name other tests import
 
 
 @pytest.fixture
