@@ -49,6 +49,7 @@ def payroll_return_upload(
         uploaded_by=user,
         uploaded_at=at,
         num_workers=len(workers),
+        pay_on=max(w.on for w in workers),
         fair_wage=_plain(check_return(workers)),
         gender_pay=_plain(report(workers)),
     )
