@@ -74,9 +74,12 @@ DECIDED_FACTS = {
 }
 
 
-def decided_review(authority, people, contract, *, facts=None):
+def decided_review(
+    authority, people, contract, *, facts=None, outcome="INSOURCE_STATUTORY_PRESUMPTION"
+):
     """Open the contract's review, answer `facts` as its review officer, send it to its
-    decision-maker and sign the recommendation (the statutory presumption); the Decision."""
+    decision-maker and sign `outcome` (the recommendation: by default the statutory
+    presumption); the Decision."""
     from insource.core.audit import Actor
     from insource.reviews.models import Review
     from insource.reviews.questions import BY_SLUG
@@ -112,7 +115,7 @@ def decided_review(authority, people, contract, *, facts=None):
     return decision_sign(
         review=review,
         signer=maker,
-        outcome="INSOURCE_STATUTORY_PRESUMPTION",
+        outcome=outcome,
         reason="",
         version=review.version,
         on=TODAY,
