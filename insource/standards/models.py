@@ -97,3 +97,7 @@ class MonitoringAlert(models.Model):
 
     def __str__(self) -> str:
         return f"alert {self.item_key} for contract {self.contract_id}"
+
+
+# The model contract's clause versions and generated documents live in their own package.
+from insource.standards.model_contract.models import ClauseVersion, ModelContractDocument  # noqa: E402, F401
