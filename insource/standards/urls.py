@@ -2,10 +2,14 @@
 
 from django.urls import path
 
-from insource.standards import views
+from insource.standards import monitoring_views, views
 
 app_name = "standards"
 urlpatterns = [
+    path("<str:code>/", monitoring_views.authority_list, name="authority"),
+    path("<str:code>/audit/", monitoring_views.audit, name="audit"),
+    path("<str:code>/contracts/<int:pk>/", monitoring_views.contract_page, name="contract"),
+    path("<str:code>/contracts/<int:pk>/record/", monitoring_views.record, name="record"),
     path("<str:code>/contracts/<int:pk>/payroll/", views.payroll, name="payroll"),
     path("<str:code>/payroll/<int:pk>/", views.payroll_return, name="payroll-return"),
 ]

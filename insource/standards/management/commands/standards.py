@@ -3,6 +3,8 @@
 gender-pay: the six measures of the Equality Act 2010 (Gender Pay Gap Information) Regulations
 2017 (MS4), the provider's own staff at top level and subcontractors' staff beside them.
 fair-wage: every worker paid below the applicable rate (MS1). The template: docs/payroll-return.md.
+alerts: raise an alert for every overdue or breached item of continuing contracts' monitoring
+calendars and email their contract managers once (run it daily from cron; idempotent).
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 from datetime import date
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
 
 from insource.core.cli_output import print_json
 from insource.policy import PolicyError
@@ -30,8 +33,14 @@ class Command(BaseCommand):
         wage.add_argument("path", metavar="RETURN", help="payroll return, CSV or XLSX")
         wage.add_argument("--on", help="check every worker on this date YYYY-MM-DD")
         wage.add_argument("--json", action="store_true", help="print the results as JSON")
+        alerts = sub.add_parser("alerts", help="raise monitoring alerts (daily, from cron)")
+        alerts.add_argument("--on", help="the day to check, YYYY-MM-DD (default: today)")
+        alerts.add_argument("--authority", help="one authority's code (default: every one)")
+        alerts.add_argument("--json", action="store_true", help="print what was raised as JSON")
 
     def handle(self, *args, **opts):
+        if opts["action"] == "alerts":
+            return self._alerts(opts)
         try:
             workers = read_return(opts["path"])
         except PayrollError as exc:
@@ -66,6 +75,24 @@ class Command(BaseCommand):
         for r in data["workers"]:
             if r["status"] in {"below rate", "uplift due"}:
                 self.stdout.write(_wage_line(r))
+
+    def _alerts(self, opts):
+        from insource.standards.alerts_command import alerts_run
+
+        on = _date(opts["on"]) if opts["on"] else timezone.localdate()
+        data = alerts_run(on=on, at=timezone.now(), code=opts["authority"])
+        if opts["json"]:
+            print_json(data, self.stdout)
+            return
+        self.stdout.write(
+            f"{len(data['raised'])} alerts raised, {data['already']} already raised, "
+            f"{data['notified']} emails sent (on {on.isoformat()})"
+        )
+        for a in data["raised"]:
+            self.stdout.write(
+                f"  {a['authority']} contract {a['contract']}: {a['label']} "
+                f"({a['standard']}), {a['status']}, due {a['due_on']}"
+            )
 
 
 def _pct(value) -> str:

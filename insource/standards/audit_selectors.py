@@ -1,0 +1,60 @@
+"""The audit committee's view of an authority (POLICY.md §7, CCIN): overdue reviews, blocked
+standards, breaches of continuing contracts, overdue monitoring and late information requests,
+on one page. Reads only; every query takes the authority."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from insource.authorities.models import Authority
+from insource.reviews.review_selectors import reviews_blocked, reviews_late
+from insource.standards.monitoring_selectors import Monitoring, authority_monitoring
+from insource.transparency.request_selectors import requests_queue
+
+
+@dataclass
+class AuditView:
+    """What the audit committee sees, each list ready to show."""
+
+    on: date
+    late_reviews: list
+    blocked_reviews: list
+    continuing: list[Monitoring]
+    late_requests: list
+
+    @property
+    def blocked_standards(self) -> list[tuple[Monitoring, object]]:
+        return [(m, row) for m in self.continuing for row in m.blocked]
+
+    @property
+    def breaches(self) -> list[tuple[Monitoring, object]]:
+        return [(m, row) for m in self.continuing for row in m.breaches]
+
+    @property
+    def counts(self) -> dict[str, int]:
+        return {
+            "late_reviews": len(self.late_reviews),
+            "blocked": len(self.blocked_reviews) + len(self.blocked_standards),
+            "breaches": len(self.breaches),
+            "overdue_items": len(self.overdue_items),
+            "late_requests": len(self.late_requests),
+        }
+
+    @property
+    def overdue_items(self) -> list[tuple[Monitoring, object]]:
+        return [(m, item) for m in self.continuing for item in m.alerts]
+
+
+def audit_view(*, authority: Authority, on: date) -> AuditView:
+    """The audit committee's page for the authority on `on`."""
+    late = reviews_late(authority=authority, on=on).select_related("contract")
+    blocked = reviews_blocked(authority=authority).select_related("contract")
+    requests = requests_queue(authority=authority, on=on, show="overdue")
+    return AuditView(
+        on=on,
+        late_reviews=list(late.order_by("decision_point_on")[:200]),
+        blocked_reviews=list(blocked[:200]),
+        continuing=authority_monitoring(authority=authority, on=on),
+        late_requests=list(requests[:200]),
+    )
