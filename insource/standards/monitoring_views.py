@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from insource.authorities.roles import Capability
+from insource.authorities.selectors import memberships_of
 from insource.core.views import who_and_when
 from insource.register.selectors import contract_get_for_reviewer
 from insource.reviews.views import access_or_404
@@ -25,6 +26,7 @@ from insource.standards.monitoring_selectors import authority_monitoring, contra
 from insource.standards.monitoring_services import RecordInput, monitoring_record_add
 
 K = MonitoringRecord.Kind
+NAV = {"nav_standards": True}
 STANDARD_CHOICES = [("", _("Choose a standard"))] + [
     (f"MS{n}", f"MS{n}") for n in range(1, 14) if n != 2
 ]
@@ -98,10 +100,18 @@ def _contract_or_404(access, pk: int):
 
 
 @login_required
+def mine(request):
+    accesses = memberships_of(request.user)
+    if len(accesses) == 1:
+        return redirect("standards:authority", code=accesses[0].authority.code)
+    return render(request, "standards/monitoring/mine.html", {"accesses": accesses, **NAV})
+
+
+@login_required
 def authority_list(request, code: str):
     access = access_or_404(request, code)
     rows = authority_monitoring(authority=access.authority, on=timezone.localdate())
-    context = {"access": access, "rows": [present.summary(m) for m in rows]}
+    context = {"access": access, "rows": [present.summary(m) for m in rows], **NAV}
     return render(request, "standards/monitoring/list.html", context)
 
 
@@ -118,6 +128,7 @@ def contract_page(request, code: str, pk: int):
         "items": present.calendar_rows(m.items) if m else [],
         "outcome_text": present.outcome_text(m.decision.outcome) if m else "",
         "can_record": access.can(Capability.MANAGE_CONTRACTS),
+        **NAV,
     }
     return render(request, "standards/monitoring/contract.html", context)
 
@@ -144,7 +155,7 @@ def record(request, code: str, pk: int):
                 form.add_error(name if name in form.fields else None, messages)
         else:
             return redirect("standards:contract", code=code, pk=pk)
-    context = {"access": access, "contract": contract, "form": form}
+    context = {"access": access, "contract": contract, "form": form, **NAV}
     return render(
         request, "standards/monitoring/record.html", context, status=400 if form.errors else 200
     )
@@ -154,4 +165,6 @@ def record(request, code: str, pk: int):
 def audit(request, code: str):
     access = access_or_404(request, code)
     view = audit_view(authority=access.authority, on=timezone.localdate())
-    return render(request, "standards/monitoring/audit.html", {"access": access, "view": view})
+    return render(
+        request, "standards/monitoring/audit.html", {"access": access, "view": view, **NAV}
+    )

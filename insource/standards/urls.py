@@ -6,6 +6,7 @@ from insource.standards import monitoring_views, views
 
 app_name = "standards"
 urlpatterns = [
+    path("", monitoring_views.mine, name="mine"),
     path("<str:code>/", monitoring_views.authority_list, name="authority"),
     path("<str:code>/audit/", monitoring_views.audit, name="audit"),
     path("<str:code>/contracts/<int:pk>/", monitoring_views.contract_page, name="contract"),
