@@ -92,6 +92,7 @@ INSTALLED_APPS = [
     "insource.reviews",
     "insource.transparency",
     "insource.standards",
+    "insource.appraisal",
     "insource.demo",
     "insource.api",
 ]

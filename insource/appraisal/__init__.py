@@ -1,0 +1,1 @@
+"""Options appraisal: in-house against outsourced against a shared service, with uncertainty."""
