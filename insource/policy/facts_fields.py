@@ -156,6 +156,12 @@ FIELDS: tuple[Field, ...] = (
         "money",
         "the outsourced whole-life cost",
     ),
+    _f(
+        "public_interest_test.appraisal.run_id",
+        "int",
+        "the options appraisal run the figures come from",
+    ),
+    _f("public_interest_test.appraisal.run_sha256", "str", "the SHA-256 of that appraisal run"),
     _f("good_reasons.risk_mitigation.claimed", "bool", "a risk-mitigation claim", False),
     _f(
         "good_reasons.risk_mitigation.comparative_risk_assessment",

@@ -35,9 +35,24 @@ def _t4(ctx) -> tuple[bool | None, str]:
     return p < limit, PIT + "appraisal.p_inhouse_cheaper"
 
 
+def _appraisal_text(ctx) -> str:
+    """The appraisal's figures for the trace: ": in-house £X, outsourced £Y; ..." or ""."""
+    p = ctx.fact(PIT + "appraisal.p_inhouse_cheaper")
+    if p is None:
+        return ""
+    who = (("in-house", "inhouse_cost_gbp"), ("outsourced", "outsourced_cost_gbp"))
+    costs = [(w, ctx.fact(PIT + "appraisal." + k)) for w, k in who]
+    money = "".join(f"{w} £{v:,.0f}, " for w, v in costs if v is not None)
+    limit = ctx.param("public_interest_test.t4_probability_limit")
+    return (
+        f": the options appraisal gives {money}a {p:.1%} probability that in-house costs "
+        f"less (the test passes below {limit:.0%})"
+    )
+
+
 def _criterion(ctx, key: str) -> Cond:
     value, path = _t4(ctx) if key == "T4" else (ctx.fact(PIT + key), PIT + key)
-    text = CRITERIA.get(key, key)
+    text = CRITERIA.get(key, key) + (_appraisal_text(ctx) if key == "T4" else "")
     return Cond(f"it passed test {key} ({text})", value, (path,), f"it failed test {key} ({text})")
 
 
@@ -55,7 +70,7 @@ def public_interest_test(ctx) -> Finding:
         return refused("nobody claims it", note="not claimed")
     found = conjunction(conds)
     if found.value:
-        found.held = [f"it passed every enabled test ({', '.join(enabled)})"]
+        found.held = [f"it passed every enabled test ({', '.join(enabled)}){_appraisal_text(ctx)}"]
     appraisal = {k: ctx.fact(PIT + "appraisal." + k) for k in APPRAISAL}
     found.data = {"criteria": {c.label: c.value for c in conds}, "appraisal": appraisal}
     return found
