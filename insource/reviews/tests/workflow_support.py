@@ -122,3 +122,91 @@ def decided_review(
         by=Actor.for_user(maker),
         at=NOW,
     )
+
+
+# An outsourcing decision (the model contract's tests): POLICY.md golden scenario 2, capacity.
+COMPLIANT_TERMS = {
+    "proposed_terms.fair_wage_rate_gbp": "13.45",
+    "proposed_terms.has_best_value_justification": True,
+    "proposed_terms.gender_pay_audit": True,
+    "proposed_terms.max_term_months": 30,
+    "proposed_terms.has_no_fault_break": True,
+    "proposed_terms.foi_clause": True,
+    "proposed_terms.hra_clause": True,
+    "proposed_terms.num_kpis": 3,
+    "proposed_terms.prompt_payment_days": 30,
+    "proposed_terms.provider_excluded": False,
+    "proposed_terms.union_recognition_clause": False,
+}
+CAPACITY_FACTS = {
+    "good_reasons.capacity.claimed": True,
+    "good_reasons.capacity.insufficient_after_support": True,
+    "good_reasons.capacity.support_measures_considered": True,
+    "good_reasons.capacity.capacity_plan": True,
+    "good_reasons.capacity.re_review_on": "2028-09-30",
+}
+
+
+def outsourcing_decision(authority, people, contract, *, on=None, at=None, **options):
+    """Golden scenario 2 taken through the services: not at risk, capacity established
+    (re-review 2028-09-30, evidence linked), compliant proposed terms (`terms` overrides some;
+    `is_london` sets where the work is done); signed OUTSOURCE_GOOD_REASON_CAPACITY on `on`."""
+    from insource.core.audit import Actor
+    from insource.reviews.models import Review
+    from insource.reviews.questions import BY_SLUG
+    from insource.reviews.services.decisions import decision_sign
+    from insource.reviews.services.editing import evidence_add, review_answer, review_submit
+    from insource.reviews.services.opening import review_open
+
+    on, at, system = on or TODAY, at or NOW, Actor.system("tests")
+    officer, maker = people[Role.REVIEW_OFFICER], people[Role.DECISION_MAKER]
+    london = options.get("is_london", False)
+    terms = COMPLIANT_TERMS | {"proposed_terms.fair_wage_rate_gbp": "14.80" if london else "13.45"}
+    answers = DECIDED_FACTS | {
+        "contract": {"contract.counterparty": "private", "contract.is_london": london},
+        "capacity": CAPACITY_FACTS,
+        "proposed-terms": terms | options.get("terms", {}),
+    }
+    review_open(contract=contract, on=on, by=system, at=at)
+    review = Review.objects.get(contract=contract)
+    for slug, values in answers.items():
+        review.refresh_from_db()
+        review_answer(
+            review=review,
+            topic=BY_SLUG[slug],
+            values=values,
+            disputed={},
+            version=review.version,
+            on=on,
+            by=system,
+            user=officer,
+            at=at,
+        )
+    review.refresh_from_db()
+    evidence_add(
+        review=review,
+        topic=BY_SLUG["capacity"],
+        path="good_reasons.capacity.evidence",
+        title="Depot and fleet survey",
+        version=review.version,
+        on=on,
+        by=system,
+        user=officer,
+        at=at,
+        url="https://example.org/depot-survey",
+    )
+    review.refresh_from_db()
+    review_submit(
+        review=review, decision_maker=maker, version=review.version, on=on, by=system, at=at
+    )
+    review.refresh_from_db()
+    return decision_sign(
+        review=review,
+        signer=maker,
+        outcome="OUTSOURCE_GOOD_REASON_CAPACITY",
+        reason="",
+        version=review.version,
+        on=on,
+        by=Actor.for_user(maker),
+        at=at,
+    )
