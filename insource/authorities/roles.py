@@ -29,6 +29,8 @@ class Capability(StrEnum):
     MANAGE_MEMBERS = "manage-members"
     ANSWER_REQUESTS = "answer-requests"
     MANAGE_CONTRACTS = "manage-contracts"
+    GENERATE_MODEL_CONTRACT = "generate-model-contract"
+    EDIT_CLAUSES = "edit-clauses"
 
 
 ALL = frozenset(Role)
@@ -47,6 +49,10 @@ CAPABILITIES: dict[Capability, frozenset[Role]] = {
     Capability.MANAGE_MEMBERS: frozenset({Role.AUTHORITY_ADMIN}),
     # Continuing contracts' minimum standards: payroll returns, monitoring.
     Capability.MANAGE_CONTRACTS: frozenset({Role.CONTRACT_MANAGER, Role.AUTHORITY_ADMIN}),
+    # The model contract (MS13): contract managers and legal officers generate it; only legal
+    # officers save new versions of its clause templates.
+    Capability.GENERATE_MODEL_CONTRACT: frozenset({Role.CONTRACT_MANAGER, Role.LEGAL_OFFICER}),
+    Capability.EDIT_CLAUSES: frozenset({Role.LEGAL_OFFICER}),
     # Information requests: these roles act on them and see who made them; others read.
     Capability.ANSWER_REQUESTS: frozenset(
         {Role.REVIEW_OFFICER, Role.LEGAL_OFFICER, Role.AUTHORITY_ADMIN}
