@@ -3,6 +3,7 @@
 from django.urls import path
 
 from insource.standards import monitoring_views, views
+from insource.standards.model_contract.urls import urlpatterns as model_contract_urls
 
 app_name = "standards"
 urlpatterns = [
@@ -13,4 +14,5 @@ urlpatterns = [
     path("<str:code>/contracts/<int:pk>/record/", monitoring_views.record, name="record"),
     path("<str:code>/contracts/<int:pk>/payroll/", views.payroll, name="payroll"),
     path("<str:code>/payroll/<int:pk>/", views.payroll_return, name="payroll-return"),
+    *model_contract_urls,
 ]

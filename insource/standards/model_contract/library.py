@@ -29,6 +29,16 @@ KEY = re.compile(r"^[a-z][a-z0-9_]{1,59}$")
 PURPOSES = ("general", "MS1", *(f"MS{n}" for n in range(3, 14)))
 PARTS = ("definitions", "clause", "schedule")
 FIELDS = ("key", "title", "part", "purpose", "position", "body")
+# The field a clause carrying a standard must use, so its figure comes from the parameters.
+REQUIRED_FIELDS = {
+    "MS1": ("wage.agreed_rate", "the Fair Wage rate"),
+    "MS4": ("gender_pay.tolerance", "the gender pay gap that calls for an action plan"),
+    "MS5": ("term.months", "the length of the Term"),
+    "MS6": ("foi.working_days", "the working days to supply information"),
+    "MS9": ("kpi.min_count", "the minimum number of KPIs"),
+    "MS10": ("payment.days", "the payment period"),
+    "MS12": ("tupe.eli_days", "when employee liability information is due"),
+}
 
 
 @dataclass(frozen=True)
@@ -84,9 +94,18 @@ def _field_problems(c: ClauseText) -> dict[str, str]:
     return found
 
 
+def _missing_field(c: ClauseText) -> str | None:
+    name, what = REQUIRED_FIELDS.get(c.purpose, (None, ""))
+    if c.part != "clause" or name is None or re.search(r"\b" + re.escape(name) + r"\b", c.body):
+        return None
+    return f"A clause carrying {c.purpose} must state {what}: use {{{{ {name} }}}} in its text"
+
+
 def _body_problem(candidate: ClauseText, library) -> str | None:
     if ms2.offending_sentence(candidate.body):
         return ms2.REFUSAL
+    if _missing_field(candidate):
+        return _missing_field(candidate)
     try:
         check_typed(candidate.body)
         compile_body(candidate.body)

@@ -3,6 +3,8 @@ decision that allows generation, and generated documents. Every query takes the 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.db.models import Q, QuerySet
 
 from insource.policy.outcomes import is_outsourcing
@@ -75,6 +77,24 @@ def has_outsourcing_decision(contract) -> bool:
     return (
         decision_outsourcing(authority=contract.reviewing_authority, contract=contract) is not None
     )
+
+
+@dataclass
+class Overview:
+    """A contract's model contract page: the decision in force, whether it allows generation,
+    and the documents generated so far."""
+
+    decision: Decision | None
+    outsourcing: Decision | None
+    documents: list[ModelContractDocument]
+
+
+def model_contract_overview(*, authority, contract) -> Overview:
+    """Everything the contract's model contract page shows."""
+    decision = decision_in_force(authority=authority, contract=contract)
+    outsourcing = decision if decision is not None and is_outsourcing(decision.outcome) else None
+    documents = list(model_contracts_of(authority=authority, contract=contract))
+    return Overview(decision, outsourcing, documents)
 
 
 def model_contracts_of(*, authority, contract) -> QuerySet[ModelContractDocument]:

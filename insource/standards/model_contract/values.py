@@ -17,6 +17,28 @@ from insource.policy.params import Parameters
 from insource.standards.fair_wage import rates_on
 
 CAPACITY = "OUTSOURCE_GOOD_REASON_CAPACITY"
+LABELS = {
+    "capacity.max_months": "Capacity ground: longest term, and latest re-review after the decision",
+    "contract_term.max_months": "Longest term of a time-limited contract, with extensions",
+    "contract_term.framework_max_months": "Longest term of a framework agreement",
+    "fair_wage.national_living_wage": "National Living Wage (the statutory floor), per hour",
+    "fair_wage.real_living_wage.uk": "Real Living Wage for the UK, per hour",
+    "fair_wage.real_living_wage.london": "Real Living Wage for London, per hour",
+    "gender_pay.action_tolerance_pct": "Median hourly gender pay gap above which an action plan "
+    "is required",
+    "gender_pay.audit_interval_months": "Gender pay audit of the contract workforce at least every",
+    "information_requests.contractor_turnaround_working_days": "Supplier gives information held "
+    "for the Authority within",
+    "kpi.assessment_interval_months": "Performance assessed and published at least every",
+    "kpi.law_value_threshold_gbp": "Value above which the law itself requires KPIs",
+    "kpi.min_count": "Minimum number of KPIs",
+    "prompt_payment.days": "Payment of valid invoices, down the supply chain, within",
+    "review.lead_time_months": "Next review opens this long before the contract ends",
+    "standards.care_act_cpv_prefixes": "CPV codes of care arranged by an authority (Human Rights "
+    "Act applies to the provider)",
+    "tupe.eli_days_before_transfer": "Employee liability information before a staff transfer",
+    "two_tier.commenced": "Two-tier workforce protections in force",
+}
 
 
 def money(value, pence: bool = True) -> str:
@@ -53,6 +75,8 @@ class Reader:
         param = self.parameters.get(name)
         value = read.value
         shown = money(value) if param.unit == "gbp" else str(value)
+        if param.unit == "list":
+            shown = ", ".join(str(v) for v in value)
         if param.unit in ("months", "days", "working_days"):
             shown = f"{value} {param.unit.replace('_', ' ')}"
         if param.unit == "percent":
@@ -60,7 +84,7 @@ class Reader:
         source = read.citation.split(" <")[0]
         return {
             "name": name,
-            "description": param.description.replace("|", "/"),
+            "description": LABELS.get(name, param.description).replace("|", "/"),
             "value": {True: "yes", False: "no"}.get(value, shown)
             if param.unit == "bool"
             else shown,
@@ -118,7 +142,8 @@ def term(reader: Reader, *, grounds, terms: dict, end_on, re_review_on, is_frame
     capacity = CAPACITY in grounds
     cap = reader.get("capacity.max_months") if capacity else None
     proposed = terms.get("max_term_months")
-    length = min(n for n in (proposed, limit, cap) if n)
+    limit = min(limit, cap) if cap else limit
+    length = min(n for n in (proposed, limit) if n)
     starts = end_on + timedelta(days=1) if end_on else None
     ends = add_months(starts, length) - timedelta(days=1) if starts else None
     if re_review_on is None and ends is not None:

@@ -18,6 +18,7 @@ from insource.core.cli_output import print_json
 from insource.policy import PolicyError
 from insource.standards.fair_wage import check_return
 from insource.standards.gender_pay import QUARTILES, report
+from insource.standards.model_contract import cli as model_contract_cli
 from insource.standards.payroll import PayrollError, read_return
 
 
@@ -33,6 +34,7 @@ class Command(BaseCommand):
         wage.add_argument("path", metavar="RETURN", help="payroll return, CSV or XLSX")
         wage.add_argument("--on", help="check every worker on this date YYYY-MM-DD")
         wage.add_argument("--json", action="store_true", help="print the results as JSON")
+        model_contract_cli.add_parser(sub)
         alerts = sub.add_parser("alerts", help="raise monitoring alerts (daily, from cron)")
         alerts.add_argument("--on", help="the day to check, YYYY-MM-DD (default: today)")
         alerts.add_argument("--authority", help="one authority's code (default: every one)")
@@ -41,6 +43,8 @@ class Command(BaseCommand):
     def handle(self, *args, **opts):
         if opts["action"] == "alerts":
             return self._alerts(opts)
+        if opts["action"] == "model-contract":
+            return model_contract_cli.handle(self, opts)
         try:
             workers = read_return(opts["path"])
         except PayrollError as exc:
