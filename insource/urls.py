@@ -3,6 +3,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from insource.appraisal.urls import public_urlpatterns as appraisal_public_urls
 from insource.core import views as core_views
 from insource.reviews.urls import public_urlpatterns
 
@@ -15,7 +16,9 @@ urlpatterns = [
     path("authorities/", include("insource.authorities.urls")),
     path("reviews/", include("insource.reviews.urls")),
     path("standards/", include("insource.standards.urls")),
+    path("appraisal/", include("insource.appraisal.urls")),
     path("public/", include((public_urlpatterns, "public"))),
+    path("public/", include((appraisal_public_urls, "appraisal-public"))),
     path("api/", include("insource.api.urls")),
     path("", include("insource.transparency.urls")),
     path("admin/", admin.site.urls),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from django.template.loader import render_to_string
 
+from insource.appraisal.presenters import appraisal_for_pack
 from insource.reviews.presenters import outcome_text, recommendation, threshold_rows
 
 
@@ -29,6 +30,7 @@ def pack_context(decision, *, publisher_name: str = "", published_on=None) -> di
         "pit": facts.get("public_interest_test", {}),
         "capacity": (facts.get("good_reasons") or {}).get("capacity", {}),
         "facts": facts,
+        "appraisal": appraisal_for_pack(decision),
         "publisher_name": publisher_name,
         "published_on": published_on,
     }

@@ -16,6 +16,10 @@ from django.utils.translation import gettext_lazy as _
 from insource.policy.facts_fields import BY_PATH
 
 YES_NO = (("true", _("Yes")), ("false", _("No")))
+FROM_APPRAISAL = _(
+    "Filled in by the review's options appraisal once it has been run: its latest run replaces "
+    "anything typed here."
+)
 CAPACITY_LEVELS = (
     ("sufficient", _("Sufficient now")),
     ("with-support", _("Sufficient with the support measures")),
@@ -215,9 +219,9 @@ TOPICS: tuple[Topic, ...] = (
             _pit(8, _("no significant benefit from integration with other services")),
             _pit(9, _("economic and social value at least as good as in house")),
             _pit(10, _("acceptable performance record of the market or incumbent")),
-            _engine("public_interest_test.appraisal.p_inhouse_cheaper"),
-            _engine("public_interest_test.appraisal.inhouse_cost_gbp"),
-            _engine("public_interest_test.appraisal.outsourced_cost_gbp"),
+            _engine("public_interest_test.appraisal.p_inhouse_cheaper", hint=FROM_APPRAISAL),
+            _engine("public_interest_test.appraisal.inhouse_cost_gbp", hint=FROM_APPRAISAL),
+            _engine("public_interest_test.appraisal.outsourced_cost_gbp", hint=FROM_APPRAISAL),
         ),
     ),
     Topic(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from insource.appraisal.selectors import appraisal_answers
 from insource.policy import PolicyError, evaluate
 from insource.register.models import Contract
 from insource.reviews.facts import contract_facts, counterparty_of, supplier_kind
@@ -55,6 +56,7 @@ def facts_of(review: Review, *, on: date) -> dict:
     """The facts document of the review as it stands."""
     preset = review.authority.policy_preset or "labour-2019-local"
     answers = [Answer(a.path, a.value, a.is_disputed) for a in review.answers.all()]
+    answers += appraisal_answers(review)  # the latest appraisal run's figures win (T4)
     maker = review.decision_maker
     return review_facts(
         register=register_facts_of(review.contract, on, preset),

@@ -1,0 +1,169 @@
+"""What the appraisal pages and the decision pack show: the figures of a run, its two charts
+(with their text alternatives) and the cost lines as people read them."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from insource.appraisal import charts
+from insource.appraisal.engine.lines import FIELD_LABELS
+from insource.appraisal.models import Option
+
+CATEGORY_LABELS = {
+    "staff_pay": gettext_lazy("Staff pay"),
+    "staff_oncosts": gettext_lazy("Staff on-costs (employer NI, levy)"),
+    "pension": gettext_lazy("Pension (LGPS employer contributions)"),
+    "tupe": gettext_lazy("Staff transfer (TUPE)"),
+    "mobilisation": gettext_lazy("Mobilisation and one-off costs"),
+    "capital": gettext_lazy("Capital: assets, fleet, equipment"),
+    "financing": gettext_lazy("Financing of assets"),
+    "residual_value": gettext_lazy("Residual value of assets (a credit)"),
+    "overheads": gettext_lazy("Overheads and support services"),
+    "contract_management": gettext_lazy("Client-side contract management"),
+    "supplier_price": gettext_lazy("Supplier price or cost base"),
+    "profit_margin": gettext_lazy("Supplier's profit margin"),
+    "business_rates": gettext_lazy("Business rates"),
+    "vat": gettext_lazy("Irrecoverable VAT"),
+    "income": gettext_lazy("Income (a credit)"),
+    "other": gettext_lazy("Other costs"),
+}
+
+
+def gbp(x) -> str:
+    """£1,234,567 (whole pounds), -£1,234 for a negative figure."""
+    return f"-£{-x:,.0f}" if x < 0 else f"£{x:,.0f}"
+
+
+def value_text(value, unit: str = "") -> str:
+    """A number or a range as people read it: "£2,250,000 to £2,550,000, most likely …"."""
+    fmt = gbp if unit == "£" else (lambda v: f"{v:g}%")
+    if value is None:
+        return "—"
+    if not isinstance(value, dict):
+        return fmt(value)
+    dist = _("PERT") if value.get("distribution", "pert") == "pert" else _("triangular")
+    return _("%(min)s to %(max)s, most likely %(ml)s (%(dist)s)") % {
+        "min": fmt(value["min"]),
+        "max": fmt(value["max"]),
+        "ml": fmt(value["most_likely"]),
+        "dist": dist,
+    }
+
+
+def line_row(line, labels: dict[str, str]) -> dict:
+    """One cost line for the appraisal page's table."""
+    spec = line.spec
+    if "percent_of" in spec:
+        field = "irrecoverable_vat_share_pct" if spec["category"] == "vat" else "rate_pct"
+        of = ", ".join(labels.get(k, k) for k in spec["percent_of"])
+        amount = _("%(v)s of %(of)s") % {"v": value_text(spec.get(field), "%"), "of": of}
+        when = _("as those lines")
+    else:
+        amount = value_text(spec.get("amount_gbp"), "£")
+        when = _timing(spec)
+    extras = [
+        f"{FIELD_LABELS[f]}: {value_text(spec[f], '%')}"
+        for f in ("real_escalation_pct", "nominal_indexation_pct", "optimism_bias_mitigation_pct")
+        if f in spec
+    ]
+    if spec.get("optimism_bias", "none") != "none":
+        extras.insert(0, _("optimism bias: %(t)s") % {"t": spec["optimism_bias"].replace("_", " ")})
+    if spec.get("charitable_relief"):
+        extras.append(_("charitable rate relief"))
+    return {
+        "line": line,
+        "category": CATEGORY_LABELS.get(spec["category"], spec["category"]),
+        "amount": amount,
+        "when": when,
+        "extras": extras,
+        "source": spec["source"],
+    }
+
+
+def _timing(spec: dict) -> str:
+    if spec.get("timing") == "one_off":
+        return _("once, in year %(y)s") % {"y": spec.get("year", 0)}
+    first, last = spec.get("from_year"), spec.get("to_year")
+    if first is None and last is None:
+        return _("each year of the term")
+    return _("each year from %(a)s to %(b)s") % {"a": first or 1, "b": last or _("the end")}
+
+
+def options_table(lines) -> list[dict]:
+    """The options in order, each with its lines' rows."""
+    labels = {(ln.option, ln.key): ln.label for ln in lines}
+    table = []
+    for option in Option:
+        rows = [ln for ln in lines if ln.option == option.value]
+        names = {k: v for (o, k), v in labels.items() if o == option.value}
+        table.append(
+            {
+                "key": option.value,
+                "label": option.label,
+                "rows": [line_row(ln, names) for ln in rows],
+            }
+        )
+    return table
+
+
+def results_view(run) -> dict:
+    """A run's figures, charts and text alternatives."""
+    r = run.results
+    labels = r["option_labels"]
+    dist = r["distribution"]
+    options = [
+        {
+            "key": k,
+            "label": labels[k],
+            "npc": gbp(v),
+            "p10": gbp(dist[k]["p10"]),
+            "p50": gbp(dist[k]["p50"]),
+            "p90": gbp(dist[k]["p90"]),
+        }
+        for k, v in r["options"].items()
+    ]
+    bars = [
+        {
+            "label": b["label"],
+            "low": gbp(b["difference_at_low"]),
+            "high": gbp(b["difference_at_high"]),
+            "swing": gbp(b["swing"]),
+        }
+        for b in r["tornado"]
+    ]
+    return {
+        "run": run,
+        "r": r,
+        "options": options,
+        "difference": gbp(r["difference"]),
+        "p10": gbp(r["p10"]),
+        "p50": gbp(r["p50"]),
+        "p90": gbp(r["p90"]),
+        "probability": f"{r['p_inhouse_cheaper']:.1%}",
+        "inhouse_cheaper": r["p_inhouse_cheaper"] >= 0.5,
+        "histogram": charts.histogram(r),
+        "tornado": charts.tornado(r),
+        "tornado_rows": bars,
+        "bins": _bins(r["histogram"]),
+        "parameters": r["parameters"],
+        "shared": r.get("shared_minus_inhouse"),
+    }
+
+
+def _parameter(p: dict) -> dict:
+    value = p["value"]
+    return p | {"value": ", ".join(value) if isinstance(value, list) else value}
+
+
+def _bins(h: dict) -> list[dict]:
+    e, c = h["edges"], h["counts"]
+    return [{"from": gbp(e[i]), "to": gbp(e[i + 1]), "count": c[i]} for i in range(len(c))]
+
+
+def appraisal_for_pack(decision) -> dict | None:
+    """The decision pack's in-house comparator: the run the signed decision relied on."""
+    from insource.appraisal.selectors import run_for_decision
+
+    run = run_for_decision(decision)
+    return results_view(run) if run is not None else None

@@ -1,0 +1,66 @@
+"""A run's own pages and downloads (officers), and the CSV of the run a published decision
+relied on (public)."""
+
+from __future__ import annotations
+
+import json
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+
+from insource.appraisal import selectors
+from insource.appraisal.csv_export import run_csv
+from insource.appraisal.presenters import results_view
+from insource.appraisal.views import appraisal_or_404
+
+
+def _run_or_404(request, code, pk, run_pk):
+    access, review, appraisal = appraisal_or_404(request, code, pk)
+    run = selectors.run_get(appraisal=appraisal, pk=run_pk)
+    if run is None:
+        raise Http404("No such run")
+    return access, review, appraisal, run
+
+
+def _csv_response(run, name: str) -> HttpResponse:
+    response = HttpResponse(run_csv(run), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+@login_required
+def run_detail(request, code: str, pk: int, run_pk: int):
+    access, review, appraisal, run = _run_or_404(request, code, pk, run_pk)
+    context = {
+        "access": access,
+        "review": review,
+        "appraisal": appraisal,
+        "run": run,
+        "view": results_view(run),
+        "nav_reviews": True,
+    }
+    return render(request, "appraisal/run.html", context)
+
+
+@login_required
+def run_csv_download(request, code: str, pk: int, run_pk: int):
+    *_, run = _run_or_404(request, code, pk, run_pk)
+    return _csv_response(run, f"appraisal-review-{pk}-run-{run.number}.csv")
+
+
+@login_required
+def run_document_download(request, code: str, pk: int, run_pk: int):
+    *_, run = _run_or_404(request, code, pk, run_pk)
+    body = json.dumps(run.document, indent=2, ensure_ascii=False)
+    response = HttpResponse(body, content_type="application/json; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="appraisal-review-{pk}.json"'
+    return response
+
+
+def published_appraisal_csv(request, pk: int):
+    """Public: the appraisal run behind published decision `pk`, as CSV."""
+    run = selectors.run_published(pk)
+    if run is None:
+        raise Http404("No published appraisal for this decision")
+    return _csv_response(run, f"decision-{pk}-appraisal.csv")
