@@ -11,14 +11,14 @@ urlpatterns = [
         name="model-contract",
     ),
     path(
-        "<str:code>/model-contracts/<int:pk>/<str:fmt>/",
-        views.download,
-        name="model-contract-download",
-    ),
-    path(
         "<str:code>/model-contracts/<int:pk>/verify/",
         views.verify,
         name="model-contract-verify",
+    ),
+    path(
+        "<str:code>/model-contracts/<int:pk>/<str:fmt>/",
+        views.download,
+        name="model-contract-download",
     ),
     path("<str:code>/clauses/", clause_views.clauses, name="clauses"),
     path("<str:code>/clauses/new/", clause_views.clause_new, name="clause-new"),

@@ -35,9 +35,14 @@ def continuing(*, is_london=False, terms=None, name="Testshire Council"):
     )
     contract.suppliers.add(supplier)
     decision = outsourcing_decision(
-        authority, people, contract, on=DECIDED_ON, at=DECIDED_AT, is_london=is_london,
+        authority,
+        people,
+        contract,
+        on=DECIDED_ON,
+        at=DECIDED_AT,
+        is_london=is_london,
         terms=terms or {},
-    )  # fmt: skip
+    )
     return authority, people, contract, decision
 
 

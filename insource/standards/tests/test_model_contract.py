@@ -26,9 +26,14 @@ def test_markup_numbers_sub_clauses_items_and_tables():
     )
     blocks = parse(text, "4")
     assert [(b.kind, b.label) for b in blocks] == [
-        ("para", "4.1"), ("para", "4.2"), ("item", "(a)"), ("item", "(i)"), ("item", "(b)"),
-        ("defn", ""), ("table", ""),
-    ]  # fmt: skip
+        ("para", "4.1"),
+        ("para", "4.2"),
+        ("item", "(a)"),
+        ("item", "(i)"),
+        ("item", "(b)"),
+        ("defn", ""),
+        ("table", ""),
+    ]
     assert blocks[0].text == "First. continued"
     assert blocks[5].runs == [("Term", True), (" means x", False)]
     assert blocks[6].rows == [["A", "B"], ["1", "2"]]
@@ -101,8 +106,10 @@ def test_the_fair_wage_on_1_june_2026_in_london_is_the_announced_14_80():
         False,
     )
     assert (wage["announced_on"], wage["required_from"], wage["uplift_by"]) == (
-        "22 October 2025", "1 May 2026", "1 May"
-    )  # fmt: skip
+        "22 October 2025",
+        "1 May 2026",
+        "1 May",
+    )
     assert (wage["nlw"], wage["nlw_from"]) == ("£12.71", "1 April 2026")
 
 
@@ -136,20 +143,32 @@ def test_the_capacity_ground_caps_the_term_and_keeps_the_re_review_date():
         is_framework=False,
     )
     assert term == {
-        "months": "36 months", "limit": "36 months", "cap": "36 months", "capacity": True,
-        "starts_on": "1 October 2027", "ends_on": "30 September 2030",
+        "months": "36 months",
+        "limit": "36 months",
+        "cap": "36 months",
+        "capacity": True,
+        "starts_on": "1 October 2027",
+        "ends_on": "30 September 2030",
         "re_review_on": "30 September 2028",
-    }  # fmt: skip
+    }
 
 
 def test_without_capacity_the_re_review_is_the_lead_time_before_expiry():
     reader = values.Reader(Parameters(), date(2026, 6, 1))
-    term = values.term(reader, grounds=["OUTSOURCE_PUBLIC_INTEREST_TEST_MET"], terms={},
-                       end_on=date(2027, 9, 30), re_review_on=None, is_framework=False)  # fmt: skip
+    term = values.term(
+        reader,
+        grounds=["OUTSOURCE_PUBLIC_INTEREST_TEST_MET"],
+        terms={},
+        end_on=date(2027, 9, 30),
+        re_review_on=None,
+        is_framework=False,
+    )
     # 60 months from 1 October 2027 ends 30 September 2032; 18 months before: 30 March 2031.
     assert (term["months"], term["ends_on"], term["re_review_on"]) == (
-        "60 months", "30 September 2032", "30 March 2031"
-    )  # fmt: skip
+        "60 months",
+        "30 September 2032",
+        "30 March 2031",
+    )
 
 
 def test_kpis_law_applies_above_five_million_and_extra_rows_are_numbered():

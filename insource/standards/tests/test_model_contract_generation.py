@@ -170,8 +170,10 @@ def test_regeneration_verifies_and_tampering_does_not():
         )
     tampered = model_contract_verify(document=selectors.model_contract_any(document.pk))
     assert (tampered.is_match, tampered.stored, tampered.regenerated["pdf"]) == (
-        False, {"docx": True, "pdf": False}, True
-    )  # fmt: skip
+        False,
+        {"docx": True, "pdf": False},
+        True,
+    )
 
 
 def test_a_new_clause_version_makes_the_next_document_and_the_old_one_still_verifies():
@@ -221,8 +223,17 @@ def test_a_contract_without_an_outsourcing_decision_is_refused():
 def test_the_command_line_generates_and_verifies(tmp_path):
     authority, _, contract, _ = continuing()
     out, output = io.StringIO(), tmp_path / "contract.pdf"
-    call_command("standards", "model-contract", "generate", str(contract.pk), "--format", "pdf",
-                 "--output", str(output), stdout=out)  # fmt: skip
+    call_command(
+        "standards",
+        "model-contract",
+        "generate",
+        str(contract.pk),
+        "--format",
+        "pdf",
+        "--output",
+        str(output),
+        stdout=out,
+    )
     document = ModelContractDocument.objects.get()
     assert output.read_bytes() == bytes(document.pdf) and document.pdf_sha256 in out.getvalue()
     out = io.StringIO()
