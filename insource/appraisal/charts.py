@@ -4,6 +4,8 @@ tornado (each input's swing of the difference). No drawing library: the template
 
 from __future__ import annotations
 
+import math
+
 WIDTH, HEIGHT = 640, 280
 LEFT, RIGHT, TOP, BOTTOM = 24, 24, 34, 56
 INHOUSE_CHEAPER, OUTSOURCED_CHEAPER = "#1d70b8", "#f47738"
@@ -41,7 +43,7 @@ def histogram(results: dict) -> dict:
         {"x": x(results[k]), "label": f"{k.upper()} {money_short(results[k])}", "key": k}
         for k in ("p10", "p50", "p90")
     ]
-    ticks = [{"x": x(v), "label": money_short(v)} for v in _ticks(low, high)]
+    ticks = [{"x": x(v), "label": money_short(v)} for v in _ticks(low, high) if abs(v) > 1e-9]
     return {
         "width": WIDTH,
         "height": HEIGHT,
@@ -56,12 +58,16 @@ def histogram(results: dict) -> dict:
     }
 
 
-def _ticks(low: float, high: float, n: int = 5) -> list[float]:
-    step = (high - low) / (n - 1) if high > low else 1.0
-    return [low + i * step for i in range(n)]
+def _ticks(low: float, high: float, n: int = 7) -> list[float]:
+    """Round values (1, 2, 2.5 or 5 times a power of ten apart) across the range, 0 among them."""
+    raw = (high - low) / max(n - 1, 1) or 1.0
+    power = 10 ** math.floor(math.log10(raw))
+    step = next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= raw)
+    first = math.ceil(low / step) * step
+    return [first + i * step for i in range(int((high - first) // step) + 1)]
 
 
-ROW, LABEL_W, T_WIDTH = 30, 300, 720
+ROW, LABEL_W, T_WIDTH = 38, 300, 720
 
 
 def tornado(results: dict, limit: int = 10) -> dict:
@@ -79,7 +85,7 @@ def tornado(results: dict, limit: int = 10) -> dict:
                 "x": x(lo),
                 "w": max(x(hi) - x(lo), 1.0),
                 "h": ROW - 8,
-                "label": _short(b["label"]),
+                **_label_lines(b["label"]),
                 "full": b["label"],
                 "swing": money_short(b["swing"]),
                 "end": round(x(lo) + max(x(hi) - x(lo), 1.0) + 6, 1),
@@ -98,9 +104,10 @@ def tornado(results: dict, limit: int = 10) -> dict:
     }
 
 
-def _short(text: str, limit: int = 48) -> str:
-    """The input's label without its option prefix when long, cut to fit the label column."""
-    if len(text) > limit and ": " in text:
-        option, rest = text.split(": ", 1)
-        text = f"{option.split(' (')[0]}: {rest}"
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+def _label_lines(text: str, limit: int = 46) -> dict:
+    """The input's label on two lines: the cost line, then its option and which number."""
+    option, rest = text.split(": ", 1) if ": " in text else ("", text)
+    line, field = rest.rsplit(" – ", 1) if " – " in rest else (rest, "")
+    line = line if len(line) <= limit else line[: limit - 1] + "…"
+    detail = " · ".join(p for p in (option.split(" (")[0], field) if p)
+    return {"label": line, "detail": detail}

@@ -10,18 +10,36 @@ from django import forms
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from insource.appraisal.presenters import CATEGORY_LABELS
+from insource.appraisal.presenters import CATEGORY_LABELS, OPTIMISM_CHOICES
 
 RANGES = ("amount", "rate", "growth", "mitigation")
-OPTIMISM = (
-    ("none", _("None")),
-    ("outsourcing", _("Operating costs (Green Book 'outsourcing': 0% to 41%)")),
-    ("standard_buildings", _("Standard buildings (2% to 24%)")),
-    ("non_standard_buildings", _("Non-standard buildings (4% to 51%)")),
-    ("standard_civil_engineering", _("Standard civil engineering (3% to 44%)")),
-    ("non_standard_civil_engineering", _("Non-standard civil engineering (6% to 66%)")),
-    ("equipment_development", _("Equipment and development (10% to 200%)")),
-)
+FIELD_ORDER = [
+    "version",
+    "label",
+    "category",
+    "kind",
+    "amount_min",
+    "amount_ml",
+    "amount_max",
+    "percent_of",
+    "rate_min",
+    "rate_ml",
+    "rate_max",
+    "distribution",
+    "timing",
+    "year",
+    "from_year",
+    "to_year",
+    "growth_min",
+    "growth_ml",
+    "growth_max",
+    "optimism_bias",
+    "mitigation_min",
+    "mitigation_ml",
+    "mitigation_max",
+    "charitable_relief",
+    "source",
+]
 
 
 def _number(label, **kw):
@@ -191,7 +209,9 @@ class LineForm(RangeMixin, forms.Form):
     )
     from_year = forms.IntegerField(label=_("From year"), min_value=0, max_value=60, required=False)
     to_year = forms.IntegerField(label=_("To year"), min_value=0, max_value=60, required=False)
-    optimism_bias = forms.ChoiceField(label=_("Optimism bias"), choices=OPTIMISM, initial="none")
+    optimism_bias = forms.ChoiceField(
+        label=_("Optimism bias"), choices=OPTIMISM_CHOICES, initial="none"
+    )
     charitable_relief = forms.BooleanField(
         label=_("A charity occupies the property (80% mandatory rate relief)"), required=False
     )
@@ -208,6 +228,7 @@ class LineForm(RangeMixin, forms.Form):
         self.fields["percent_of"].choices = list(others)
         for prefix in RANGES:
             self.fields.update(range_fields(prefix, minimum=-50 if prefix == "growth" else 0))
+        self.order_fields(FIELD_ORDER)
 
     def clean(self):
         cleaned = super().clean()

@@ -30,6 +30,26 @@ CATEGORY_LABELS = {
 }
 
 
+OPTIMISM_LABELS = {
+    "outsourcing": gettext_lazy("operating costs (Green Book 'outsourcing')"),
+    "standard_buildings": gettext_lazy("standard buildings"),
+    "non_standard_buildings": gettext_lazy("non-standard buildings"),
+    "standard_civil_engineering": gettext_lazy("standard civil engineering"),
+    "non_standard_civil_engineering": gettext_lazy("non-standard civil engineering"),
+    "equipment_development": gettext_lazy("equipment and development"),
+}
+
+OPTIMISM_CHOICES = (
+    ("none", gettext_lazy("None")),
+    ("outsourcing", gettext_lazy("Operating costs (Green Book 'outsourcing': 0% to 41%)")),
+    ("standard_buildings", gettext_lazy("Standard buildings (2% to 24%)")),
+    ("non_standard_buildings", gettext_lazy("Non-standard buildings (4% to 51%)")),
+    ("standard_civil_engineering", gettext_lazy("Standard civil engineering (3% to 44%)")),
+    ("non_standard_civil_engineering", gettext_lazy("Non-standard civil engineering (6% to 66%)")),
+    ("equipment_development", gettext_lazy("Equipment and development (10% to 200%)")),
+)
+
+
 def gbp(x) -> str:
     """£1,234,567 (whole pounds), -£1,234 for a negative figure."""
     return f"-£{-x:,.0f}" if x < 0 else f"£{x:,.0f}"
@@ -68,7 +88,8 @@ def line_row(line, labels: dict[str, str]) -> dict:
         if f in spec
     ]
     if spec.get("optimism_bias", "none") != "none":
-        extras.insert(0, _("optimism bias: %(t)s") % {"t": spec["optimism_bias"].replace("_", " ")})
+        kind = OPTIMISM_LABELS.get(spec["optimism_bias"], spec["optimism_bias"])
+        extras.insert(0, _("optimism bias: %(t)s") % {"t": kind})
     if spec.get("charitable_relief"):
         extras.append(_("charitable rate relief"))
     return {
@@ -146,9 +167,14 @@ def results_view(run) -> dict:
         "tornado": charts.tornado(r),
         "tornado_rows": bars,
         "bins": _bins(r["histogram"]),
-        "parameters": r["parameters"],
+        "parameters": [_parameter(p) for p in r["parameters"]],
         "shared": r.get("shared_minus_inhouse"),
+        "shared_probability": _percent(r.get("shared_minus_inhouse")),
     }
+
+
+def _percent(row: dict | None) -> str:
+    return f"{row['p_inhouse_cheaper']:.1%}" if row else ""
 
 
 def _parameter(p: dict) -> dict:
