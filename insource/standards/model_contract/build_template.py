@@ -94,10 +94,33 @@ def _box(style) -> None:
     ppr.append(shading)
 
 
+def full_width(table, widths_cm=()) -> None:
+    """The table across the text width; with `widths_cm`, fixed columns of those widths."""
+    tbl_pr = table._tbl.tblPr
+    width = tbl_pr.find(qn("w:tblW"))
+    if width is None:
+        width = OxmlElement("w:tblW")
+        tbl_pr.append(width)
+    width.set(qn("w:type"), "pct")
+    width.set(qn("w:w"), "5000")
+    if widths_cm:
+        table.autofit = False
+        for column, cm in zip(table.columns, widths_cm, strict=True):
+            column.width = Cm(cm)
+            for cell in column.cells:
+                cell.width = Cm(cm)
+
+
 def _field(paragraph, instruction: str) -> None:
     field = OxmlElement("w:fldSimple")
     field.set(qn("w:instr"), instruction)
     run = OxmlElement("w:r")
+    props = OxmlElement("w:rPr")
+    for tag, value in (("w:color", "505A5F"), ("w:sz", "17")):
+        element = OxmlElement(tag)
+        element.set(qn("w:val"), value)
+        props.append(element)
+    run.append(props)
     text = OxmlElement("w:t")
     text.text = "1"
     run.append(text)
@@ -167,10 +190,10 @@ def _title_page(doc) -> None:
         ),
     ):
         cells = table.add_row().cells
-        cells[0].width, cells[1].width = Cm(3), Cm(13)
         for cell, text, bold in ((cells[0], label, True), (cells[1], value, False)):
             cell.paragraphs[0].style = doc.styles["MC Table Text"]
             cell.paragraphs[0].add_run(text).bold = bold or None
+    full_width(table, (3.0, 13.6))
     doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
 
@@ -221,10 +244,10 @@ def _execution(doc) -> None:
         table = doc.add_table(rows=0, cols=2)
         for label in ("Signature", "Name", "Position", "Date"):
             cells = table.add_row().cells
-            cells[0].width, cells[1].width = Cm(3.5), Cm(12.5)
-            cells[0].paragraphs[0].add_run(label)
-            cells[0].paragraphs[0].paragraph_format.space_before = Pt(18)
-            cells[1].paragraphs[0].add_run("_" * 60)
+            for cell, text in ((cells[0], label), (cells[1], "_" * 48)):
+                cell.paragraphs[0].add_run(text)
+                cell.paragraphs[0].paragraph_format.space_before = Pt(18)
+        full_width(table, (3.5, 13.1))
 
 
 def build() -> bytes:

@@ -110,6 +110,10 @@ def _contract(contract, facts: dict) -> dict:
     }
 
 
+def _capfirst(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
 def _decision(decision) -> dict:
     grounds = [decision.outcome] + [
         g["ground"]
@@ -122,7 +126,7 @@ def _decision(decision) -> dict:
         "outcome": decision.outcome,
         "outcome_text": OUTCOMES.get(decision.outcome, decision.outcome),
         "grounds": grounds,
-        "grounds_text": "; ".join(GROUNDS.get(g, g) for g in grounds),
+        "grounds_text": _capfirst("; ".join(GROUNDS.get(g, g) for g in grounds)),
         "decided_on": values.long_date(decision.decided_on, "[decision date]"),
         "signer_name": decision.signer_name,
     }

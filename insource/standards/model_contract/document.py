@@ -85,6 +85,7 @@ def standards_rows(clauses, refs: dict[str, str]) -> list[dict]:
     rows = []
     for key in ORDER:
         if key == ms2.PURPOSE:
+            rows.append({"label": "MS2 Trade unions", "where": _ms2_where(clauses, refs)})
             continue
         code, _, name = REGISTRY[IDS[key]].label.partition(" ")
         label = f"{code} {name[:1].upper()}{name[1:]}"
@@ -98,6 +99,12 @@ def standards_rows(clauses, refs: dict[str, str]) -> list[dict]:
             }
         )
     return rows
+
+
+def _ms2_where(clauses, refs: dict[str, str]) -> str:
+    lawful = [refs[c.key] for c in ordered(clauses) if c.purpose == NOTE_AFTER]
+    where = f"; the lawful measures are in {lawful[0]} and the note after it" if lawful else ""
+    return "Not a term of this Contract: void in law (TULRCA 1992, section 186)" + where
 
 
 def context(clauses, data: dict) -> dict:

@@ -13,7 +13,7 @@ from docx.enum.text import WD_BREAK
 from docx.shared import Pt
 from docxtpl import DocxTemplate
 
-from insource.standards.model_contract.build_template import fixed_zip
+from insource.standards.model_contract.build_template import fixed_zip, full_width
 from insource.standards.model_contract.layout import DOCX_TEMPLATE, frame
 
 STYLE = {
@@ -37,6 +37,7 @@ def _table(sub, rows: list[list[str]]) -> None:
     width = max(len(r) for r in rows)
     table = sub.add_table(rows=0, cols=width)
     table.style = "Table Grid"
+    full_width(table)
     for i, row in enumerate(rows):
         cells = table.add_row().cells
         for cell, text in zip(cells, row + [""] * (width - len(row)), strict=True):
