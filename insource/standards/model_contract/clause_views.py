@@ -30,7 +30,7 @@ def clauses(request, code: str):
     return render(request, "standards/model_contract/clauses.html", context)
 
 
-def _save(request, access, form, text: ClauseText):
+def _save(request, access, form, text: ClauseText, is_new: bool = False):
     """Save the version, or put the refusal's messages on the form's fields."""
     by, at = who_and_when(request)
     try:
@@ -41,6 +41,7 @@ def _save(request, access, form, text: ClauseText):
             user=request.user,
             by=by,
             at=at,
+            is_new=is_new,
         )
     except ClauseInvalid as invalid:
         for name, message in invalid.problems.items():
@@ -85,7 +86,7 @@ def clause_new(request, code: str):
     if request.method == "POST" and form.is_valid():
         fields = ("key", "title", "part", "purpose", "position", "body")
         text = ClauseText(**{f: form.cleaned_data[f] for f in fields})
-        saved = _save(request, access, form, text)
+        saved = _save(request, access, form, text, is_new=True)
         if saved is not None:
             url = reverse("standards:clause", args=[code, saved.key])
             return redirect(f"{url}?saved={saved.number}")

@@ -106,7 +106,14 @@ def _create(authority, text, reason: str, user, by_name: str, at) -> ClauseVersi
 
 @transaction.atomic
 def clause_save(
-    *, authority: Authority, text: library.ClauseText, reason: str, user, by: Actor, at: datetime
+    *,
+    authority: Authority,
+    text: library.ClauseText,
+    reason: str,
+    user,
+    by: Actor,
+    at: datetime,
+    is_new: bool = False,
 ) -> ClauseVersion:
     """Save a new version of one of the authority's clauses (its own version of a national one,
     or a new clause), after every check; refuses with `ClauseInvalid` and saves nothing."""
@@ -114,6 +121,8 @@ def clause_save(
     current = selectors.clauses_current(authority=authority)
     before = next((c for c in current if c.key == text.key), None)
     problems = library.problems(text, current)
+    if is_new and before is not None and "key" not in problems:
+        problems["key"] = f"The library already has a clause “{text.key}”: edit that clause instead"
     if not reason.strip():
         problems["reason"] = "Enter why the clause is changed: the reason is kept with the version"
     if before is not None and not problems and _same(before, text):

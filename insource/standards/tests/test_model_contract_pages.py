@@ -179,3 +179,34 @@ def test_a_contract_without_an_outsourcing_decision_shows_why_and_no_button(clie
     assert 'id="not-outsourcing"' in page and 'id="generate"' not in page
     response = client.post(url)
     assert response.status_code == 400 and "has no signed decision yet" in response.content.decode()
+
+
+def test_a_legal_officer_adds_a_clause_which_takes_its_place_in_the_document(
+    client, officer_login, world
+):
+    from insource.standards.model_contract import document, samples, selectors
+
+    authority, people, _, _ = world
+    officer_login(client, people[Role.LEGAL_OFFICER])
+    url = reverse("standards:clause-new", args=[authority.code])
+    form = {
+        "key": "local_apprenticeships",
+        "title": "Apprenticeships",
+        "part": "clause",
+        "purpose": "MS3",
+        "position": "65",
+        "body": "The Supplier shall offer apprenticeships to residents of the Authority's area.",
+        "reason": "Cabinet decision on local jobs",
+    }
+    response = client.post(url, form)
+    assert response.status_code == 302 and response["Location"].endswith("?saved=1")
+    clauses = selectors.clauses_current(authority=authority)
+    built = document.build(clauses, samples.sample_data()[0])
+    headings = [s.heading for s in built.clauses]
+    assert headings[5:8] == [
+        "6. Workforce rights, blacklisting and two-tier protections",
+        "Note on trade union recognition (not a term of this Contract)",
+        "7. Apprenticeships",
+    ]
+    again = client.post(url, form)
+    assert again.status_code == 400 and "already has a clause" in again.content.decode()
