@@ -93,6 +93,7 @@ INSTALLED_APPS = [
     "insource.transparency",
     "insource.standards",
     "insource.appraisal",
+    "insource.wealth",
     "insource.demo",
     "insource.api",
 ]
