@@ -31,6 +31,8 @@ class Capability(StrEnum):
     MANAGE_CONTRACTS = "manage-contracts"
     GENERATE_MODEL_CONTRACT = "generate-model-contract"
     EDIT_CLAUSES = "edit-clauses"
+    EDIT_LOCAL_AREA = "edit-local-area"
+    RECORD_COMMUNITY_WEALTH = "record-community-wealth"
 
 
 ALL = frozenset(Role)
@@ -53,6 +55,13 @@ CAPABILITIES: dict[Capability, frozenset[Role]] = {
     # officers save new versions of its clause templates.
     Capability.GENERATE_MODEL_CONTRACT: frozenset({Role.CONTRACT_MANAGER, Role.LEGAL_OFFICER}),
     Capability.EDIT_CLAUSES: frozenset({Role.LEGAL_OFFICER}),
+    # Community wealth: the authority's local area (postcode districts) is a setting its
+    # administrators keep; officers running reviews and managing contracts record local jobs
+    # and measured LM3 shares.
+    Capability.EDIT_LOCAL_AREA: frozenset({Role.AUTHORITY_ADMIN}),
+    Capability.RECORD_COMMUNITY_WEALTH: frozenset(
+        {Role.REVIEW_OFFICER, Role.LEGAL_OFFICER, Role.CONTRACT_MANAGER, Role.AUTHORITY_ADMIN}
+    ),
     # Information requests: these roles act on them and see who made them; others read.
     Capability.ANSWER_REQUESTS: frozenset(
         {Role.REVIEW_OFFICER, Role.LEGAL_OFFICER, Role.AUTHORITY_ADMIN}
