@@ -47,6 +47,7 @@ class Spend:
     )
     suppliers: dict[int, bool] = field(default_factory=dict)  # supplier id -> has a postcode
     suppliers_district_only: set = field(default_factory=set)
+    num_unnamed: int = 0  # contracts that name no supplier
 
     @property
     def total(self) -> Decimal:
@@ -127,7 +128,7 @@ def _unnamed_rows(contracts):
         contracts.filter(suppliers__isnull=True)
         .annotate(division=Substr("main_cpv", 1, 2))
         .values("division")
-        .annotate(total=Sum("value_inc_vat"))
+        .annotate(total=Sum("value_inc_vat"), num=Count("id"))
         .order_by()
     )
 
@@ -153,4 +154,5 @@ def spend_of(contracts, matcher) -> Spend:
         spend.add(
             Decimal(row["total"]), locality=UNKNOWN, sme=None, vcse=None, division=row["division"]
         )
+        spend.num_unnamed += row["num"]
     return spend
