@@ -17,6 +17,7 @@ urlpatterns = [
     path("reviews/", include("insource.reviews.urls")),
     path("standards/", include("insource.standards.urls")),
     path("appraisal/", include("insource.appraisal.urls")),
+    path("wealth/", include("insource.wealth.urls")),
     path("public/", include((public_urlpatterns, "public"))),
     path("public/", include((appraisal_public_urls, "appraisal-public"))),
     path("api/", include("insource.api.urls")),
