@@ -264,8 +264,8 @@ def build() -> bytes:
     _front(doc)
     _execution(doc)
     props = doc.core_properties
-    props.author = props.last_modified_by = "Insource"
-    props.title, props.revision = "Model contract", 1
+    props.author = "Insource"
+    props.title = "Model contract"  # only dc:/dcterms: properties: see render_docx._properties
     props.created = props.modified = datetime(*FIXED_TIME)
     buffer = io.BytesIO()
     doc.save(buffer)

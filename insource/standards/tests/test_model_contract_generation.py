@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import re
+import zipfile
 from datetime import timedelta
 
 import pytest
@@ -131,7 +132,10 @@ def test_the_word_file_uses_the_layouts_styles():
     import docx
 
     authority, _, contract, _ = continuing()
-    document = docx.Document(io.BytesIO(bytes(generate(authority, contract).docx)))
+    content = bytes(generate(authority, contract).docx)
+    core = zipfile.ZipFile(io.BytesIO(content)).read("docProps/core.xml").decode()
+    assert "custom-properties" not in core and "<dc:creator>Testshire Council</dc:creator>" in core
+    document = docx.Document(io.BytesIO(content))
     styles = {p.style.name for p in document.paragraphs}
     assert {
         "MC Clause Heading",
