@@ -68,17 +68,20 @@ def _division_label(division: str) -> str:
 
 
 def service_rows(spend) -> list[dict]:
-    """Spend by CPV division, largest first; beyond the first eight, one 'other' row."""
-    ordered = sorted(spend.services.items(), key=lambda kv: (-sum(kv[1].values()), kv[0]))
+    """Spend by CPV division, largest first (services with no spend left out); beyond the
+    first eight, one 'other' row; contracts with no CPV code last."""
+    spent = {d: split for d, split in spend.services.items() if sum(split.values())}
+    no_cpv = spent.pop("", None)
+    ordered = sorted(spent.items(), key=lambda kv: (-sum(kv[1].values()), kv[0]))
     shown, rest = ordered[:SERVICES_SHOWN], ordered[SERVICES_SHOWN:]
     rows = [_service_row(_division_label(d), split, d) for d, split in shown]
     if rest:
-        merged = {
-            k: sum((s[k] for _, s in rest), Decimal(0)) for k in ("local", "elsewhere", "unknown")
-        }
-        rows.append(
-            _service_row(_("Other services (%(n)s divisions)") % {"n": len(rest)}, merged, "")
-        )
+        keys = ("local", "elsewhere", "unknown")
+        merged = {k: sum((s[k] for _, s in rest), Decimal(0)) for k in keys}
+        label = _("Other services (%(n)s divisions)") % {"n": len(rest)}
+        rows.append(_service_row(label, merged, ""))
+    if no_cpv:
+        rows.append(_service_row(_division_label(""), no_cpv, "") | {"no_cpv": True})
     return rows
 
 
@@ -127,6 +130,7 @@ def authority_figures(report: WealthReport, *, public: bool = False) -> dict:
         "shares_chart": charts.shares_chart(shares),
         "services": services,
         "services_chart": charts.service_chart(services),
+        "no_cpv": next((r["total"] for r in services if r.get("no_cpv")), None),
         "lm3": lm3_context(report.lm3, report.parameters) if spend.total else None,
         "num_measured": report.num_measured,
         "jobs": report.jobs,
