@@ -192,4 +192,15 @@ def appraisal_for_pack(decision) -> dict | None:
     from insource.appraisal.selectors import run_for_decision
 
     run = run_for_decision(decision)
-    return results_view(run) if run is not None else None
+    if run is None:
+        return None
+    return results_view(run) | {"t4": t4_in_trace(decision.result)}
+
+
+def t4_in_trace(result: dict) -> bool | None:
+    """Whether criterion T4 passed in the engine's trace (None: not evaluated)."""
+    for entry in result.get("trace", []):
+        if entry.get("id") == "track.public_interest_test":
+            criteria = (entry.get("data") or {}).get("criteria") or {}
+            return next((v for k, v in criteria.items() if "test T4 " in k), None)
+    return None
