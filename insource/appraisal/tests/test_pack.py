@@ -71,7 +71,7 @@ def test_the_pack_has_the_comparator_with_its_figures_and_charts():
     assert f"{run.results['p_inhouse_cheaper']:.1%} probability that in-house costs less" in html
     assert f"£{run.results['options']['inhouse']:,.0f}" in html
     assert html.count("<svg") == 2 and 'id="pack-hist-title"' in html
-    assert "Criterion T4 (better whole-life value for money): fails" in html
+    assert "Criterion T4 (better whole-life value for money): not met" in html
     assert run.sha256 in html
     if shutil.which("pdftotext") is None:
         pytest.skip("pdftotext (poppler-utils) is not installed")
