@@ -23,6 +23,7 @@ from insource.register.models import ImportRun
 from insource.register.services.imports import ImportSummary, file_sha256, register_import
 from insource.reviews.services.opening import reviews_open_due
 from insource.reviews.services.screening import contracts_screen
+from insource.wealth.demo_seed import local_areas_seed_demo
 
 DATA = Path(__file__).resolve().parent / "data"
 DEMO_SOURCES = (
@@ -95,6 +96,7 @@ def demo_load(
             raise RuntimeError(f"demo source {name} failed to import: {summary.errors[:3]}")
         imports[name] = summary
     adopters = _adopt_busiest(by=by, at=at, on=on)
+    local_areas_seed_demo(by=by, at=at)  # hand-typed postcode districts: officers check
     if screen:
         contracts_screen(on=on, by=by, at=at, progress=progress)
     opened = {}
