@@ -18,6 +18,7 @@ from insource.authorities.services import (
     membership_grant,
 )
 from insource.core.audit import Actor
+from insource.demo.continuing import demo_continuing
 from insource.demo.showcase import demo_showcase
 from insource.register.models import ImportRun
 from insource.register.services.imports import ImportSummary, file_sha256, register_import
@@ -104,6 +105,7 @@ def demo_load(
         demo_people(by=by, at=at)
         opened = reviews_open_due(on=on, by=by, at=at)
         opened["showcase"] = demo_showcase(on=on, at=at)
+        opened["continuing"] = demo_continuing(on=on, at=at)
     return DemoResult(imports, skipped, adopters, opened)
 
 

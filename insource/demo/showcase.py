@@ -50,10 +50,12 @@ def _candidates():
     return rows.select_related("contract", "authority").order_by("decision_point_on", "id")[:20]
 
 
-def _answered(review, officer, *, on: date, at: datetime) -> bool:
+def answered(review, officer, *, on: date, at: datetime, facts=FACTS, outcome=None) -> bool:
+    """Answer `facts` on the review; keep the answers only if the recommendation is complete
+    (and is `outcome` when given), else roll them back."""
     try:
         with transaction.atomic():
-            for slug, values in FACTS.items():
+            for slug, values in facts.items():
                 review.refresh_from_db()
                 result = review_answer(
                     review=review,
@@ -66,7 +68,7 @@ def _answered(review, officer, *, on: date, at: datetime) -> bool:
                     user=officer,
                     at=at,
                 )
-            if result["status"] != "decided":
+            if result["status"] != "decided" or outcome not in (None, result["outcome"]):
                 raise _NotComplete
     except _NotComplete:
         return False
@@ -81,15 +83,16 @@ def demo_showcase(*, on: date, at: datetime) -> str | None:
         u.username: u
         for u in get_user_model().objects.filter(username__in=("officer", "decider", "legal"))
     }
-    review = next((r for r in _candidates() if _answered(r, people["officer"], on=on, at=at)), None)
+    review = next((r for r in _candidates() if answered(r, people["officer"], on=on, at=at)), None)
     if review is None:
         return None
-    decision = _decide(review, people, on=on, at=at)
+    decision = decide_and_publish(review, people, on=on, at=at)
     _answer_a_request(decision, on=on, at=at + timedelta(minutes=30))
     return decision.outcome
 
 
-def _decide(review, people, *, on: date, at: datetime):
+def decide_and_publish(review, people, *, on: date, at: datetime):
+    """Submit, sign the recommendation and publish its pack, as the demo's people."""
     review.refresh_from_db()
     review_submit(
         review=review,

@@ -107,7 +107,7 @@ def _gender_pay(m: Monitored, on: date, params: Parameters) -> Item:
     return Item(
         "gender-pay-audit",
         "MS4",
-        "Annual gender pay audit (the six measures, from a payroll return)",
+        "Annual payroll return: gender pay audit (the six measures) and fair wage check",
         due,
         _status(due, on, None),
         f"every {every} months; {basis}",

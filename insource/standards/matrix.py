@@ -134,7 +134,7 @@ def matrix(
 
 def _row(key, label, mandatory, base: Seen, history: list[Seen], items) -> Row:
     latest = _latest(history) or base
-    upcoming = [i.due_on for i in items if i.standard == key and i.status != "done"]
+    upcoming = [i.due_on for i in items if key in _serves(i) and i.status != "done"]
     row = Row(
         key,
         label,
@@ -153,6 +153,11 @@ def _row(key, label, mandatory, base: Seen, history: list[Seen], items) -> Row:
             else ""
         )
     return row
+
+
+def _serves(item: Item) -> tuple[str, ...]:
+    """The standards an item's evidence serves: the annual payroll return checks MS1 too."""
+    return ("MS4", "MS1") if item.key == "gender-pay-audit" else (item.standard,)
 
 
 def _latest(history: list[Seen]) -> Seen | None:

@@ -71,6 +71,11 @@ def full_demo(settings, tmp_path):
     assert "Staffordshire County Council" in result.adopters, result.adopters
     # The demo's showcase: one other review already decided and published, a request answered.
     assert result.reviews["showcase"] == "EXEMPT_NOT_RELEVANT_CONTRACT", result.reviews
+    # and one refuse or cleaning contract kept outsourced, with its payroll return uploaded.
+    from insource.standards.models import PayrollReturn
+
+    continuing = result.reviews["continuing"]
+    assert continuing and PayrollReturn.objects.filter(contract_id=continuing).count() == 1
     return result
 
 

@@ -122,7 +122,7 @@ def test_alerts_are_raised_once_and_contract_managers_told(
     assert keys == ["gender-pay-audit", "kpi-assessment"]
     assert run.notified == 1
     assert mail.outbox[-1].to == [people[Role.CONTRACT_MANAGER].email]
-    assert "Annual gender pay audit" in mail.outbox[-1].body
+    assert "Annual payroll return: gender pay audit" in mail.outbox[-1].body
     again = monitoring_alerts_raise(
         on=later, by=Actor.system("tests"), at=at, authorities=[authority]
     )
@@ -230,3 +230,10 @@ def test_only_decisions_that_keep_a_contract_outsourced_are_monitored(setting):
             at=TEST_NOW,
             on=DECIDED,
         )
+
+
+def test_the_next_check_of_ms1_is_the_annual_payroll_return(setting):
+    authority, _, contract, _ = setting
+    rows = rows_of(contract_monitoring(authority=authority, contract=contract, on=DECIDED))
+    assert rows["MS1"].next_on == rows["MS4"].next_on == date(2027, 11, 23)
+    assert rows["MS6"].next_on is None

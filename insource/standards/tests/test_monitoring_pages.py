@@ -35,7 +35,7 @@ def test_the_contract_page_shows_the_matrix_and_the_calendar(client, officer_log
     assert 'id="standards-matrix"' in page and 'id="calendar"' in page
     assert 'id="row-MS13"' in page and "Requires a change in the law" in page
     assert "s.186" in page and "no blacklisting" in page
-    assert "Annual gender pay audit" in page and "Term limit" in page
+    assert "Annual payroll return" in page and "Term limit" in page
     assert 'id="record-link"' not in page  # councillors read, they do not record
 
 

@@ -1,0 +1,83 @@
+"""A contract manager monitors a continuing contract in Chromium: the standards matrix and
+calendar, a payroll return that shows a breach, recording a KPI assessment, and the audit
+committee's view; axe on each page; screenshots."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.browser.conftest import (
+    BROWSER_REQUIRED,
+    CHROMIUM,
+    NO_CHROMIUM,
+    assert_accessible,
+    screenshot,
+)
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.skipif(not CHROMIUM.exists() and not BROWSER_REQUIRED, reason=NO_CHROMIUM),
+]
+SAMPLE = Path(__file__).resolve().parents[2] / "docs" / "samples" / "payroll-return-sample.csv"
+
+
+def _sign_in(page, live_server, user):
+    from insource.accounts.services import otp_current_code, otp_device_ensure
+    from insource.core.audit import Actor
+    from insource.reviews.tests.workflow_support import NOW
+
+    user.set_password("insource-demo-x")
+    user.save()
+    device = otp_device_ensure(user=user, by=Actor.system("tests"), at=NOW)
+    page.goto(f"{live_server.url}/sign-in/")
+    page.get_by_label("Username").fill(user.username)
+    page.get_by_label("Password").fill("insource-demo-x")
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url("**/sign-in/code/**")
+    page.get_by_label("Enter the 6-digit code").fill(otp_current_code(device))
+    page.get_by_role("button", name="Continue").click()
+    page.wait_for_url("**/register/")
+
+
+def test_contract_manager_monitors_a_continuing_contract(page, live_server):
+    from insource.authorities.models import Role
+    from insource.standards.tests.monitoring_support import continuing
+
+    authority, people, contract, _ = continuing()
+    _sign_in(page, live_server, people[Role.CONTRACT_MANAGER])
+    page.get_by_role("link", name="Standards").first.click()
+    page.wait_for_url("**/standards/MON/")
+    assert "1 continuing contract" in page.content()
+    assert_accessible(page)
+    page.get_by_role("link", name=contract.title).click()
+    page.wait_for_url(f"**/standards/MON/contracts/{contract.pk}/")
+    assert "Requires a change in the law" in page.locator("#row-MS2").inner_text()
+    page.locator("#payroll-link").click()
+    page.get_by_label("Upload the payroll return").set_input_files(str(SAMPLE))
+    page.locator("#upload").click()
+    page.wait_for_url("**/standards/MON/payroll/**")
+    page.goto(f"{live_server.url}/standards/MON/contracts/{contract.pk}/")
+    assert "Unmet" in page.locator("#row-MS1").inner_text()
+    page.locator("#record-link").click()
+    page.get_by_label("KPI performance assessment").check()
+    page.get_by_label("KPIs assessed").fill("4")
+    page.get_by_label("KPIs met").fill("3")
+    page.get_by_label("Is the assessment published?").select_option("yes")
+    page.get_by_label("Evidence", exact=True).fill(
+        "Annual performance report, cabinet 12 November 2026"
+    )
+    assert_accessible(page)
+    page.locator("#save").click()
+    page.wait_for_url(f"**/standards/MON/contracts/{contract.pk}/")
+    assert "Met" in page.locator("#row-MS9").inner_text()
+    assert_accessible(page)
+    page.evaluate("document.activeElement && document.activeElement.blur()")
+    screenshot(page, "standards-02-matrix-and-calendar", full_page=True)
+    page.goto(f"{live_server.url}/standards/MON/audit/")
+    assert page.locator("#count-breaches").inner_text() == "1"
+    assert "MS1" in page.locator("#breaches + ul").inner_text()
+    assert_accessible(page)
+    screenshot(page, "standards-03-audit-committee", full_page=True)
