@@ -191,5 +191,7 @@ def test_every_capability_is_tested():
     others = {Capability.MANAGE_MEMBERS, Capability.ANSWER_REQUESTS, Capability.MANAGE_CONTRACTS}
     # The model contract's pages have their own matrix (standards/tests/test_model_contract_pages).
     others |= {Capability.GENERATE_MODEL_CONTRACT, Capability.EDIT_CLAUSES}
+    # Community wealth's pages have their own matrix (wealth/tests/test_pages).
+    others |= {Capability.EDIT_LOCAL_AREA, Capability.RECORD_COMMUNITY_WEALTH}
     assert tested | others == set(Capability)
     assert all(itertools.chain(CAPABILITIES.values()))
