@@ -64,3 +64,13 @@ def summary(m) -> dict:
         "next": m.next_item,
         "alerts": m.alerts,
     }
+
+
+def public_monitoring(contract, *, on) -> dict | None:
+    """The public contract page's monitoring panel, under a published decision only."""
+    from insource.standards.monitoring_selectors import contract_monitoring_public
+
+    m = contract_monitoring_public(contract, on=on)
+    if m is None:
+        return None
+    return {"m": m, "rows": matrix_rows(m.rows), "items": calendar_rows(m.items)}

@@ -13,7 +13,7 @@ from insource.authorities.models import Authority
 from insource.policy.params import Parameters
 from insource.policy.rules import REGISTRY
 from insource.policy.standards import IDS as STANDARD_RULES
-from insource.reviews.models import Decision, Review
+from insource.reviews.models import Decision, Publication, Review
 from insource.standards import calendar as cal
 from insource.standards import matrix as mx
 from insource.standards.models import MonitoringAlert, MonitoringRecord, PayrollReturn
@@ -78,6 +78,15 @@ def decision_continuing(*, authority: Authority, contract) -> Decision | None:
         .first()
     )
     return latest if latest is not None and _is_outsourcing(latest.outcome) else None
+
+
+def contract_monitoring_public(contract, *, on: date) -> Monitoring | None:
+    """The monitoring the public may see: only under a published decision that keeps the
+    contract outsourced (aggregate figures only: no worker's row, no officer's page)."""
+    decision = decision_continuing(authority=contract.reviewing_authority, contract=contract)
+    if decision is None or not Publication.objects.filter(decision=decision).exists():
+        return None
+    return _monitoring(decision, on)
 
 
 def _is_outsourcing(outcome: str) -> bool:

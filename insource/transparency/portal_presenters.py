@@ -8,6 +8,7 @@ from datetime import date
 from insource.reviews import review_selectors as reviews
 from insource.reviews.presenters import outcome_text, review_lateness_tag, standards_rows
 from insource.reviews.selectors import pipeline_screened, reviews_of_contract
+from insource.standards.monitoring_presenters import public_monitoring
 from insource.transparency.request_selectors import request_stats
 
 PIPELINE_SHOWN = 25
@@ -62,5 +63,6 @@ def contract_page(contract, *, on: date) -> dict:
         "published": published,
         "current": published[0] if published else None,
         "adopted": contract.reviewing_authority.policy_adopted_on is not None,
+        "monitoring": public_monitoring(contract, on=on),
         "nav_portal": True,
     }

@@ -127,3 +127,30 @@ def test_the_alerts_command_names_a_bad_authority_or_date(setting):
         call_command("standards", "alerts", "--authority", "ZZZ")
     with pytest.raises(CommandError, match="YYYY-MM-DD"):
         call_command("standards", "alerts", "--on", "tomorrow")
+
+
+def test_the_public_sees_the_standards_only_once_the_decision_is_published(client, setting):
+    from insource.core.audit import Actor
+    from insource.reviews.pack import pack_render
+    from insource.reviews.services.decisions import decision_publish
+    from insource.reviews.tests.workflow_support import NOW, TODAY
+
+    _, people, contract, decision = setting
+    url = reverse("portal:contract", kwargs={"pk": contract.pk})
+    assert 'id="public-standards"' not in client.get(url).content.decode()
+    legal = people[Role.LEGAL_OFFICER]
+    html, pdf = pack_render(decision, publisher_name="Lee Legal", published_on=TODAY)
+    decision_publish(
+        decision=decision,
+        user=legal,
+        redaction_note="No personal data",
+        has_confidential_annex=False,
+        pack_html=html,
+        pack_pdf=pdf,
+        on=TODAY,
+        by=Actor.for_user(legal),
+        at=NOW,
+    )
+    page = client.get(url).content.decode()
+    assert 'id="public-standards"' in page and "Requires a change in the law" in page
+    assert 'id="public-calendar"' in page and "/standards/" not in page
