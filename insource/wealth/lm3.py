@@ -48,22 +48,31 @@ class Lm3Parameters:
     respend: Assumption
 
     def overridden(self, *, supplier_share=None, respend=None, note="") -> Lm3Parameters:
-        """The contract's own survey figures in place of the defaults (None keeps a default)."""
+        """The contract's own survey figures in place of the defaults (None keeps a default);
+        a measured round 2 share applies wherever the supplier is based."""
+        text = note or "recorded by an officer for this contract"
 
-        def swap(a: Assumption, value) -> Assumption:
+        def measured(a: Assumption, value, description: str) -> Assumption:
             if value is None:
                 return a
-            text = note or "recorded by an officer for this contract"
-            return Assumption(a.name, Decimal(value), a.description, "SURVEY", text, "", "", True)
+            return Assumption(a.name, Decimal(value), description, "SURVEY", text, "", "", True)
 
+        round2 = (
+            "LM3 round 2, measured: the share of the contract's income the supplier spends"
+            " in the area"
+        )
+        round3 = "LM3 round 3, measured: the share of the round-2 money re-spent in the area"
         return Lm3Parameters(
-            swap(self.local, supplier_share),
-            swap(self.elsewhere, supplier_share),
-            swap(self.respend, respend),
+            measured(self.local, supplier_share, round2),
+            measured(self.elsewhere, supplier_share, round2),
+            measured(self.respend, respend, round3),
         )
 
     @property
     def all(self) -> tuple[Assumption, ...]:
+        """The assumptions in use: a measured round 2 share once, not once per location."""
+        if self.local.is_override:
+            return (self.local, self.respend)
         return (self.local, self.elsewhere, self.respend)
 
 

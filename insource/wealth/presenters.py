@@ -144,6 +144,7 @@ def contract_figures(view: ContractWealthView) -> dict:
         "view": view,
         "contract": view.contract,
         "area": view.area,
+        "area_entries": " ".join(view.area.entries) if view.area else "",
         "lines": view.lines,
         "shares": share_rows(view.spend) if view.spend.total else [],
         "record": view.record,

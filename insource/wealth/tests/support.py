@@ -41,11 +41,15 @@ def wealthshire(code: str = "WLT"):
     s = _suppliers(code)
     c = {
         # 1: £1,000,000 with A (in the area, SME, not VCSE), refuse (CPV 90)
-        "refuse": _contract(authority, "90511000", "1000000", [s["A"]], title="Refuse"),
+        "refuse": _contract(
+            authority, "90511000", "1000000", [s["A"]], title="Household waste collection"
+        ),
         # 2: £600,000 shared by B (area) and C (elsewhere): £300,000 each, care (CPV 85)
-        "care": _contract(authority, "85311000", "600000", [s["B"], s["C"]], title="Care"),
+        "care": _contract(
+            authority, "85311000", "600000", [s["B"], s["C"]], title="Home care: north"
+        ),
         # 3: £400,000 with D (location unknown, SME, VCSE), cleaning (CPV 90)
-        "cleaning": _contract(authority, "90911000", "400000", [s["D"]], title="Cleaning"),
+        "cleaning": _contract(authority, "90911000", "400000", [s["D"]], title="Office cleaning"),
         # 4: a framework: left out
         "framework": _contract(
             authority, "90000000", "5000000", [s["C"]], title="Framework", is_framework=True
@@ -55,7 +59,9 @@ def wealthshire(code: str = "WLT"):
         # 6: £200,000 naming no supplier: unknown throughout, grounds (CPV 77)
         "unnamed": _contract(authority, "77313000", "200000", [], title="Unnamed"),
         # 7: £300,000 with E (in the area by its area WS, VCSE), grounds (CPV 77)
-        "grounds": _contract(authority, "77310000", "300000", [s["E"]], title="Grounds"),
+        "grounds": _contract(
+            authority, "77310000", "300000", [s["E"]], title="Grounds maintenance"
+        ),
     }
     other = council(code=f"{code[:2]}X", key=f"la:{code[:2]}X", name="Elsewhere Council")
     _contract(other, "90511000", "9999999", [s["A"]], title="Another council's")
@@ -74,7 +80,16 @@ def _suppliers(code: str) -> dict:
         },
         "E": {"postcode": "WS11 8LL", "is_vcse": True},
     }
-    return {k: SupplierFactory(name=f"{code} supplier {k}", **v) for k, v in rows.items()}
+    return {k: SupplierFactory(name=f"{NAMES[k]} ({code})", **v) for k, v in rows.items()}
+
+
+NAMES = {
+    "A": "Trent Valley Waste Ltd",
+    "B": "Stafford Home Care CIC",
+    "C": "Potteries Care Services Ltd",
+    "D": "Lichfield Cleaning Co-operative",
+    "E": "Cannock Chase Grounds Ltd",
+}
 
 
 def _contract(authority, cpv, value, suppliers, **kwargs):

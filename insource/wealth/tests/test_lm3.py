@@ -65,3 +65,10 @@ def test_estimates_add_up_round_by_round():
     # low = (400 + 168 + 108) / 400 = 1.69; high = (400 + 168 + 228) / 400 = 1.99
     assert (total.low, total.high) == (D("1.69"), D("1.99"))
     assert NONE.lm3 is None and NONE.low is None
+
+
+def test_a_measured_round_2_share_is_one_assumption():
+    p = P.overridden(supplier_share=D("0.68"), note="supplier survey")
+    assert [a.value for a in p.all] == [D("0.68"), D("0.50")]
+    assert p.all[0].description.startswith("LM3 round 2, measured")
+    assert len(P.overridden(respend=D("0.3"), note="staff survey").all) == 3

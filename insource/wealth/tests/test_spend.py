@@ -108,11 +108,11 @@ def test_local_jobs_where_known(shire):
 def test_one_contracts_figures(shire):
     authority, c = shire
     view = contract_wealth(authority=authority, contract=c["care"], on=ON)
-    assert [(line.supplier.name[-1], line.locality, line.amount) for line in view.lines] == [
-        ("B", "local", D(300_000)),
-        ("C", "elsewhere", D(300_000)),
+    assert [(line.supplier.name, line.locality, line.amount) for line in view.lines] == [
+        ("Potteries Care Services Ltd (WLT)", "elsewhere", D(300_000)),
+        ("Stafford Home Care CIC (WLT)", "local", D(300_000)),
     ]
-    assert view.lines[0].postcode.text == "ST17 2XY"
+    assert view.lines[1].postcode.text == "ST17 2XY"
     # round 2 = 300k x 0.76 + 300k x 0.36 = 336k; round 3 = 168k; (600+336+168)/600 = 1.84
     assert view.lm3.lm3 == D("1.84")
     framework = contract_wealth(authority=authority, contract=c["framework"], on=ON)
