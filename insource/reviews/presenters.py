@@ -170,6 +170,7 @@ def review_page(access, review, on: date) -> dict:
         "evidence": [(e, label_of(e.path)) for e in review.evidence.select_related("added_by")],
         "comments": list(review.comments.select_related("author")),
         "statuses": list(review.statuses.all()),
+        "on": on,
         "nav_reviews": True,
     }
 

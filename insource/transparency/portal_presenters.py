@@ -38,6 +38,7 @@ def authority_page(authority, *, on: date) -> dict:
         )
     return {
         "authority": authority,
+        "on": on,
         "adopted": adopted,
         "num_contracts": authority.contracts.count(),
         "upcoming": upcoming,

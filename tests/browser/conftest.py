@@ -224,6 +224,26 @@ def register_rows(db):
     return contracts
 
 
+def sign_in_as(page, live_server, user) -> None:
+    """Sign `user` in through the real sign-in form and the authenticator code page (a
+    password and an authenticator device are set for the test)."""
+    from insource.accounts.services import otp_current_code, otp_device_ensure
+    from insource.core.audit import Actor
+    from insource.reviews.tests.workflow_support import NOW
+
+    user.set_password("insource-browser-test")
+    user.save()
+    device = otp_device_ensure(user=user, by=Actor.system("tests"), at=NOW)
+    page.goto(f"{live_server.url}/sign-in/")
+    page.get_by_label("Username").fill(user.username)
+    page.get_by_label("Password").fill("insource-browser-test")
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url("**/sign-in/code/**")
+    page.get_by_label("Enter the 6-digit code").fill(otp_current_code(device))
+    page.get_by_role("button", name="Continue").click()
+    page.wait_for_url("**/register/")
+
+
 def screenshot(page, name: str, *, full_page: bool = True) -> None:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=full_page)

@@ -14,6 +14,7 @@ from tests.browser.conftest import (
     NO_CHROMIUM,
     assert_accessible,
     screenshot,
+    sign_in_as,
 )
 
 pytestmark = [
@@ -24,30 +25,12 @@ pytestmark = [
 SAMPLE = Path(__file__).resolve().parents[2] / "docs" / "samples" / "payroll-return-sample.csv"
 
 
-def _sign_in(page, live_server, user):
-    from insource.accounts.services import otp_current_code, otp_device_ensure
-    from insource.core.audit import Actor
-    from insource.reviews.tests.workflow_support import NOW
-
-    user.set_password("insource-demo-x")
-    user.save()
-    device = otp_device_ensure(user=user, by=Actor.system("tests"), at=NOW)
-    page.goto(f"{live_server.url}/sign-in/")
-    page.get_by_label("Username").fill(user.username)
-    page.get_by_label("Password").fill("insource-demo-x")
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url("**/sign-in/code/**")
-    page.get_by_label("Enter the 6-digit code").fill(otp_current_code(device))
-    page.get_by_role("button", name="Continue").click()
-    page.wait_for_url("**/register/")
-
-
 def test_contract_manager_monitors_a_continuing_contract(page, live_server):
     from insource.authorities.models import Role
     from insource.standards.tests.monitoring_support import continuing
 
     authority, people, contract, _ = continuing()
-    _sign_in(page, live_server, people[Role.CONTRACT_MANAGER])
+    sign_in_as(page, live_server, people[Role.CONTRACT_MANAGER])
     page.get_by_role("link", name="Standards").first.click()
     page.wait_for_url("**/standards/MON/")
     assert "1 continuing contract" in page.content()

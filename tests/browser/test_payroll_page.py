@@ -13,6 +13,7 @@ from tests.browser.conftest import (
     NO_CHROMIUM,
     assert_accessible,
     screenshot,
+    sign_in_as,
 )
 
 pytestmark = [
@@ -24,28 +25,16 @@ SAMPLE = Path(__file__).resolve().parents[2] / "docs" / "samples" / "payroll-ret
 
 
 def test_contract_manager_checks_a_payroll_return(page, live_server):
-    from insource.accounts.services import otp_current_code, otp_device_ensure
     from insource.authorities.models import Role
-    from insource.core.audit import Actor
     from insource.register.tests.factories import SupplierFactory
-    from insource.reviews.tests.workflow_support import NOW, council, refuse_contract, team
+    from insource.reviews.tests.workflow_support import council, refuse_contract, team
 
     authority = council(code="PAY", name="Payshire County Council")
     manager = team(authority)[Role.CONTRACT_MANAGER]
-    manager.set_password("insource-demo-x")
-    manager.save()
     contract = refuse_contract(
         authority, suppliers=[SupplierFactory(name="3M UK PLC", company_number="01123045")]
     )
-    device = otp_device_ensure(user=manager, by=Actor.system("tests"), at=NOW)
-    page.goto(f"{live_server.url}/sign-in/")
-    page.get_by_label("Username").fill(manager.username)
-    page.get_by_label("Password").fill("insource-demo-x")
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url("**/sign-in/code/**")
-    page.get_by_label("Enter the 6-digit code").fill(otp_current_code(device))
-    page.get_by_role("button", name="Continue").click()
-    page.wait_for_url("**/register/")
+    sign_in_as(page, live_server, manager)
     page.goto(f"{live_server.url}/standards/PAY/contracts/{contract.pk}/payroll/")
     assert_accessible(page)
     page.get_by_label("Upload the payroll return").set_input_files(str(SAMPLE))

@@ -21,6 +21,7 @@ from tests.browser.conftest import (
     NO_CHROMIUM,
     assert_accessible,
     screenshot,
+    sign_in_as,
 )
 
 pytestmark = [
@@ -70,22 +71,6 @@ def check(page, name: str) -> None:
     screenshot(page, name)
 
 
-def officer_sign_in(page, live_server, user) -> None:
-    from insource.accounts.services import otp_current_code, otp_device_ensure
-    from insource.core.audit import Actor
-    from insource.reviews.tests.workflow_support import NOW
-
-    device = otp_device_ensure(user=user, by=Actor.system("tests"), at=NOW)
-    page.goto(f"{live_server.url}/sign-in/")
-    page.get_by_label("Username").fill(user.username)
-    page.get_by_label("Password").fill(f"insource-demo-{user.username}")
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url("**/sign-in/code/**")
-    page.get_by_label("Enter the 6-digit code").fill(otp_current_code(device))
-    page.get_by_role("button", name="Continue").click()
-    page.wait_for_url("**/register/")
-
-
 def test_resident_asks_officer_answers_publicly_without_identity(page, live_server, published):
     from insource.authorities.models import Role
 
@@ -126,7 +111,7 @@ def test_resident_asks_officer_answers_publicly_without_identity(page, live_serv
     reference = re.search(r"IR-\d{4}-\d{6}", page.url).group(0)
     check(page, "portal-06-request-published")
 
-    officer_sign_in(page, live_server, people[Role.LEGAL_OFFICER])
+    sign_in_as(page, live_server, people[Role.LEGAL_OFFICER])
     page.goto(f"{live_server.url}/requests/{authority.code}/")
     check(page, "portal-07-officer-queue")
     page.get_by_role("link", name=re.compile("KPI reports behind the decision")).first.click()

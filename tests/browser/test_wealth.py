@@ -12,6 +12,7 @@ from tests.browser.conftest import (
     NO_CHROMIUM,
     assert_accessible,
     screenshot,
+    sign_in_as,
 )
 
 pytestmark = [
@@ -19,24 +20,6 @@ pytestmark = [
     pytest.mark.django_db(transaction=True),
     pytest.mark.skipif(not CHROMIUM.exists() and not BROWSER_REQUIRED, reason=NO_CHROMIUM),
 ]
-
-
-def _sign_in(page, live_server, user):
-    from insource.accounts.services import otp_current_code, otp_device_ensure
-    from insource.core.audit import Actor
-    from insource.reviews.tests.workflow_support import NOW
-
-    user.set_password("insource-demo-x")
-    user.save()
-    device = otp_device_ensure(user=user, by=Actor.system("tests"), at=NOW)
-    page.goto(f"{live_server.url}/sign-in/")
-    page.get_by_label("Username").fill(user.username)
-    page.get_by_label("Password").fill("insource-demo-x")
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url("**/sign-in/code/**")
-    page.get_by_label("Enter the 6-digit code").fill(otp_current_code(device))
-    page.get_by_role("button", name="Continue").click()
-    page.wait_for_url("**/register/")
 
 
 def _blur(page):
@@ -50,7 +33,7 @@ def test_an_administrator_reads_the_figures_and_keeps_the_local_area(page, live_
 
     authority, contracts = wealthshire()
     admin = team(authority)[Role.AUTHORITY_ADMIN]
-    _sign_in(page, live_server, admin)
+    sign_in_as(page, live_server, admin)
     page.get_by_role("link", name="Community wealth").click()
     page.wait_for_url("**/wealth/WLT/")
     assert page.locator("#shares-picture svg[role=img]").count() == 1
@@ -95,7 +78,7 @@ def test_an_officer_records_a_contracts_figures_from_the_review(page, live_serve
     officer = team(authority)[Role.REVIEW_OFFICER]
     reviews_open_due(on=TODAY, by=Actor.system("tests"), at=NOW, authority=authority)
     review = Review.objects.get(contract=contracts["care"])
-    _sign_in(page, live_server, officer)
+    sign_in_as(page, live_server, officer)
     page.goto(f"{live_server.url}/reviews/WLT/{review.pk}/")
     panel = page.locator("#wealth-panel")
     assert "Stafford Home Care CIC" in panel.inner_text() and "In the area" in panel.inner_text()

@@ -10,10 +10,10 @@ seed: load the shipped national clause defaults (idempotent).
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 from django.core.management.base import CommandError
-from django.utils import timezone
 
 from insource.core.audit import Actor
 from insource.register.models import Contract
@@ -40,17 +40,19 @@ def add_parser(sub) -> None:
     actions.add_parser("seed", help="load the shipped national clause defaults")
 
 
-def handle(command, opts) -> None:
-    """Run the action `opts["mc_action"]`, writing to the command's stdout."""
-    {"generate": _generate, "verify": _verify, "seed": _seed}[opts["mc_action"]](command, opts)
+def handle(command, opts, *, at: datetime) -> None:
+    """Run the action `opts["mc_action"]` at `at` (the command reads the clock), writing to
+    the command's stdout."""
+    actions = {"generate": _generate, "verify": _verify, "seed": _seed}
+    actions[opts["mc_action"]](command, opts, at)
 
 
-def _seed(command, opts) -> None:
-    created = clause_library_seed(at=timezone.now())
+def _seed(command, opts, at: datetime) -> None:
+    created = clause_library_seed(at=at)
     command.stdout.write(f"{created} clause version(s) loaded; the library is up to date.")
 
 
-def _generate(command, opts) -> None:
+def _generate(command, opts, at: datetime) -> None:
     contract = (
         Contract.objects.filter(pk=opts["contract_id"])
         .select_related("reviewing_authority")
@@ -66,7 +68,7 @@ def _generate(command, opts) -> None:
             contract=contract,
             user=None,
             by=Actor.system("cli"),
-            at=timezone.now(),
+            at=at,
         )
     except ModelContractRefused as refused:
         raise CommandError(str(refused)) from None
@@ -81,7 +83,7 @@ def _generate(command, opts) -> None:
     )
 
 
-def _verify(command, opts) -> None:
+def _verify(command, opts, at: datetime) -> None:
     document = selectors.model_contract_any(opts["document_id"])
     if document is None:
         raise CommandError(f"There is no model contract {opts['document_id']}")

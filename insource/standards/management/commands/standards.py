@@ -44,7 +44,7 @@ class Command(BaseCommand):
         if opts["action"] == "alerts":
             return self._alerts(opts)
         if opts["action"] == "model-contract":
-            return model_contract_cli.handle(self, opts)
+            return model_contract_cli.handle(self, opts, at=timezone.now())
         try:
             workers = read_return(opts["path"])
         except PayrollError as exc:
