@@ -33,6 +33,7 @@ class Capability(StrEnum):
     EDIT_CLAUSES = "edit-clauses"
     EDIT_LOCAL_AREA = "edit-local-area"
     RECORD_COMMUNITY_WEALTH = "record-community-wealth"
+    CONFIRM_BUYER_NAMES = "confirm-buyer-names"
 
 
 ALL = frozenset(Role)
@@ -49,6 +50,9 @@ CAPABILITIES: dict[Capability, frozenset[Role]] = {
     Capability.PUBLISH_DECISION: frozenset({Role.LEGAL_OFFICER, Role.AUTHORITY_ADMIN}),
     Capability.ADOPT_POLICY: frozenset({Role.AUTHORITY_ADMIN}),
     Capability.MANAGE_MEMBERS: frozenset({Role.AUTHORITY_ADMIN}),
+    # Confirming a buyer name moves its contracts between authorities: an administrator of
+    # the authority they leave (when someone holds it) and of the one they join.
+    Capability.CONFIRM_BUYER_NAMES: frozenset({Role.AUTHORITY_ADMIN}),
     # Continuing contracts' minimum standards: payroll returns, monitoring.
     Capability.MANAGE_CONTRACTS: frozenset({Role.CONTRACT_MANAGER, Role.AUTHORITY_ADMIN}),
     # The model contract (MS13): contract managers and legal officers generate it; only legal

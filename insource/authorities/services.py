@@ -208,14 +208,20 @@ def buyer_name_confirm(
 ) -> int:
     """An officer confirms which authority a published buyer name is; its contracts follow.
 
-    Later imports keep the confirmation. Returns how many contracts were re-pointed.
+    The caller checks `buyer_name_may_confirm` first. The audit event names the authorities
+    the contracts leave (`held_by`), the one they join and how many moved. Later imports keep
+    the confirmation. Returns how many contracts were re-pointed.
     """
-    from insource.authorities.selectors import authority_reviewing_on
+    from insource.authorities.selectors import authority_reviewing_on, buyer_name_holders
     from insource.register.importers.derive import flag_codes
     from insource.register.models import Contract
     from insource.register.services.writer import OFFICER_FLAGS
 
-    before = {"authority": buyer_name.authority_id, "candidate": buyer_name.candidate_id}
+    before = {
+        "authority": buyer_name.authority_id,
+        "candidate": buyer_name.candidate_id,
+        "held_by": [a.key for a in buyer_name_holders(buyer_name)],
+    }
     buyer_name.authority, buyer_name.needs_confirmation = authority, False
     buyer_name.confirmed_by, buyer_name.confirmed_at = by.label, at
     buyer_name.save()
@@ -237,7 +243,7 @@ def buyer_name_confirm(
         obj=buyer_name,
         authority=authority,
         before=before,
-        after={"authority": authority.pk, "contracts": len(contracts)},
+        after={"authority": authority.pk, "to": authority.key, "contracts": len(contracts)},
     )
     return len(contracts)
 

@@ -2,13 +2,14 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from insource.authorities.selectors import authority_get, buyer_name_get
+from insource.authorities.selectors import authority_get, buyer_name_get, buyer_name_may_confirm
 from insource.authorities.services import buyer_name_confirm
 from insource.core.audit import Actor
 
@@ -23,6 +24,8 @@ def buyer_name_confirm_view(request, pk: int):
     if authority is None:
         messages.error(request, _("Select the authority this buyer name belongs to"))
         return redirect("register:queue")
+    if not buyer_name_may_confirm(request.user, buyer_name, authority):
+        raise PermissionDenied
     moved = buyer_name_confirm(
         buyer_name=buyer_name,
         authority=authority,

@@ -263,7 +263,7 @@ def queue(request):
 
     context = {
         "flags": selectors.quality_flag_counts(),
-        "buyer_names": buyer_names_to_confirm()[:200],
+        "buyer_names": buyer_names_to_confirm(request.user)[:200],
         "nav_queue": True,
     }
     return render(request, "register/queue.html", context)
