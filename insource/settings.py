@@ -94,6 +94,7 @@ INSTALLED_APPS = [
     "insource.standards",
     "insource.appraisal",
     "insource.wealth",
+    "insource.transition",
     "insource.demo",
     "insource.api",
 ]

@@ -135,6 +135,8 @@ class Role(models.TextChoices):
     COUNCILLOR = "councillor", _("Councillor or scrutiny member")
     AUDITOR = "auditor", _("Auditor")
     AUTHORITY_ADMIN = "authority-admin", _("Authority administrator")
+    HR_OFFICER = "hr-officer", _("HR officer")
+    UNION_REPRESENTATIVE = "union-representative", _("Trade union representative")
 
 
 class Membership(models.Model):

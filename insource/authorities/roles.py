@@ -34,15 +34,23 @@ class Capability(StrEnum):
     EDIT_LOCAL_AREA = "edit-local-area"
     RECORD_COMMUNITY_WEALTH = "record-community-wealth"
     CONFIRM_BUYER_NAMES = "confirm-buyer-names"
+    READ_TRANSITION = "read-transition"
+    MANAGE_TRANSITION = "manage-transition"
+    COMMENT_TRANSITION = "comment-transition"
+    READ_WORKFORCE = "read-workforce"
+    MANAGE_WORKFORCE = "manage-workforce"
 
 
 ALL = frozenset(Role)
+# A trade union representative is a member for one purpose: the transition plans, their
+# workforce aggregates and the consultation log (issue 16). They read no review or evidence.
+OFFICERS = ALL - {Role.UNION_REPRESENTATIVE}
 CAPABILITIES: dict[Capability, frozenset[Role]] = {
-    Capability.READ: ALL,
+    Capability.READ: OFFICERS,
     # Evidence files may hold personal data (staff lists, care records): officers and the
     # auditor only; councillors read the review, its recommendation and the published pack.
-    Capability.READ_EVIDENCE: ALL - {Role.COUNCILLOR},
-    Capability.COMMENT: ALL - {Role.AUDITOR},
+    Capability.READ_EVIDENCE: OFFICERS - {Role.COUNCILLOR},
+    Capability.COMMENT: OFFICERS - {Role.AUDITOR},
     Capability.EDIT_REVIEW: frozenset({Role.REVIEW_OFFICER, Role.LEGAL_OFFICER}),
     Capability.OPEN_REVIEW: frozenset({Role.REVIEW_OFFICER, Role.AUTHORITY_ADMIN}),
     Capability.SUBMIT_FOR_DECISION: frozenset({Role.REVIEW_OFFICER, Role.LEGAL_OFFICER}),
@@ -66,6 +74,17 @@ CAPABILITIES: dict[Capability, frozenset[Role]] = {
     Capability.RECORD_COMMUNITY_WEALTH: frozenset(
         {Role.REVIEW_OFFICER, Role.LEGAL_OFFICER, Role.CONTRACT_MANAGER, Role.AUTHORITY_ADMIN}
     ),
+    # Transition plans (bringing a service home): every member reads them and their workforce
+    # aggregates; officers running the transition edit milestones and record the consultation;
+    # union representatives and officers comment. The liability rows are personal data: HR
+    # officers and authority administrators only.
+    Capability.READ_TRANSITION: ALL,
+    Capability.MANAGE_TRANSITION: frozenset(
+        {Role.REVIEW_OFFICER, Role.CONTRACT_MANAGER, Role.HR_OFFICER, Role.AUTHORITY_ADMIN}
+    ),
+    Capability.COMMENT_TRANSITION: ALL - {Role.AUDITOR},
+    Capability.READ_WORKFORCE: frozenset({Role.HR_OFFICER, Role.AUTHORITY_ADMIN}),
+    Capability.MANAGE_WORKFORCE: frozenset({Role.HR_OFFICER, Role.AUTHORITY_ADMIN}),
     # Information requests: these roles act on them and see who made them; others read.
     Capability.ANSWER_REQUESTS: frozenset(
         {Role.REVIEW_OFFICER, Role.LEGAL_OFFICER, Role.AUTHORITY_ADMIN}

@@ -21,6 +21,7 @@ from insource.reviews.models import Decision, Publication, Review, ReviewState
 from insource.reviews.services.editing import drafters_of
 from insource.reviews.services.evaluation import facts_of
 from insource.reviews.services.states import review_move
+from insource.transition.services.plans import transition_plan_open
 
 
 class SignatureRefused(Exception):
@@ -149,6 +150,7 @@ def decision_sign(
         },
         reason=reason,
     )
+    transition_plan_open(decision=decision, by=by, at=at)  # in house: the plan (issue 16)
     return decision
 
 

@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+
+
+class TransitionConfig(AppConfig):
+    """Bringing a service home: the transition plan made when an in-house decision is signed,
+    its milestones, the transferring workforce and the consultation log (issue 16)."""
+
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "insource.transition"
+    verbose_name = "Transition"

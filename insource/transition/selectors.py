@@ -1,0 +1,91 @@
+"""Reads of transition plans; every query takes the authority (or the review, which has one)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from insource.transition.models import Milestone, TransitionPlan
+from insource.transition.status import DONE, LATE, milestone_status, plan_status
+
+
+def transition_plan_for_review(review) -> TransitionPlan | None:
+    """The review's transition plan, if its decision made one."""
+    return TransitionPlan.objects.filter(review=review).select_related("contract").first()
+
+
+def plan_get(*, authority, pk: int) -> TransitionPlan | None:
+    """One of the authority's plans (None for another authority's)."""
+    rows = TransitionPlan.objects.filter(authority=authority, pk=pk)
+    return rows.select_related("contract", "review", "decision", "authority").first()
+
+
+def plan_for_review_id(review_id: int) -> TransitionPlan | None:
+    """The plan of a review by its id (the CLI's lookup; any authority)."""
+    rows = TransitionPlan.objects.filter(review_id=review_id)
+    return rows.select_related("contract", "authority").first()
+
+
+def milestone_get(*, plan: TransitionPlan, pk: int) -> Milestone | None:
+    return plan.milestones.filter(pk=pk).select_related("owner").first()
+
+
+@dataclass
+class MilestoneRow:
+    """A milestone with its status on the date read."""
+
+    milestone: Milestone
+    status: str
+
+    @property
+    def is_late(self) -> bool:
+        return self.status == LATE
+
+
+@dataclass
+class PlanView:
+    """A plan, its milestones in date order with statuses on `on`, what is late and next."""
+
+    plan: TransitionPlan
+    on: date
+    rows: list[MilestoneRow]
+    status: str
+    late: list[MilestoneRow] = field(default_factory=list)
+    next_due: list[MilestoneRow] = field(default_factory=list)
+
+
+def plan_view(plan: TransitionPlan, *, on: date, num_next: int = 3) -> PlanView:
+    """The plan as it stands on `on`."""
+    milestones = list(plan.milestones.select_related("owner").order_by("due_on", "position"))
+    rows = [
+        MilestoneRow(m, milestone_status(recorded=m.status, due_on=m.due_on, on=on))
+        for m in milestones
+    ]
+    upcoming = [r for r in rows if r.status not in (DONE, LATE)]
+    return PlanView(
+        plan=plan,
+        on=on,
+        rows=rows,
+        status=plan_status(milestones, on=on),
+        late=[r for r in rows if r.is_late],
+        next_due=upcoming[:num_next],
+    )
+
+
+def plans_list(*, authority=None, on: date) -> list[PlanView]:
+    """Every plan (of one authority when given), by transfer date, as it stands on `on`."""
+    rows = TransitionPlan.objects.select_related("contract", "authority", "review")
+    if authority is not None:
+        rows = rows.filter(authority=authority)
+    return [plan_view(p, on=on) for p in rows.order_by("transfer_on", "id")]
+
+
+def milestones_late(*, authority, on: date) -> list[Milestone]:
+    """The authority's milestones past their due date and not done (the audit committee's
+    list), oldest first."""
+    rows = Milestone.objects.filter(plan__authority=authority, due_on__lt=on).exclude(status=DONE)
+    return [
+        m
+        for m in rows.select_related("plan__contract", "owner").order_by("due_on", "id")
+        if milestone_status(recorded=m.status, due_on=m.due_on, on=on) == LATE
+    ]

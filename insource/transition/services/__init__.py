@@ -1,0 +1,1 @@
+"""Write services of transition plans: each atomic, validated and audited once."""
