@@ -95,6 +95,7 @@ INSTALLED_APPS = [
     "insource.appraisal",
     "insource.wealth",
     "insource.transition",
+    "insource.inhouse",
     "insource.demo",
     "insource.api",
 ]

@@ -10,6 +10,7 @@ from datetime import date
 from django.db.models import Q, QuerySet
 
 from insource.authorities.models import Authority
+from insource.inhouse.selectors import contract_kpi_assessments
 from insource.policy.params import Parameters
 from insource.policy.rules import REGISTRY
 from insource.policy.standards import IDS as STANDARD_RULES
@@ -118,14 +119,16 @@ def _monitoring(decision: Decision, on: date) -> Monitoring:
         .order_by("-pay_on", "-id")
     )
     records = list(MonitoringRecord.objects.filter(decision=decision).select_related("recorded_by"))
-    items = cal.calendar(_monitored(decision, returns, records), on=on, params=params)
-    seen = _seen(returns, records, params, on) + mx.overdue_seen(items, on)
+    kpis = contract_kpi_assessments(contract=decision.contract, since=decision.decided_on)
+    items = cal.calendar(_monitored(decision, returns, records, kpis), on=on, params=params)
+    seen = _seen(returns, records, params, on) + _kpi_seen(kpis, params, on)
+    seen += mx.overdue_seen(items, on)
     standards = decision.result.get("standards") or {}
     rows = mx.matrix(standards, LABELS, seen, items, decided_on=decision.decided_on)
     return Monitoring(decision, items, rows, returns, records)
 
 
-def _monitored(decision: Decision, returns, records) -> cal.Monitored:
+def _monitored(decision: Decision, returns, records, kpis) -> cal.Monitored:
     facts = decision.facts or {}
     return cal.Monitored(
         decided_on=decision.decided_on,
@@ -139,7 +142,8 @@ def _monitored(decision: Decision, returns, records) -> cal.Monitored:
             for r in returns
             if r.pay_on
         ],
-        kpi_assessed_on=[r.checked_on for r in records if r.kind == K.KPI_ASSESSMENT],
+        kpi_assessed_on=[r.checked_on for r in records if r.kind == K.KPI_ASSESSMENT]
+        + [a.on for a in kpis],
         capacity_reported_on=[r.checked_on for r in records if r.kind == K.CAPACITY_PROGRESS],
         next_review_opened_on=_next_review_opened(decision),
     )
@@ -183,6 +187,17 @@ def _seen(returns, records, params: Parameters, on: date) -> list[mx.Seen]:
                 )
             )
     return seen
+
+
+def _kpi_seen(kpis, params: Parameters, on: date) -> list[mx.Seen]:
+    """MS9 from the KPI model (`insource.inhouse`): each period end the contract's KPIs were
+    rated for is one assessment, published (the ratings show on the contract's public page)."""
+    minimum = int(params.read("kpi.min_count", on).value)
+    return [
+        mx.kpi_seen(a.first_pk, a.on, a.num_kpis, a.num_good, True, minimum)
+        for a in kpis
+        if a.on <= on
+    ]
 
 
 def alerts_of(*, authority: Authority) -> QuerySet[MonitoringAlert]:

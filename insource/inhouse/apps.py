@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class InhouseConfig(AppConfig):
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "insource.inhouse"
+    verbose_name = "In-house services"
