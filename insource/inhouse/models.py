@@ -31,6 +31,7 @@ class InhouseService(models.Model):
     decision = models.ForeignKey("reviews.Decision", on_delete=models.PROTECT, related_name="+")
     name = models.CharField(max_length=300)
     main_cpv = models.CharField(max_length=10, blank=True)
+    route = models.CharField(max_length=20, default="in-house")  # or "public-public"
     started_on = models.DateField()
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.RUNNING)
     forecast = models.JSONField(default=dict, blank=True)

@@ -12,32 +12,29 @@ from insource.inhouse.models import InhouseService, Kpi, KpiRating
 from insource.policy.params import Parameters
 
 
-def decision_inhouse(*, contract):
-    """The decision in force on the contract if it brings the service in house, else None."""
+def decision_route(decision) -> str | None:
+    """The route a decision brings the service home by ("in-house" or "public-public", the
+    transition plan's `plan_route`), or None when it does not or is no longer in force."""
     from insource.reviews.models import Decision
+    from insource.transition.services.plans import plan_route
 
-    latest = (
-        Decision.objects.filter(contract=contract, replaced_by__isnull=True)
-        .select_related("contract", "authority", "review")
-        .order_by("-signed_at")
-        .first()
-    )
-    return latest if latest is not None and latest.outcome.startswith("INSOURCE_") else None
+    if Decision.objects.filter(replaces=decision).exists():
+        return None
+    return plan_route(decision)
 
 
 def decisions_awaiting_go_live(*, authority) -> list:
-    """The authority's signed in-house decisions in force whose service has not gone live."""
+    """The authority's signed decisions in force that bring a service home and whose service
+    has not gone live (a transition plan's go-live does it; an officer may record it here)."""
     from insource.reviews.models import Decision
 
     rows = (
-        Decision.objects.filter(
-            authority=authority, outcome__startswith="INSOURCE_", replaced_by__isnull=True
-        )
+        Decision.objects.filter(authority=authority, replaced_by__isnull=True)
         .exclude(contract__inhouse_service__isnull=False)
         .select_related("contract")
         .order_by("-signed_at")
     )
-    return list(rows)
+    return [d for d in rows if decision_route(d) is not None]
 
 
 def services_of(*, authority) -> list[InhouseService]:

@@ -18,7 +18,7 @@ from insource.inhouse import measures
 from insource.inhouse.checks import fair_wage_error, kpi_errors, rating_errors, year_errors
 from insource.inhouse.models import InhouseService, Kpi, KpiRating, ServiceYear
 from insource.inhouse.ratings import bands_on, rate
-from insource.inhouse.selectors import decision_inhouse, fair_wage_on
+from insource.inhouse.selectors import decision_route, fair_wage_on
 
 
 def _forecast(decision) -> dict:
@@ -53,7 +53,8 @@ def inhouse_service_start(
     existing = InhouseService.objects.filter(contract_id=decision.contract_id).first()
     if existing is not None:
         return existing
-    if decision_inhouse(contract=decision.contract) != decision:
+    route = decision_route(decision)
+    if route is None:
         raise ValidationError({"decision": _("No signed decision in force brings this in house")})
     if started_on < decision.decided_on:
         raise ValidationError(
@@ -67,6 +68,7 @@ def inhouse_service_start(
         decision=decision,
         name=contract.title[:300] or _("Contract %(n)s") % {"n": contract.pk},
         main_cpv=contract.main_cpv,
+        route=route,
         started_on=started_on,
         forecast=_forecast(decision),
         contract_price_per_year_gbp=price,
@@ -87,12 +89,9 @@ def inhouse_service_start(
 
 
 def inhouse_service_go_live(*, plan, started_on: date, by: Actor, at: datetime) -> InhouseService:
-    """Called when a transition plan's `go-live` milestone is marked done: the in-house service
-    of the plan's decision (idempotent, as `inhouse_service_start`)."""
-    decision = getattr(plan, "decision", None) or decision_inhouse(contract=plan.review.contract)
-    if decision is None:
-        raise ValidationError({"decision": _("No signed decision in force brings this in house")})
-    return inhouse_service_start(decision=decision, started_on=started_on, by=by, at=at)
+    """Called when a transition plan's `go-live` milestone is marked done (in its transaction):
+    the service of the plan's decision (idempotent, as `inhouse_service_start`)."""
+    return inhouse_service_start(decision=plan.decision, started_on=started_on, by=by, at=at)
 
 
 @dataclass(frozen=True)

@@ -57,14 +57,23 @@ def test_go_live_makes_the_service_once_and_carries_the_contracts_kpis(setting):
     assert D("1590000") < service.contract_price_per_year_gbp < D("1610000")
 
 
-def test_go_live_from_a_plan_uses_its_decision(setting):
-    _, _, _, decision = setting
+def test_marking_the_plans_go_live_done_starts_the_service(setting):
+    from insource.transition.models import TransitionPlan
+    from insource.transition.services.milestones import MilestoneChange, milestone_update
 
-    class Plan:  # the transition plan's shape: a review, or a decision
-        review = decision.review
-
-    service = inhouse_service_go_live(plan=Plan(), started_on=date(2026, 12, 2), by=SYSTEM, at=NOW)
-    assert service.decision == decision
+    _, _, contract, decision = setting
+    plan = TransitionPlan.objects.get(review=decision.review)
+    go_live = plan.milestones.get(key="go-live")
+    change = MilestoneChange(status="done", owner=None, evidence="Day one report", notes="")
+    milestone_update(milestone=go_live, change=change, on=date(2027, 10, 1), by=SYSTEM, at=NOW)
+    service = InhouseService.objects.get(contract=contract)
+    assert (service.decision, service.started_on, service.route) == (
+        decision,
+        date(2027, 10, 1),
+        "in-house",
+    )
+    again = inhouse_service_go_live(plan=plan, started_on=date(2027, 10, 5), by=SYSTEM, at=NOW)
+    assert again == service and again.started_on == date(2027, 10, 1)
 
 
 def test_go_live_refuses_a_date_before_the_decision(setting):

@@ -79,6 +79,10 @@ def _snapshot(m: Milestone) -> dict:
 def _on_done(milestone: Milestone, *, on: date, by: Actor, at: datetime) -> None:
     """What follows a milestone becoming done, in the same transaction (go-live: the in-house
     service starts; see insource.inhouse)."""
+    if milestone.key == "go-live":
+        from insource.inhouse.services import inhouse_service_go_live
+
+        inhouse_service_go_live(plan=milestone.plan, started_on=milestone.done_on, by=by, at=at)
 
 
 @transaction.atomic
