@@ -10,6 +10,7 @@ from insource.appraisal.presenters import options_table, results_view, value_tex
 from insource.appraisal.run_forms import LoadForm, RunForm
 from insource.authorities.roles import Capability
 from insource.reviews.presenters import recommendation
+from insource.reviews.services.states import edit_refusal
 
 
 def page_context(access, review, appraisal, *, on: date, forms=None) -> dict:
@@ -20,7 +21,8 @@ def page_context(access, review, appraisal, *, on: date, forms=None) -> dict:
         "review": review,
         "contract": review.contract,
         "appraisal": appraisal,
-        "can_edit": access.can(Capability.EDIT_REVIEW) and not review.is_signed,
+        "can_edit": access.can(Capability.EDIT_REVIEW) and edit_refusal(review) is None,
+        "lock": edit_refusal(review),
         "rec": recommendation(review.evaluation.get("result", {})),
         "nav_reviews": True,
     }

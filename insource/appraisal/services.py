@@ -23,6 +23,7 @@ from insource.appraisal.engine.schema import validate
 from insource.appraisal.models import Appraisal, AppraisalRun, CostLine
 from insource.core.audit import Actor, audit_record
 from insource.reviews.models import Review
+from insource.reviews.services.states import edit_refusal
 
 
 class AppraisalRefused(Exception):
@@ -30,8 +31,9 @@ class AppraisalRefused(Exception):
 
 
 def _claim(appraisal: Appraisal, version: int) -> None:
-    if Review.objects.filter(pk=appraisal.review_id, is_signed=True).exists():
-        raise AppraisalRefused("This review has a signed decision: its appraisal cannot change")
+    refusal = edit_refusal(Review.objects.get(pk=appraisal.review_id))
+    if refusal:
+        raise AppraisalRefused(refusal)
     taken = Appraisal.objects.filter(pk=appraisal.pk, version=version).update(
         version=F("version") + 1
     )
@@ -70,8 +72,8 @@ def document_check(doc: dict, *, on: date, draft: bool = False) -> None:
 @transaction.atomic
 def appraisal_start(*, review: Review, term_years: int, by: Actor, at: datetime) -> Appraisal:
     """Start the review's appraisal (idempotent: the existing one if there is one)."""
-    if review.is_signed:
-        raise AppraisalRefused("This review has a signed decision: its appraisal cannot change")
+    if edit_refusal(review):
+        raise AppraisalRefused(edit_refusal(review))
     appraisal, created = Appraisal.objects.get_or_create(
         review=review,
         defaults={
@@ -203,8 +205,8 @@ def appraisal_run(
     from insource.reviews.services.evaluation import review_evaluate
 
     review = Review.objects.select_for_update().get(pk=appraisal.review_id)
-    if review.is_signed:
-        raise AppraisalRefused("This review has a signed decision: its appraisal cannot change")
+    if edit_refusal(review):
+        raise AppraisalRefused(edit_refusal(review))
     if not {"inhouse", "outsourced"} <= set(appraisal.lines.values_list("option", flat=True)):
         raise AppraisalInputError(
             [

@@ -20,7 +20,7 @@ from insource.policy.presets import preset_names
 from insource.register.selectors import contract_get_for_reviewer
 from insource.reviews import presenters
 from insource.reviews import review_selectors as selectors
-from insource.reviews.forms import AdoptForm, PublishForm, SignForm, SubmitForm
+from insource.reviews.forms import AdoptForm, PublishForm, ReturnForm, SignForm, SubmitForm
 from insource.reviews.pack import pack_render
 from insource.reviews.services.decisions import (
     SignatureRefused,
@@ -30,6 +30,7 @@ from insource.reviews.services.decisions import (
 )
 from insource.reviews.services.editing import StaleReview, drafters_of, review_submit
 from insource.reviews.services.opening import ReviewNotDue, review_open
+from insource.reviews.services.returning import ReturnRefused, review_return
 from insource.reviews.views import access_or_404, review_or_404
 
 
@@ -70,6 +71,31 @@ def review_submit_view(request, code: str, pk: int):
     context = presenters.review_page(access, review, on=timezone.localdate())
     context.update(form=form, makers=makers)
     return render(request, "reviews/submit.html", context, status=400 if form.errors else 200)
+
+
+@login_required
+def review_return_view(request, code: str, pk: int):
+    access = access_or_404(request, code, Capability.SIGN_DECISION)
+    review = review_or_404(access, pk)
+    form = ReturnForm(request.POST or None, initial={"version": review.version})
+    if request.method == "POST" and form.is_valid():
+        try:
+            review_return(
+                review=review,
+                user=request.user,
+                reasons=form.cleaned_data["reasons"],
+                version=form.cleaned_data["version"],
+                by=Actor.for_user(request.user),
+                at=timezone.now(),
+            )
+        except ReturnRefused as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("Review returned to the officer"))
+            return redirect("reviews:review", code=code, pk=pk)
+    context = presenters.review_page(access, review, on=timezone.localdate())
+    context.update(form=form)
+    return render(request, "reviews/return.html", context, status=400 if form.errors else 200)
 
 
 def _outcome_choices(result: dict) -> list[tuple[str, str]]:

@@ -211,6 +211,19 @@ class SignForm(forms.Form):
         self.fields["outcome"].choices = outcomes
 
 
+class ReturnForm(forms.Form):
+    """The decision-maker sends the review back to the officer, with reasons."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    reasons = forms.CharField(
+        label=_("Why are you returning it?"),
+        help_text=_("The officer is told by email, with these reasons"),
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        error_messages={"required": _("Enter the reasons for returning the review to the officer")},
+    )
+
+
 class PublishForm(forms.Form):
     redaction_note = forms.CharField(
         label=_("What was redacted, and why"),

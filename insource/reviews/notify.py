@@ -75,3 +75,19 @@ def notify_awaiting_signature(review) -> int:
     context = {"items": _items([review]), "review": review}
     subject = f"A decision awaits your signature: {review.contract.title[:80]}"
     return int(_send(review.decision_maker, subject, "reviews/email/awaiting.txt", context))
+
+
+def notify_returned(review, *, reasons: str, by) -> int:
+    """Tell the officer who sent the review for decision (else its owner) that the
+    decision-maker returned it, and why."""
+    officer = review.submitted_by or review.owner
+    if officer is None:
+        return 0
+    context = {
+        "items": _items([review]),
+        "review": review,
+        "reasons": reasons,
+        "by": by.get_full_name() or by.get_username(),
+    }
+    subject = f"A review was returned to you: {review.contract.title[:80]}"
+    return int(_send(officer, subject, "reviews/email/returned.txt", context))

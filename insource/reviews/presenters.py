@@ -17,9 +17,11 @@ from insource.policy.outcomes import OUTCOMES
 from insource.policy.rules import REGISTRY
 from insource.policy.standards import IDS as STANDARD_RULES
 from insource.reviews import review_selectors as selectors
+from insource.reviews.prerequisites import PLANNED
 from insource.reviews.questions import QUESTIONS, TOPICS, Topic
 from insource.reviews.services.decisions import decision_current
-from insource.reviews.services.evaluation import register_facts_of
+from insource.reviews.services.evaluation import register_facts_of, review_prerequisites
+from insource.reviews.services.states import edit_refusal
 from insource.reviews.timing import lateness
 from insource.reviews.workflow_checks import workflow_warnings
 
@@ -153,9 +155,29 @@ def _lateness(review, on: date) -> dict | None:
     return review_lateness_tag(review.decision_point_on, review.is_signed, on)
 
 
+def prerequisites_panel(review, on: date) -> dict | None:
+    """What the panel says about the prerequisites, from the one check "Send for decision" and
+    signing use: against the planned date (today once it has passed), and whether signing today
+    instead would give another answer. None once signed, or before the engine has run."""
+    evaluation = review.evaluation or {}
+    if review.is_signed or "facts" not in evaluation or evaluation.get("result", {}).get("error"):
+        return None
+    facts, result = evaluation["facts"], evaluation.get("result")
+    check = review_prerequisites(review, on=on, facts=facts, result=result)
+    today = None
+    if check.basis == PLANNED and check.checked_on != on:
+        signing = review_prerequisites(review, on=on, signing=True, facts=facts)
+        today = signing if signing.items != check.items else None
+    return {"check": check, "items": check.items, "signing_today": today}
+
+
 def review_page(access, review, on: date) -> dict:
     result = review.evaluation.get("result", {})
     decision = decision_current(review)
+    prereq = prerequisites_panel(review, on)
+    rec = recommendation(result)
+    if prereq is not None:
+        rec["prerequisites"] = prereq["items"]
     return {
         "access": access,
         "can": {c.value.replace("-", "_"): access.can(c) for c in Capability},
@@ -164,7 +186,9 @@ def review_page(access, review, on: date) -> dict:
         "lateness": _lateness(review, on),
         "tasks": _task_items(review),
         "warnings": workflow_warnings(dict(review.answers.values_list("path", "value")), on=on),
-        "rec": recommendation(result),
+        "rec": rec,
+        "prereq": prereq,
+        "lock": edit_refusal(review),
         "decision": decision,
         "decisions": list(review.decisions.select_related("signer").order_by("-signed_at")),
         "evidence": [(e, label_of(e.path)) for e in review.evidence.select_related("added_by")],
@@ -194,6 +218,10 @@ def evidence_choices(topic: Topic) -> list[tuple[str, str]]:
 
 def topic_page(access, review, topic: Topic, form, on: date) -> dict:
     register = register_facts_of(review.contract, on, review.authority.policy_preset)
+    prereq = prerequisites_panel(review, on)
+    rec = recommendation(review.evaluation.get("result", {}))
+    if prereq is not None:
+        rec["prerequisites"] = prereq["items"]
     return {
         "access": access,
         "review": review,
@@ -201,9 +229,11 @@ def topic_page(access, review, topic: Topic, form, on: date) -> dict:
         "form": form,
         "register": {label_of(p): v for p, v in register.items() if topic.question(p)},
         "evidence": [(e, label_of(e.path)) for e in review.evidence.all() if e.topic == topic.slug],
-        "rec": recommendation(review.evaluation.get("result", {})),
+        "rec": rec,
+        "prereq": prereq,
         "lateness": _lateness(review, on),
-        "can_edit": access.can(Capability.EDIT_REVIEW) and not review.is_signed,
+        "lock": edit_refusal(review),
+        "can_edit": access.can(Capability.EDIT_REVIEW) and edit_refusal(review) is None,
         "can_read_evidence": access.can(Capability.READ_EVIDENCE),
         "nav_reviews": True,
     }

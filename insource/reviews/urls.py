@@ -30,6 +30,7 @@ urlpatterns = [
     path("<str:code>/<int:pk>/history/", views.review_history, name="history"),
     path("<str:code>/<int:pk>/submit/", decision_views.review_submit_view, name="submit"),
     path("<str:code>/<int:pk>/sign/", decision_views.decision_sign_view, name="sign"),
+    path("<str:code>/<int:pk>/return/", decision_views.review_return_view, name="return"),
     path("<str:code>/<int:pk>/publish/", decision_views.decision_publish_view, name="publish"),
 ]
 

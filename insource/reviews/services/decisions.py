@@ -19,7 +19,7 @@ from insource.policy import PolicyError, evaluate
 from insource.policy.facts_fields import label
 from insource.reviews.models import Decision, Publication, Review, ReviewState
 from insource.reviews.services.editing import drafters_of
-from insource.reviews.services.evaluation import facts_of
+from insource.reviews.services.evaluation import facts_of, review_prerequisites
 from insource.reviews.services.states import review_move
 from insource.transition.services.plans import transition_plan_open
 
@@ -40,9 +40,6 @@ def _refuse_signer(review: Review, signer) -> None:
 
 def _refuse_result(result: dict, outcome: str, reason: str) -> bool:
     """Refuse an unsignable result; returns whether the decision departs."""
-    if result["prerequisites"]:
-        items = "; ".join(p["reason"] for p in result["prerequisites"])
-        raise SignatureRefused(f"The decision cannot be signed until these are done: {items}")
     if result["status"] == "incomplete":
         missing = (
             ", ".join(label(p) for p in result["missing_evidence"]) or "the claimed good reasons"
@@ -106,6 +103,9 @@ def decision_sign(
         result = evaluate(facts).to_dict()
     except PolicyError as error:
         raise SignatureRefused(f"The facts cannot be evaluated: {error}") from None
+    check = review_prerequisites(review, on=on, signing=True, facts=facts, result=result)
+    if not check.ok:
+        raise SignatureRefused(check.refusal())
     departs = _refuse_result(result, outcome, reason)
     decision = Decision.objects.create(
         review=review,

@@ -22,8 +22,12 @@ from insource.reviews.models import (
 )
 from insource.reviews.notify import notify_awaiting_signature
 from insource.reviews.questions import Topic
-from insource.reviews.services.evaluation import register_facts_of, review_evaluate
-from insource.reviews.services.states import review_move
+from insource.reviews.services.evaluation import (
+    register_facts_of,
+    review_evaluate,
+    review_prerequisites,
+)
+from insource.reviews.services.states import edit_refusal, review_move
 
 
 class StaleReview(Exception):
@@ -31,17 +35,22 @@ class StaleReview(Exception):
 
 
 class ReviewClosed(Exception):
-    """The review has a signed decision: its facts can no longer change."""
+    """The review awaits a decision or has a signed one: its facts cannot change now."""
 
 
 def _claim(review: Review, version: int) -> None:
-    """Take the next version, or refuse: the compare-and-set is one UPDATE on both databases."""
-    if review.is_signed:
-        raise ReviewClosed("This review has a signed decision: its answers cannot change")
-    taken = Review.objects.filter(pk=review.pk, version=version, is_signed=False).update(
-        version=F("version") + 1
-    )
+    """Take the next version, or refuse: the compare-and-set is one UPDATE on both databases,
+    and only matches an open, unsigned review (`edit_refusal` says why not)."""
+    refusal = edit_refusal(review)
+    if refusal:
+        raise ReviewClosed(refusal)
+    taken = Review.objects.filter(
+        pk=review.pk, version=version, is_signed=False, state=ReviewState.OPEN
+    ).update(version=F("version") + 1)
     if not taken:
+        current = Review.objects.get(pk=review.pk)
+        if edit_refusal(current):
+            raise ReviewClosed(edit_refusal(current))
         raise StaleReview(
             "Someone else saved this review while you were editing it. Your answers have not "
             "been saved: check their changes, then save yours again."
@@ -203,6 +212,9 @@ def review_submit(
             "The review is not complete: answer what the recommendation panel lists as missing, "
             "then send it for decision"
         )
+    check = review_prerequisites(review, on=on, decision_maker=decision_maker)
+    if not check.ok:
+        raise PermissionError(check.refusal())
     _claim(review, version)
     review.decision_maker, review.state = decision_maker, ReviewState.AWAITING_DECISION
     review_move(
@@ -211,6 +223,7 @@ def review_submit(
         by=by,
         at=at,
         decision_maker=decision_maker,
+        submitted_by_id=by.user_id,
         note=f"for signature by {decision_maker.get_username()}",
     )
     review_evaluate(review, on=on, at=at)
@@ -220,7 +233,12 @@ def review_submit(
         action="reviews.submit",
         obj=review,
         authority=review.authority,
-        after={"decision_maker": decision_maker.pk, "state": review.state},
+        after={
+            "decision_maker": decision_maker.pk,
+            "state": review.state,
+            "prerequisites_checked_on": check.checked_on.isoformat(),
+            "prerequisites_basis": check.basis,
+        },
     )
     transaction.on_commit(lambda: notify_awaiting_signature(review))
     return review

@@ -13,6 +13,7 @@ from insource.policy import PolicyError, evaluate
 from insource.register.models import Contract
 from insource.reviews.facts import contract_facts, counterparty_of, supplier_kind
 from insource.reviews.models import Review
+from insource.reviews.prerequisites import PrerequisiteCheck, planned_on_of, prerequisites_check
 from insource.reviews.review_facts import Answer, register_values, review_facts
 from insource.reviews.services.reads import public_names
 
@@ -80,3 +81,24 @@ def review_evaluate(review: Review, *, on: date, at: datetime) -> dict:
     review.evaluation, review.evaluated_at = {"facts": facts, "result": result}, at
     Review.objects.filter(pk=review.pk).update(evaluation=review.evaluation, evaluated_at=at)
     return result
+
+
+def review_prerequisites(
+    review: Review,
+    *,
+    on: date,
+    signing: bool = False,
+    decision_maker=None,
+    facts: dict | None = None,
+    result: dict | None = None,
+) -> PrerequisiteCheck:
+    """The one prerequisites check the review panel, "Send for decision" and signing all use:
+    against the planned decision date before signing (today once it has passed), against the
+    signing date at signing. `decision_maker` is the person it is being sent to; `facts` and
+    `result` an evaluation already at hand (the panel's stored one, the signature's)."""
+    facts = dict(facts if facts is not None else facts_of(review, on=on))
+    if decision_maker is not None:
+        facts["decision_maker"] = decision_maker.get_full_name() or decision_maker.get_username()
+        result = None
+    planned = planned_on_of(review.answers.all())
+    return prerequisites_check(facts, on=on, planned_on=planned, signing=signing, result=result)

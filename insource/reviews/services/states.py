@@ -1,11 +1,27 @@
-"""Moving a review to a new state: the state on the review and an append-only status row."""
+"""Moving a review to a new state, and whether its answers may change in the state it is in."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
 from insource.core.audit import Actor
-from insource.reviews.models import Review, ReviewStatus
+from insource.reviews.models import Review, ReviewState, ReviewStatus
+
+LOCKED = {
+    ReviewState.AWAITING_DECISION: (
+        "This review awaits a decision: its answers, evidence and appraisal cannot change "
+        "unless the decision-maker returns it to the officer"
+    ),
+}
+SIGNED = "This review has a signed decision: its answers cannot change"
+
+
+def edit_refusal(review: Review) -> str | None:
+    """Why the review's answers, evidence uploads and other edits are locked now, or None when
+    they may change. The one test the services enforce and the pages show."""
+    if review.is_signed:
+        return SIGNED
+    return LOCKED.get(review.state)
 
 
 def review_move(

@@ -249,19 +249,23 @@ def test_drafter_cannot_sign(setting):
         _sign(review, maker)
 
 
-def test_prerequisites_block_signature(setting):
+def test_prerequisites_block_sending_and_signature(setting):
     _, people, _ = setting
     review = _opened(setting)
     answer(review, "at-risk", NOT_AT_RISK, people[Role.REVIEW_OFFICER])
     answer(review, "contract", {"contract.counterparty": "private"}, people[Role.REVIEW_OFFICER])
     review.refresh_from_db()
-    review_submit(
-        review=review,
-        decision_maker=people[Role.DECISION_MAKER],
-        version=review.version,
-        on=TODAY,
-        by=SYSTEM,
-        at=NOW,
+    with pytest.raises(PermissionError, match="consultation"):
+        review_submit(
+            review=review,
+            decision_maker=people[Role.DECISION_MAKER],
+            version=review.version,
+            on=TODAY,
+            by=SYSTEM,
+            at=NOW,
+        )
+    Review.objects.filter(pk=review.pk).update(
+        state=ReviewState.AWAITING_DECISION, decision_maker=people[Role.DECISION_MAKER]
     )
     with pytest.raises(SignatureRefused, match="consultation"):
         _sign(review, people[Role.DECISION_MAKER])
