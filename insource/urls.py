@@ -18,6 +18,7 @@ urlpatterns = [
     path("standards/", include("insource.standards.urls")),
     path("appraisal/", include("insource.appraisal.urls")),
     path("wealth/", include("insource.wealth.urls")),
+    path("transition/", include("insource.transition.urls")),
     path("public/", include((public_urlpatterns, "public"))),
     path("public/", include((appraisal_public_urls, "appraisal-public"))),
     path("api/", include("insource.api.urls")),

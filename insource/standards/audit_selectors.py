@@ -1,15 +1,16 @@
 """The audit committee's view of an authority (POLICY.md §7, CCIN): overdue reviews, blocked
-standards, breaches of continuing contracts, overdue monitoring and late information requests,
-on one page. Reads only; every query takes the authority."""
+standards, breaches of continuing contracts, overdue monitoring, late information requests and late
+milestones of transition plans, on one page. Reads only; every query takes the authority."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from insource.authorities.models import Authority
 from insource.reviews.review_selectors import reviews_blocked, reviews_late
 from insource.standards.monitoring_selectors import Monitoring, authority_monitoring
+from insource.transition.selectors import milestones_late
 from insource.transparency.request_selectors import requests_queue
 
 
@@ -22,6 +23,7 @@ class AuditView:
     blocked_reviews: list
     continuing: list[Monitoring]
     late_requests: list
+    late_milestones: list = field(default_factory=list)  # transition plans (issue 16)
 
     @property
     def blocked_standards(self) -> list[tuple[Monitoring, object]]:
@@ -39,6 +41,7 @@ class AuditView:
             "breaches": len(self.breaches),
             "overdue_items": len(self.overdue_items),
             "late_requests": len(self.late_requests),
+            "late_milestones": len(self.late_milestones),
         }
 
     @property
@@ -57,4 +60,5 @@ def audit_view(*, authority: Authority, on: date) -> AuditView:
         blocked_reviews=list(blocked[:200]),
         continuing=authority_monitoring(authority=authority, on=on),
         late_requests=list(requests[:200]),
+        late_milestones=milestones_late(authority=authority, on=on)[:200],
     )

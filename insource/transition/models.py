@@ -33,6 +33,8 @@ class TransitionPlan(models.Model):
     budget_source = models.CharField(max_length=300, blank=True)
     created_at = models.DateTimeField()
     version = models.PositiveIntegerField(default=1)
+    # The demo's plan: its workforce, grades and consultation are made up, and say so.
+    is_illustrative = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["transfer_on", "id"]

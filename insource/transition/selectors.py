@@ -89,3 +89,60 @@ def milestones_late(*, authority, on: date) -> list[Milestone]:
         for m in rows.select_related("plan__contract", "owner").order_by("due_on", "id")
         if milestone_status(recorded=m.status, due_on=m.due_on, on=on) == LATE
     ]
+
+
+@dataclass
+class Workforce:
+    """The plan's transferring workforce in force: the import, its rows, the comparison with
+    the council's grades and the fair wage, and the aggregates everyone may see."""
+
+    current: object | None
+    employees: list
+    comparison: object | None
+    aggregates: dict | None
+    grades: list
+
+
+def grades_of(authority) -> list:
+    """The council's grades for transferring roles, by name."""
+    from insource.transition.models import CouncilGrade
+
+    return list(CouncilGrade.objects.filter(authority=authority).order_by("name"))
+
+
+def workforce_of(plan: TransitionPlan) -> Workforce:
+    """The workforce as at the transfer date (the fair wage in force on the day they move)."""
+    from insource.transition.pay import Grade, aggregates, compare
+
+    current = plan.imports.filter(is_current=True).first()
+    grades = grades_of(plan.authority)
+    if current is None:
+        return Workforce(None, [], None, None, grades)
+    employees = list(current.employees.order_by("role", "row"))
+    by_role = {
+        role: Grade(g.name, g.hourly_min, g.hourly_max) for g in grades for role in g.role_names()
+    }
+    on = plan.transfer_on
+    return Workforce(
+        current, employees, compare(employees, by_role, on=on), aggregates(employees, on=on), grades
+    )
+
+
+def consultation_of(plan: TransitionPlan) -> list:
+    """The consultation log, oldest first, with responses."""
+    return list(plan.consultation.select_related("responds_to").order_by("occurred_on", "id"))
+
+
+def plan_owners(authority) -> list:
+    """The officers who may own a milestone: the authority's members, union representatives
+    apart, by name."""
+    from django.contrib.auth import get_user_model
+
+    from insource.authorities.models import Role
+
+    users = (
+        get_user_model()
+        .objects.filter(memberships__authority=authority, is_active=True)
+        .exclude(memberships__role=Role.UNION_REPRESENTATIVE, memberships__authority=authority)
+    )
+    return list(users.distinct().order_by("first_name", "username"))

@@ -1,0 +1,19 @@
+"""`{% transition_plan_link review on %}`: the review page's link to its transition plan, with
+its status on the view's date (time is an argument: no clock here)."""
+
+from django import template
+
+from insource.transition.selectors import plan_view, transition_plan_for_review
+from insource.transition.status import PLAN_LABELS
+
+register = template.Library()
+
+
+@register.inclusion_tag("transition/includes/review_link.html")
+def transition_plan_link(review, on):
+    """The plan the review's decision made, if any."""
+    plan = transition_plan_for_review(review)
+    if plan is None:
+        return {"plan": None}
+    view = plan_view(plan, on=on)
+    return {"plan": plan, "status": PLAN_LABELS[view.status], "num_late": len(view.late)}

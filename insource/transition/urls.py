@@ -1,0 +1,22 @@
+"""Transition pages, mounted at /transition/."""
+
+from django.urls import path
+
+from insource.transition import views, workforce_views
+
+app_name = "transition"
+urlpatterns = [
+    path("", views.mine, name="mine"),
+    path("<str:code>/", views.plans, name="plans"),
+    path("<str:code>/grades/", workforce_views.grades, name="grades"),
+    path("<str:code>/plans/<int:pk>/", views.plan, name="plan"),
+    path("<str:code>/plans/<int:pk>/transfer-date/", views.transfer, name="transfer"),
+    path("<str:code>/plans/<int:pk>/milestones/new/", views.milestone_new, name="milestone-new"),
+    path("<str:code>/plans/<int:pk>/milestones/<int:mid>/", views.milestone, name="milestone"),
+    path("<str:code>/plans/<int:pk>/workforce/", workforce_views.workforce, name="workforce"),
+    path(
+        "<str:code>/plans/<int:pk>/consultation/",
+        workforce_views.consultation,
+        name="consultation",
+    ),
+]
