@@ -5,6 +5,7 @@ from django.urls import include, path
 
 from insource.appraisal.urls import public_urlpatterns as appraisal_public_urls
 from insource.core import views as core_views
+from insource.inhouse.urls import public_urlpatterns as inhouse_public_urls
 from insource.reviews.urls import public_urlpatterns
 
 urlpatterns = [
@@ -19,8 +20,10 @@ urlpatterns = [
     path("appraisal/", include("insource.appraisal.urls")),
     path("wealth/", include("insource.wealth.urls")),
     path("transition/", include("insource.transition.urls")),
+    path("inhouse/", include("insource.inhouse.urls")),
     path("public/", include((public_urlpatterns, "public"))),
     path("public/", include((appraisal_public_urls, "appraisal-public"))),
+    path("public/", include((inhouse_public_urls, "brought-home"))),
     path("api/", include("insource.api.urls")),
     path("", include("insource.transparency.urls")),
     path("admin/", admin.site.urls),

@@ -52,13 +52,42 @@ def _services() -> QuerySet[InhouseService]:
 
 
 def services_public() -> QuerySet[InhouseService]:
-    """Every service brought home by any authority (a public fact), with its years."""
-    return _services().prefetch_related("years").order_by("authority__name", "name")
+    """Every service brought home by any authority (a public fact), with its years, KPIs and
+    their ratings."""
+    ratings = Prefetch("ratings", queryset=KpiRating.objects.order_by("period_start"))
+    kpis = Prefetch("kpis", queryset=Kpi.objects.prefetch_related(ratings).order_by("kind", "id"))
+    return _services().prefetch_related("years", kpis).order_by("authority__name", "name")
 
 
 def service_public_get(pk: int) -> InhouseService | None:
     """One brought-home service for the public page."""
     return services_public().filter(pk=pk).first()
+
+
+def services_public_figures(*, authority=None) -> list:
+    """The national list (or one authority's part of it): each service's published figures."""
+    from insource.inhouse.figures import service_figures
+
+    rows = services_public()
+    if authority is not None:
+        rows = rows.filter(authority=authority)
+    return [service_figures(s, list(s.kpis.all())) for s in rows]
+
+
+def service_public_figures(pk: int):
+    """One brought-home service's published figures, or None."""
+    from insource.inhouse.figures import service_figures
+
+    service = service_public_get(pk)
+    return service_figures(service, list(service.kpis.all())) if service else None
+
+
+def service_figures_for(*, authority, pk: int):
+    """One of the authority's services with its figures (the officer's page), or None."""
+    from insource.inhouse.figures import service_figures
+
+    service = service_get(authority=authority, pk=pk)
+    return service_figures(service, kpis_of(service=service)) if service else None
 
 
 def kpis_of(*, contract=None, service=None) -> list[Kpi]:
@@ -156,3 +185,10 @@ def fair_wage_on(service: InhouseService, on: date):
 
     facts = service.decision.facts or {}
     return rates_on(on, is_london=bool((facts.get("contract") or {}).get("is_london")))
+
+
+def decision_publication(decision):
+    """The decision's public pack, if it is published (None otherwise)."""
+    from insource.reviews.models import Publication
+
+    return Publication.objects.filter(decision=decision).first()

@@ -50,6 +50,8 @@ def inhouse_service_start(
     """Record that the service of a signed in-house decision went live on `started_on`: the
     service, its forecast band and the last contract's price; the contract's KPIs carry over.
     Idempotent: a contract already brought home returns its service unchanged."""
+    if started_on is None:
+        raise ValidationError({"started_on": _("Enter the date the service went live")})
     existing = InhouseService.objects.filter(contract_id=decision.contract_id).first()
     if existing is not None:
         return existing
@@ -155,6 +157,7 @@ def kpi_rating_record(
 ) -> KpiRating:
     """Record (or replace) one period's measured value and rating of a KPI. The rating is
     `ratings.rate`'s unless the officer records another with a reason."""
+    kpi = Kpi.objects.select_related("service", "authority").get(pk=kpi.pk)  # service as of now
     errors = rating_errors(kpi, entry, on)
     derived = None
     if entry.value is not None and "value" not in errors:

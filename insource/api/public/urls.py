@@ -4,6 +4,7 @@ from django.urls import path
 from rest_framework.routers import SimpleRouter
 
 from insource.api.public import docs, views
+from insource.api.public.brought_home import BroughtHomeViewSet
 from insource.api.public.request_views import RequestViewSet
 
 router = SimpleRouter()
@@ -11,6 +12,7 @@ router.register("contracts", views.ContractViewSet, basename="contract")
 router.register("decisions", views.DecisionViewSet, basename="decision")
 router.register("authorities", views.AuthorityViewSet, basename="authority")
 router.register("requests", RequestViewSet, basename="request")
+router.register("brought-home", BroughtHomeViewSet, basename="brought-home")
 
 api_urlpatterns = [
     *router.urls,
