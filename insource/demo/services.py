@@ -20,6 +20,7 @@ from insource.authorities.services import (
 from insource.core.audit import Actor
 from insource.demo.continuing import demo_continuing
 from insource.demo.showcase import demo_showcase
+from insource.demo.transition import demo_transition
 from insource.register.models import ImportRun
 from insource.register.services.imports import ImportSummary, file_sha256, register_import
 from insource.reviews.services.opening import reviews_open_due
@@ -57,6 +58,8 @@ DEMO_PEOPLE = (
     ("manager", "Morgan", "Manager", (Role.CONTRACT_MANAGER,)),
     ("councillor", "Chris", "Councillor", (Role.COUNCILLOR,)),
     ("auditor", "Alex", "Auditor", (Role.AUDITOR,)),
+    ("hr", "Harper", "Hughes", (Role.HR_OFFICER,)),
+    ("union", "Uma", "Union", (Role.UNION_REPRESENTATIVE,)),
 )
 
 
@@ -106,6 +109,7 @@ def demo_load(
         opened = reviews_open_due(on=on, by=by, at=at)
         opened["showcase"] = demo_showcase(on=on, at=at)
         opened["continuing"] = demo_continuing(on=on, at=at)
+        opened["transition"] = demo_transition(on=on, at=at)
     return DemoResult(imports, skipped, adopters, opened)
 
 

@@ -172,3 +172,20 @@ def plan_transfer_move(
         reason=reason,
     )
     return plan
+
+
+@transaction.atomic
+def plan_illustrative_mark(*, plan: TransitionPlan, by: Actor, at: datetime) -> TransitionPlan:
+    """Mark a (demo) plan's workforce, grades and consultation as illustrative: every page that
+    shows them says so."""
+    plan.is_illustrative = True
+    plan.save(update_fields=["is_illustrative"])
+    audit_record(
+        by=by,
+        at=at,
+        action="transition.plan_illustrative",
+        obj=plan,
+        authority=plan.authority,
+        after={"is_illustrative": True},
+    )
+    return plan
