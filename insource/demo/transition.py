@@ -1,6 +1,6 @@
 """A service coming home in the demo: one real contract of an adopting council (never
 Staffordshire's or Warwickshire's, which the README's walks use) whose review reaches its
-decision point within two to six months (in the shipped register, a Suffolk home-to-school
+decision point within two to twelve months (in the shipped register, a Suffolk home-to-school
 transport contract) decided in house through the real services, with its transition plan in
 progress: consultation and the budget done, the council's own milestone (a survey of the
 vehicles and depot) late; consultation logged; an
