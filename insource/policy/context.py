@@ -11,12 +11,14 @@ from datetime import date
 from insource.policy.facts import Facts
 from insource.policy.params import Parameters
 from insource.policy.rules.base import REGISTRY, Rule
+from insource.policy.rulesets import CURRENT, amendments
 from insource.policy.tri import Finding
 
 
 class Context:
-    def __init__(self, facts: Facts, parameters: Parameters, preset):
-        self.facts, self.preset = facts, preset
+    def __init__(self, facts: Facts, parameters: Parameters, preset, ruleset: str = CURRENT):
+        self.facts, self.preset, self.ruleset = facts, preset, ruleset
+        self.amendments = amendments(ruleset)
         self.on: date = facts.get("decision_on")
         self.view = parameters.at(self.on)
         self.trace: list[dict] = []
@@ -24,6 +26,10 @@ class Context:
         self.inputs: dict | None = None
         self.outcome: str | None = None
         self.capacity_established = False
+
+    def amended(self, name: str) -> bool:
+        """Is this amendment in force in the rule-set version being evaluated?"""
+        return name in self.amendments
 
     def fact(self, path: str):
         value = self.facts.get(path)

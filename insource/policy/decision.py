@@ -87,7 +87,7 @@ def _dedupe(items) -> list:
 
 def incomplete_claims(ctx, levels, i) -> list[dict]:
     """Claimed good reasons on the decided track that are not established, with their gaps."""
-    if levels[i].step not in ("3a", "3b"):
+    if i is None or levels[i].step not in ("3a", "3b"):
         return []
     return [
         {
@@ -162,7 +162,10 @@ def _exceptions_considered(ctx, levels) -> None:
 
 def build_decision(ctx, preset, run) -> Decision:
     _exceptions_considered(ctx, list(run.levels) + list(run.alternative))
-    outcome, candidates, grounds = outcome_of(run.levels)
+    if run.provisional is not None:
+        outcome, candidates, grounds = run.provisional.outcome, [run.provisional.outcome], []
+    else:
+        outcome, candidates, grounds = outcome_of(run.levels)
     ctx.outcome = outcome
     i = first_established(run.levels)
     capacity = next((g for g in grounds if g.rule_id == "track.capacity"), None)
@@ -170,15 +173,19 @@ def build_decision(ctx, preset, run) -> Decision:
     outsourcing = any(is_outsourcing(o) for o in candidates)
     standards, mandatory = evaluate_standards(ctx, outsourcing)
     missing = unknowns_before(run.levels, outcome) + alternative_unknowns(run, outcome)
+    if run.provisional is not None:
+        missing = list(run.provisional.finding.missing)
     if outsourcing and outcome is not None:
         missing += standards_missing(ctx, standards, mandatory)
     claims = incomplete_claims(ctx, run.levels, i)
-    precautionary = bool(run.at_risk and run.at_risk.value is None and run.levels[i].step == "3a")
+    precautionary = bool(
+        run.at_risk and run.at_risk.value is None and i is not None and run.levels[i].step == "3a"
+    )
     data = {
         "facts_version": FACTS_VERSION,
         "id": ctx.facts.get("id"),
         "decision_on": ctx.on,
-        "policy_version": preset.policy_version(),
+        "policy_version": preset.policy_version(ctx.ruleset),
         "outcome": outcome,
         "status": _status(outcome, missing, claims, precautionary, standards, mandatory),
         "grounds": [{"ground": g.outcome, "rule": g.rule_id} for g in grounds],

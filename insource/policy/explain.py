@@ -1,10 +1,12 @@
 """Plain English for a resident, generated from the trace: why the outcome follows, and why
-each alternative did not."""
+each alternative did not. Every reason is the established rule's own, with its label and
+citation (insource/policy/reasons.py): nothing says a test was met unless the trace shows it."""
 
 from __future__ import annotations
 
 from insource.policy.facts_fields import label
 from insource.policy.outcomes import OUTCOMES
+from insource.policy.reasons import outcome_sentence, rule_sentence
 from insource.policy.standards import IDS as STD_IDS
 
 STANDARD = {
@@ -49,26 +51,41 @@ def _alternatives(run, chosen, labels) -> list[str]:
     return lines
 
 
-def _outcome(data, labels, run) -> list[str]:
+def _cited(entry: dict) -> str:
+    return f"{entry['label']} ({entry['citation']})"
+
+
+def _outcome(data, entries, run) -> list[str]:
     if data["outcome"] is None:
         return ["Outcome: none yet. Rules of equal priority apply and disagree:"] + [
-            f"- {labels.get(c.rule_id, c.rule_id)} ({c.rule_id}): {OUTCOMES[c.outcome]}"
+            f"- {_cited(entries[c.rule_id])}: "
+            f"{rule_sentence(c.outcome, entries[c.rule_id], cited=True)}"
             for lv in run.levels
             for c in lv.candidates
             if c.finding.value is True and c.outcome in data["candidates"] and lv.priority < 10**6
         ]
-    lines = [f"Outcome: {OUTCOMES[data['outcome']]}", "", "Why:"]
+    if run.provisional is not None:
+        return _provisional(data, entries[run.provisional.rule_id], run.provisional.finding)
+    lines = [f"Outcome: {outcome_sentence(data)}", "", "Why:"]
     if run.at_risk is not None:
         lines.append(_at_risk(run.at_risk))
     for ground in data["grounds"]:
-        held = next(
-            c.finding.held
-            for lv in run.levels
-            for c in lv.candidates
-            if c.rule_id == ground["rule"]
-        )
-        lines.append(f"- {labels.get(ground['rule'], ground['rule'])}: {_join(held)}.")
+        entry = entries[ground["rule"]]
+        lines.append(f"- {_cited(entry)}: {_join(entry['held'])}.")
     return lines
+
+
+def _provisional(data, entry, finding) -> list[str]:
+    """Step 0 with the public-public question open: the legal requirement stands unless the
+    arrangement turns out to be public-public; nothing is claimed as established."""
+    return [
+        f"Outcome: {OUTCOMES[data['outcome']]} It stands unless the arrangement turns out to be "
+        "public-public, which is not yet known.",
+        "",
+        "Why:",
+        f"- {_cited(entry)}: {_join(finding.held)}; it is not yet known whether "
+        f"{_join(finding.unknown)}.",
+    ]
 
 
 def _at_risk(found) -> str:
@@ -125,9 +142,12 @@ def _standards(data, labels) -> list[str]:
 
 def explain(data: dict, run) -> str:
     """The explanation, paragraph by paragraph, from the decision and its trace."""
-    labels = {e["id"]: e["label"] for e in data["trace"]}
+    entries = {e["id"]: e for e in data["trace"]}
+    labels = {k: e["label"] for k, e in entries.items()}
     chosen = {g["rule"] for g in data["grounds"]}
-    parts = [_outcome(data, labels, run)]
+    if run.provisional is not None:
+        chosen.add(run.provisional.rule_id)
+    parts = [_outcome(data, entries, run)]
     alternatives = _alternatives(run, chosen, labels)
     if alternatives:
         parts.append(["Why not the alternatives:"] + alternatives)

@@ -75,8 +75,14 @@ class Parameter:
 def load_file(path: Path, root: Path = ROOT) -> Parameter:
     """Load and check one parameter file."""
     rel = str(path.relative_to(root.parent) if path.is_relative_to(root.parent) else path)
+    name = ".".join(path.relative_to(root).with_suffix("").parts)
+    return load_text(path.read_text(encoding="utf-8"), name, rel)
+
+
+def load_text(text: str, name: str, rel: str) -> Parameter:
+    """Load and check one parameter file's text (`rel` names it in errors)."""
     try:
-        doc = YAML(typ="base").load(path.read_text(encoding="utf-8"))
+        doc = YAML(typ="base").load(text)
     except YAMLError as exc:
         raise ParameterError(
             rel,
@@ -102,7 +108,6 @@ def load_file(path: Path, root: Path = ROOT) -> Parameter:
             key=lambda e: e.start,
         )
     )
-    name = ".".join(path.relative_to(root).with_suffix("").parts)
     return Parameter(
         name, doc["description"], tag, unit, override, entries, tuple(e.start for e in entries)
     )
@@ -195,8 +200,9 @@ def _value(rel, key, raw, unit):
 
 
 @cache
-def load_all(root: Path = ROOT) -> dict[str, Parameter]:
+def load_all(root: Path | None = None) -> dict[str, Parameter]:
     """Every parameter under the root, by name (cached: files are read once per process)."""
+    root = root or ROOT  # read when called, so a test can ship a changed parameter set
     params = (load_file(p, root) for p in sorted(root.rglob("*.yaml")))
     return {p.name: p for p in params}
 

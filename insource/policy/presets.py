@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cache, cached_property
 from pathlib import Path
@@ -19,9 +19,11 @@ from ruamel.yaml.error import YAMLError
 
 from insource.policy.custom import CustomRule, parse_rule
 from insource.policy.errors import ParameterError, PresetError
-from insource.policy.params import ROOT, Override, Parameters, _value, load_all
+from insource.policy.param_texts import load_texts, parameter_texts
+from insource.policy.params import Override, Parameters, _value, load_all
 from insource.policy.programmes import PROGRAMMES
 from insource.policy.rules import REGISTRY
+from insource.policy.rulesets import CURRENT, label
 
 PRESETS = Path(__file__).parent / "presets"
 DEFAULT = "labour-2019-local"
@@ -47,10 +49,14 @@ class Preset:
     overrides: tuple[Override, ...] = ()
     rules: tuple[CustomRule, ...] = ()
     source: str = ""
+    #: a snapshot's parameter files by path (insource/policy/versions.py); None: the shipped
+    param_texts: dict | None = field(default=None, compare=False, hash=False, repr=False)
 
     @cached_property
     def parameters(self) -> Parameters:
-        return Parameters(load_all(), self.overrides)
+        if self.param_texts is None:
+            return Parameters(load_all(), self.overrides)
+        return Parameters(load_texts(self.param_texts), self.overrides)
 
     @cached_property
     def steps(self) -> dict:
@@ -58,14 +64,12 @@ class Preset:
 
     @cached_property
     def hash(self) -> str:
-        return _hash(self)
+        return hash_parts(hash_inputs(self))
 
-    def policy_version(self) -> dict:
-        return {
-            "preset": self.name,
-            "version": f"insource-policy {self.version}",
-            "hash": "sha256:" + self.hash,
-        }
+    def policy_version(self, ruleset: str = CURRENT) -> dict:
+        """What a decision records to be reproduced: the preset, the rule-set version and the
+        hash of the parameter set, rules and preset (a key of the stored snapshots)."""
+        return {"preset": self.name, "version": label(ruleset), "hash": "sha256:" + self.hash}
 
 
 def preset_names() -> list[str]:
@@ -161,16 +165,31 @@ def _check_direction(param, value, start, where) -> None:
         )
 
 
-def _hash(preset: Preset) -> str:
-    digest = hashlib.sha256()
-    for path in sorted(ROOT.rglob("*.yaml")):
-        digest.update(str(path.relative_to(ROOT)).encode() + b"\0" + path.read_bytes())
-    for rule in sorted(REGISTRY.values(), key=lambda r: r.id):
-        digest.update(rule.id.encode() + b"\0" + rule.code.encode())
-    digest.update(preset.source.encode())
+def hash_inputs(preset: Preset) -> dict:
+    """What a policy version's hash covers, in a form a snapshot keeps: every parameter file's
+    text, every rule's code digest, the preset's text, and its custom rules and overrides."""
     custom = [
         (c.rule.id, c.rule.since, c.condition, c.outcome, c.step, c.priority) for c in preset.rules
     ]
     overrides = [(o.parameter, o.value, o.start, o.reason) for o in preset.overrides]
-    digest.update(json.dumps([custom, overrides], sort_keys=True, default=str).encode())
+    return {
+        "parameters": parameter_texts() if preset.param_texts is None else preset.param_texts,
+        "rules": {
+            r.id: hashlib.sha256(r.code.encode()).hexdigest()
+            for r in sorted(REGISTRY.values(), key=lambda r: r.id)
+        },
+        "source": preset.source,
+        "choices": json.dumps([custom, overrides], sort_keys=True, default=str),
+    }
+
+
+def hash_parts(parts: dict) -> str:
+    """The hash of a policy version from its parts (so a snapshot can be checked against it)."""
+    digest = hashlib.sha256()
+    for rel, text in sorted(parts["parameters"].items()):
+        digest.update(rel.encode() + b"\0" + text.encode())
+    for rule_id, code in sorted(parts["rules"].items()):
+        digest.update(rule_id.encode() + b"\0" + code.encode())
+    digest.update(parts["source"].encode())
+    digest.update(parts["choices"].encode())
     return digest.hexdigest()

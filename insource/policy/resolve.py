@@ -27,6 +27,8 @@ class Run:
     levels: list[Level]
     at_risk: Finding | None
     alternative: tuple[Level, ...]
+    #: an outcome that stands until the facts it is missing are known (step 0, open counterparty)
+    provisional: Candidate | None = None
 
 
 def first_established(levels) -> int | None:

@@ -10,7 +10,13 @@ from __future__ import annotations
 from django.template.loader import render_to_string
 
 from insource.appraisal.presenters import appraisal_for_pack
-from insource.reviews.presenters import outcome_text, recommendation, threshold_rows
+from insource.policy.reasons import outcome_sentence
+from insource.reviews.presenters import (
+    decision_outcome_text,
+    outcome_text,
+    recommendation,
+    threshold_rows,
+)
 
 
 def pack_context(decision, *, publisher_name: str = "", published_on=None) -> dict:
@@ -20,8 +26,8 @@ def pack_context(decision, *, publisher_name: str = "", published_on=None) -> di
         "decision": decision,
         "contract": decision.contract,
         "authority": decision.authority,
-        "outcome_text": outcome_text(decision.outcome),
-        "recommended_text": outcome_text(decision.recommended_outcome),
+        "outcome_text": decision_outcome_text(decision),
+        "recommended_text": outcome_sentence(result) or outcome_text(decision.recommended_outcome),
         "rec": recommendation(result),
         "threshold": result.get("threshold"),
         "thresholds": threshold_rows(result.get("threshold")),

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from insource.authorities.roles import Capability
 from insource.policy.facts_fields import label as fact_label
 from insource.policy.outcomes import OUTCOMES
+from insource.policy.reasons import decided_sentence, ground_sentences, outcome_sentence
 from insource.policy.rules import REGISTRY
 from insource.policy.standards import IDS as STANDARD_RULES
 from insource.reviews import review_selectors as selectors
@@ -54,7 +55,14 @@ TAG_COLOURS = {"late": "red", "at-risk": "orange"}
 
 
 def outcome_text(code: str | None) -> str:
+    """What an outcome means (never why: that is the deciding rule's, `decision_outcome_text`)."""
     return OUTCOMES.get(code or "", str(_("No recommendation yet")))
+
+
+def decision_outcome_text(decision) -> str:
+    """A signed decision's outcome, with the reason of the rule that established it when the
+    engine established it (insource.policy.reasons.decided_sentence)."""
+    return decided_sentence(decision.outcome, decision.result or {}) or outcome_text(None)
 
 
 def label_of(path: str) -> str:
@@ -122,7 +130,7 @@ def recommendation(result: dict) -> dict:
     """The side panel: outcome, status, what is missing, prerequisites, flags, explanation."""
     return {
         "outcome": result.get("outcome"),
-        "outcome_text": outcome_text(result.get("outcome")),
+        "outcome_text": outcome_sentence(result) or outcome_text(None),
         "status": result.get("status"),
         "status_label": STATUS_LABELS.get(result.get("status"), result.get("status")),
         "missing": [{"path": p, "label": label_of(p)} for p in result.get("missing_evidence", [])],
@@ -136,7 +144,7 @@ def recommendation(result: dict) -> dict:
         ),
         "explanation": result.get("explanation", ""),
         "error": result.get("error", ""),
-        "grounds": [OUTCOMES.get(g["ground"], g["ground"]) for g in result.get("grounds", [])],
+        "grounds": ground_sentences(result),
         "candidates": result.get("candidates", []),
     }
 

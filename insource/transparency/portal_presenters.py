@@ -6,7 +6,11 @@ from __future__ import annotations
 from datetime import date
 
 from insource.reviews import review_selectors as reviews
-from insource.reviews.presenters import outcome_text, review_lateness_tag, standards_rows
+from insource.reviews.presenters import (
+    decision_outcome_text,
+    review_lateness_tag,
+    standards_rows,
+)
 from insource.reviews.selectors import pipeline_screened, reviews_of_contract
 from insource.standards.monitoring_presenters import public_monitoring
 from insource.transparency.request_selectors import request_stats
@@ -19,7 +23,7 @@ def _decision_item(publication) -> dict:
     return {
         "publication": publication,
         "decision": decision,
-        "outcome_text": outcome_text(decision.outcome),
+        "outcome_text": decision_outcome_text(decision),
         "explanation": decision.result.get("explanation", ""),
         "standards": standards_rows(decision.result),
         "standards_apply": any(

@@ -85,7 +85,7 @@ def test_resident_asks_officer_answers_publicly_without_identity(page, live_serv
     page.locator("#decisions").locator("xpath=following-sibling::h3[1]").get_by_role("link").click()
     page.wait_for_url(f"**/public/contracts/{contract.pk}/")
     assert (
-        "brought in house, under the presumption"
+        "brought in house, because of the presumption"
         in page.locator("#decision ~ *").first.inner_text()
     )
     check(page, "portal-03-contract-decision")

@@ -14,6 +14,7 @@ from rest_framework import serializers
 
 from insource.authorities.models import Authority
 from insource.policy.outcomes import OUTCOMES
+from insource.policy.reasons import decided_sentence, ground_sentences, outcome_sentence
 from insource.register.models import Contract, Supplier
 from insource.reviews.models import Decision
 from insource.reviews.presenters import STATUS_LABELS, standards_rows
@@ -162,11 +163,11 @@ class DecisionSerializer(serializers.ModelSerializer):
 
     @extend_schema_field(OpenApiTypes.STR)
     def get_outcome_text(self, decision) -> str:
-        return OUTCOMES.get(decision.outcome, "")
+        return decided_sentence(decision.outcome, decision.result)
 
     @extend_schema_field(OpenApiTypes.STR)
     def get_recommended_outcome_text(self, decision) -> str:
-        return OUTCOMES.get(decision.recommended_outcome, "")
+        return outcome_sentence(decision.result) or OUTCOMES.get(decision.recommended_outcome, "")
 
     @extend_schema_field(OpenApiTypes.STR)
     def get_status(self, decision) -> str:
@@ -179,9 +180,11 @@ class DecisionSerializer(serializers.ModelSerializer):
 
     @extend_schema_field(GroundSerializer(many=True))
     def get_grounds(self, decision) -> list[dict]:
+        grounds = decision.result.get("grounds", [])
+        texts = ground_sentences(decision.result)
         return [
-            {"ground": g["ground"], "rule": g["rule"], "text": OUTCOMES.get(g["ground"], "")}
-            for g in decision.result.get("grounds", [])
+            {"ground": g["ground"], "rule": g["rule"], "text": text}
+            for g, text in zip(grounds, texts, strict=True)
         ]
 
     @extend_schema_field(StandardSerializer(many=True))

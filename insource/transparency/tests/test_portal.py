@@ -51,7 +51,7 @@ def test_portal_pages_answer_without_sign_in(client, world):
 def test_unpublished_decision_is_not_shown(client, world):
     _, _, contract, decision = world
     page = client.get(reverse("portal:contract", kwargs={"pk": contract.pk})).content.decode()
-    assert "brought in house, under the presumption" not in page
+    assert "brought in house, because of the presumption" not in page
     assert f"/public/decisions/{decision.pk}/" not in page
     assert "Ask for information about this contract" in page
 
@@ -70,7 +70,7 @@ def test_published_decision_with_explanation_standards_and_ask(client, world):
         at=NOW + timedelta(minutes=1),
     )
     page = client.get(reverse("portal:contract", kwargs={"pk": contract.pk})).content.decode()
-    assert "The service should be brought in house, under the presumption" in page
+    assert "The service should be brought in house, because of the presumption" in page
     assert "Why not the alternatives" in page  # the engine's explanation
     assert f"/public/decisions/{decision.pk}/trace.json" in page
     assert f"/public/requests/new/?decision={decision.pk}" in page
