@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "csp",
+    "corsheaders",
     "rest_framework",
     "rest_framework.authtoken",
     "drf_spectacular",
@@ -102,6 +103,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
     "insource.core.middleware.RejectNulMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -318,9 +320,47 @@ EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = _flag("EMAIL_USE_TLS", default=True)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "insource@localhost")
 
-# APIs (ADR 0010): the public read-only API and open data at /api/public/v1/ (no sign-in,
-# throttled per client address with DRF's cache-backed throttles: the default local-memory
-# cache, no Redis), and the internal token API at /api/v1/ (scoped like the officer pages).
+# The cache holds the public API's rate-limit counters (ADR 0017), so every worker process
+# must share it: the database by default (its table is made by `insource migrate`), Redis when
+# REDIS_URL is set (redis://host:6379/0; rediss:// for TLS).
+REDIS_URL = os.environ.get("REDIS_URL", "").strip()
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "insource",
+        }
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "insource_cache",
+            "KEY_PREFIX": "insource",
+            "OPTIONS": {"MAX_ENTRIES": 100_000, "CULL_FREQUENCY": 4},
+        }
+    }
+
+# APIs (ADR 0010, 0017): the public read-only API and open data at /api/public/v1/ (no sign-in,
+# throttled per client address, counted in the shared cache above, open to every origin for
+# GET/HEAD/OPTIONS without credentials), and the internal token API at /api/v1/ (no CORS).
+CORS_URLS_REGEX = r"^/api/public/.*$"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_CREDENTIALS = False
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_ALLOW_HEADERS = ["accept", "accept-language", "if-none-match", "if-modified-since"]
+CORS_EXPOSE_HEADERS = [
+    "ETag",
+    "Last-Modified",
+    "Content-Disposition",
+    "RateLimit-Limit",
+    "RateLimit-Remaining",
+    "RateLimit-Reset",
+    "RateLimit-Policy",
+    "Retry-After",
+]
+CORS_PREFLIGHT_MAX_AGE = 86400
 INSOURCE_API_PUBLIC_RATE = os.environ.get("INSOURCE_API_PUBLIC_RATE", "120/minute")
 INSOURCE_API_EXPORT_RATE = os.environ.get("INSOURCE_API_EXPORT_RATE", "30/hour")
 for _name in ("INSOURCE_API_PUBLIC_RATE", "INSOURCE_API_EXPORT_RATE"):
@@ -358,6 +398,10 @@ SPECTACULAR_SETTINGS = {
     "SERVE_AUTHENTICATION": [],
     "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
     "SCHEMA_PATH_PREFIX": r"/api/public/v1",
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "insource.api.schema.postprocess",
+    ],
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",

@@ -8,10 +8,14 @@ so that an absurd id is "not found", never a database error.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import datetime
+
 from django.db.models import (
     Count,
     F,
     IntegerField,
+    Max,
     OuterRef,
     Prefetch,
     Q,
@@ -22,7 +26,8 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 
 from insource.authorities.models import Authority
-from insource.register.models import Contract, Supplier
+from insource.core.models import AuditEvent
+from insource.register.models import Contract, ImportRun, Supplier
 from insource.reviews.models import Decision, Publication
 
 MAX_ID = 2**63 - 1
@@ -110,3 +115,25 @@ def authority_public_get(code: str) -> Authority | None:
         .order_by("-code", "id")
         .first()
     )
+
+
+@dataclass(frozen=True)
+class DataVersion:
+    """What the public data looks like now, cheaply: `key` changes whenever any of it may have
+    (every write service records an audit event, imports an import run, and a deletion
+    changes a count); `changed_at` is the latest of those times (None for an empty database)."""
+
+    key: str
+    changed_at: datetime | None
+
+
+def data_version() -> DataVersion:
+    """The register's and decisions' version, from a few indexed aggregates (no export is
+    built): the validator of the downloads and the Last-Modified of every detail."""
+    audit = AuditEvent.objects.aggregate(id=Max("id"), at=Max("at"))
+    runs = ImportRun.objects.aggregate(id=Max("id"), at=Max("finished_at"))
+    published = Publication.objects.aggregate(n=Count("id"), at=Max("published_at"))
+    num_contracts = Contract.objects.count()
+    key = f"{audit['id']}.{runs['id']}.{published['n']}.{num_contracts}"
+    times = [t for t in (audit["at"], runs["at"], published["at"]) if t is not None]
+    return DataVersion(key=key, changed_at=max(times, default=None))

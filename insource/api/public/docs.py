@@ -11,7 +11,7 @@ from __future__ import annotations
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
-from insource.api.throttling import PublicRateThrottle
+from insource.api.throttling import PublicRateThrottle, RateLimitHeadersMixin
 
 
 def public_patterns():
@@ -20,7 +20,7 @@ def public_patterns():
     return [path("api/public/v1/", include((api_urlpatterns, "api-public")))]
 
 
-class SchemaView(SpectacularAPIView):
+class SchemaView(RateLimitHeadersMixin, SpectacularAPIView):
     """The OpenAPI 3 document (YAML; `?format=json` for JSON): public endpoints only."""
 
     throttle_classes = [PublicRateThrottle]

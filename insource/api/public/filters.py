@@ -3,7 +3,8 @@
 `PublicContractFilter` is the register page's `ContractFilter` (text, CPV prefix, supplier,
 value range, end-date range, sort) with the authority given by its code, no data-quality
 flag filter (an officer's work queue), and no cross-field checks: a minimum above the maximum
-simply matches nothing. `PARAMETERS` states each parameter's exact shape for the OpenAPI.
+simply matches nothing. `*_PARAMETERS` state each parameter's exact shape: the OpenAPI document
+and the check that refuses anything outside it (`insource.api.parameters`) both read them.
 """
 
 from __future__ import annotations
@@ -11,9 +12,10 @@ from __future__ import annotations
 import django_filters
 from django import forms
 from django.db.models import Q, QuerySet
-from drf_spectacular.utils import OpenApiParameter
 
-from insource.register.filters import MAX_MONEY, ContractFilter
+from insource.api.parameters import Param
+from insource.policy.outcomes import OUTCOMES
+from insource.register.filters import MAX_MONEY, SORTS, ContractFilter
 from insource.reviews.models import Decision
 
 
@@ -38,6 +40,10 @@ class PublicContractFilter(ContractFilter):
     class Meta(ContractFilter.Meta):
         form = forms.Form
 
+    supplier = django_filters.CharFilter(
+        field_name="supplier_names", lookup_expr="icontains", max_length=200
+    )
+
     def filter_authority(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         return _by_code("reviewing_authority")(queryset, name, value)
 
@@ -47,7 +53,7 @@ class PublicDecisionFilter(django_filters.FilterSet):
         label="Authority code (e.g. HRY)", method="filter_authority", max_length=120
     )
     contract = django_filters.NumberFilter(field_name="contract_id", min_value=1, max_value=2**62)
-    outcome = django_filters.CharFilter(max_length=60)
+    outcome = django_filters.ChoiceFilter(choices=[(code, code) for code in OUTCOMES])
 
     class Meta:
         model = Decision
@@ -57,37 +63,35 @@ class PublicDecisionFilter(django_filters.FilterSet):
         return _by_code("authority")(queryset, name, value)
 
 
-def _text(name: str, description: str, **schema) -> OpenApiParameter:
-    return OpenApiParameter(name, {"type": "string", **schema}, description=description)
-
-
-CONTRACT_PARAMETERS = [
-    _text("q", "Words that the title or a supplier's name contains (all of them).", maxLength=200),
-    _text("authority", "The reviewing authority's code, e.g. HRY.", maxLength=120),
-    _text("cpv", "The start of a CPV code, e.g. 905.", pattern="^[0-9]{1,8}$"),
-    _text("supplier", "Text a supplier's name contains."),
-    OpenApiParameter(
+CONTRACT_PARAMETERS = (
+    Param("q", "Words that the title or a supplier's name contains (all of them).", max_length=200),
+    Param("authority", "The reviewing authority's code, e.g. HRY.", max_length=120),
+    Param("cpv", "The start of a CPV code, e.g. 905.", pattern="^[0-9]{1,8}$"),
+    Param("supplier", "Text a supplier's name contains.", max_length=200),
+    Param(
         "value_min",
-        {"type": "number", "minimum": 0, "maximum": MAX_MONEY},
-        description="Lowest value including VAT, in pounds.",
+        "Lowest value including VAT, in pounds.",
+        type="number",
+        minimum=0,
+        maximum=MAX_MONEY,
     ),
-    OpenApiParameter(
+    Param(
         "value_max",
-        {"type": "number", "minimum": 0, "maximum": MAX_MONEY},
-        description="Highest value including VAT, in pounds.",
+        "Highest value including VAT, in pounds.",
+        type="number",
+        minimum=0,
+        maximum=MAX_MONEY,
     ),
-    _text("end_after", "Ends on or after this date (YYYY-MM-DD).", format="date"),
-    _text("end_before", "Ends on or before this date (YYYY-MM-DD).", format="date"),
-    _text(
+    Param("end_after", "Ends on or after this date (YYYY-MM-DD).", format="date"),
+    Param("end_before", "Ends on or before this date (YYYY-MM-DD).", format="date"),
+    Param(
         "sort",
         "Order: end date soonest (end) or latest (-end) first, value highest first, title.",
-        enum=["end", "-end", "-value", "title"],
+        enum=tuple(SORTS),
     ),
-]
-DECISION_PARAMETERS = [
-    _text("authority", "The deciding authority's code, e.g. HRY.", maxLength=120),
-    OpenApiParameter(
-        "contract", {"type": "integer", "minimum": 1, "maximum": 2**62}, description="Contract id."
-    ),
-    _text("outcome", "Outcome code, e.g. INSOURCE_STATUTORY_PRESUMPTION.", maxLength=60),
-]
+)
+DECISION_PARAMETERS = (
+    Param("authority", "The deciding authority's code, e.g. HRY.", max_length=120),
+    Param("contract", "Contract id.", type="integer", minimum=1, maximum=2**62),
+    Param("outcome", "Outcome code, e.g. INSOURCE_STATUTORY_PRESUMPTION.", enum=tuple(OUTCOMES)),
+)

@@ -7,13 +7,12 @@ from __future__ import annotations
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, viewsets
-from rest_framework.exceptions import ValidationError
-from rest_framework.response import Response
 
 from insource.api.pagination import PagePagination
-from insource.api.public.views import PublicMixin
+from insource.api.parameters import PAGE_PARAMETERS, Param, openapi
+from insource.api.public.views import PublicMixin, conditional_json
 from insource.authorities.selectors import authority_by_public_slug
 from insource.transparency.models import RequestState
 from insource.transparency.request_public_selectors import request_public_get, requests_public
@@ -63,6 +62,13 @@ class RequestDetailSerializer(serializers.Serializer):
     events = RequestEventSerializer(many=True)
 
 
+LIST_PARAMETERS = (
+    Param("authority", "The authority's code, e.g. hry.", max_length=120),
+    Param("state", "Only requests in this state.", enum=tuple(RequestState.values)),
+    Param("overdue", "Only overdue (or very overdue) requests.", enum=("overdue", "very-overdue")),
+)
+
+
 def _summary(row: dict, on) -> dict:
     status = status_of(state=row["state"], due_on=row["due_on"], regime=row["regime"], on=on)
     url = reverse("requests:detail", kwargs={"reference": row["reference"]})
@@ -84,20 +90,11 @@ class RequestViewSet(PublicMixin, viewsets.ViewSet):
     filter_backends: list = []
 
     @extend_schema(
-        parameters=[
-            OpenApiParameter("authority", str, description="The authority's code, e.g. hry"),
-            OpenApiParameter("state", str, enum=list(RequestState.values)),
-            OpenApiParameter("overdue", str, enum=["overdue", "very-overdue"]),
-            OpenApiParameter("page", int),
-            OpenApiParameter("page_size", int),
-        ],
-        responses=RequestSummarySerializer(many=True),
+        parameters=openapi(LIST_PARAMETERS), responses=RequestSummarySerializer(many=True)
     )
     def list(self, request):
         get, on = request.query_params, timezone.localdate()
-        if any("\x00" in v for vs in get.lists() for v in vs[1]):
-            raise ValidationError({"detail": "Remove the NUL character from the query"})
-        slug = get.get("authority", "").strip()[:120]
+        slug = get.get("authority", "").strip()
         authority = authority_by_public_slug(slug) if slug else None
         rows = requests_public(
             on=on,
@@ -112,12 +109,18 @@ class RequestViewSet(PublicMixin, viewsets.ViewSet):
         data = RequestSummarySerializer([_summary(r, on) for r in page], many=True).data
         return paginator.get_paginated_response(data)
 
+    def query_parameters(self) -> tuple[Param, ...]:
+        return (*LIST_PARAMETERS, *PAGE_PARAMETERS) if self.action == "list" else ()
+
     @extend_schema(responses=RequestDetailSerializer)
     def retrieve(self, request, reference=None):
         found = request_public_get(reference or "")
         if found is None:
             raise Http404("Not found.")
-        events = [
-            e.__dict__ | {"attachments": [a.__dict__ for a in e.attachments]} for e in found.events
-        ]
-        return Response(RequestDetailSerializer(found.__dict__ | {"events": events}).data)
+        events = {
+            "events": [
+                e.__dict__ | {"attachments": [a.__dict__ for a in e.attachments]}
+                for e in found.events
+            ]
+        }
+        return conditional_json(request, RequestDetailSerializer(found.__dict__ | events).data)

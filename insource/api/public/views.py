@@ -4,24 +4,25 @@ a selector and present (data comes from `insource.api.selectors` and the exporte
 
 from __future__ import annotations
 
-from django.http import Http404, StreamingHttpResponse
+from django.conf import settings
+from django.http import Http404, HttpResponse, StreamingHttpResponse
+from django.http.response import HttpResponseBase
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
-    OpenApiParameter,
     OpenApiResponse,
     extend_schema,
     extend_schema_view,
 )
 from rest_framework import viewsets
-from rest_framework.exceptions import ValidationError
 from rest_framework.permissions import AllowAny
 from rest_framework.renderers import JSONRenderer
 from rest_framework.views import APIView
 
 from insource.api import selectors
+from insource.api.conditional import not_modified, strong_etag, validators, weak_etag
+from insource.api.parameters import PAGE_PARAMETERS, Param, check_query, openapi
 from insource.api.public import serializers
 from insource.api.public.filters import (
     CONTRACT_PARAMETERS,
@@ -29,14 +30,20 @@ from insource.api.public.filters import (
     PublicContractFilter,
     PublicDecisionFilter,
 )
-from insource.api.throttling import ExportRateThrottle, PublicRateThrottle
+from insource.api.throttling import (
+    ExportRateThrottle,
+    PublicRateThrottle,
+    RateLimitHeadersMixin,
+)
 from insource.authorities.selectors import authority_get
 from insource.register.exporters import csv as csv_export
 from insource.register.exporters import ocds
 from insource.register.exporters.queries import contracts_for_export, publications_for_export
 
 
-class PublicMixin:
+class PublicMixin(RateLimitHeadersMixin):
+    """Anonymous, throttled, JSON, and strict about its query (`query_parameters`)."""
+
     authentication_classes: list = []
     permission_classes = [AllowAny]
     throttle_classes = [PublicRateThrottle]
@@ -46,9 +53,20 @@ class PublicMixin:
         # JSON whatever the Accept header says (a download's body is not rendered at all).
         return super().perform_content_negotiation(request, force=True)
 
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        check_query(request.query_params, self.query_parameters())
+
+    def query_parameters(self) -> tuple[Param, ...]:
+        return ()
+
 
 class ReadOnly(PublicMixin, viewsets.ReadOnlyModelViewSet):
     lookup_value_regex = "[^/]+"
+    list_parameters: tuple[Param, ...] = ()
+
+    def query_parameters(self) -> tuple[Param, ...]:
+        return (*self.list_parameters, *PAGE_PARAMETERS) if self.action == "list" else ()
 
     def get_object(self):
         found = self.get_one(self.kwargs[self.lookup_url_kwarg or self.lookup_field])
@@ -56,13 +74,30 @@ class ReadOnly(PublicMixin, viewsets.ReadOnlyModelViewSet):
             raise Http404("Not found.")
         return found
 
+    def retrieve(self, request, *args, **kwargs):
+        return conditional_json(request, self.get_serializer(self.get_object()).data)
+
+
+def conditional_json(request, data) -> HttpResponseBase:
+    """A detail as JSON with its validators, or 304 when the client's copy is current."""
+    body = JSONRenderer().render(data)
+    changed_at = selectors.data_version().changed_at
+    headers = validators(etag=strong_etag(body), changed_at=changed_at, now=timezone.now())
+    answer = not_modified(request, headers)
+    if answer is None:
+        answer = HttpResponse(body, content_type="application/json")
+        for name, value in headers.items():
+            answer[name] = value
+    return answer
+
 
 @extend_schema(tags=["contracts"])
-@extend_schema_view(list=extend_schema(parameters=CONTRACT_PARAMETERS))
+@extend_schema_view(list=extend_schema(parameters=openapi(CONTRACT_PARAMETERS)))
 class ContractViewSet(ReadOnly):
     """The contract register: every contract, with its suppliers and published decisions."""
 
     serializer_class = serializers.ContractSerializer
+    list_parameters = CONTRACT_PARAMETERS
     filterset_class = PublicContractFilter
     lookup_value_regex = "[0-9]+"
 
@@ -74,11 +109,12 @@ class ContractViewSet(ReadOnly):
 
 
 @extend_schema(tags=["decisions"])
-@extend_schema_view(list=extend_schema(parameters=DECISION_PARAMETERS))
+@extend_schema_view(list=extend_schema(parameters=openapi(DECISION_PARAMETERS)))
 class DecisionViewSet(ReadOnly):
     """Published decisions only: outcome, reasons, grounds, standards and links to the pack."""
 
     serializer_class = serializers.DecisionSerializer
+    list_parameters = DECISION_PARAMETERS
     filterset_class = PublicDecisionFilter
     lookup_value_regex = "[0-9]+"
 
@@ -103,10 +139,10 @@ class AuthorityViewSet(ReadOnly):
         return selectors.authority_public_get(code)
 
 
-AUTHORITY_PARAMETER = OpenApiParameter(
+AUTHORITY_PARAMETER = Param(
     "authority",
-    {"type": "string", "maxLength": 120},
-    description="Only this authority's (its code, e.g. HRY): contracts it reviews, decisions.",
+    "Only this authority's (its code, e.g. HRY): contracts it reviews, decisions.",
+    max_length=120,
 )
 
 
@@ -116,21 +152,41 @@ class Export(PublicMixin, APIView):
     throttle_classes = [PublicRateThrottle, ExportRateThrottle]
     kind = ""
 
+    def query_parameters(self) -> tuple[Param, ...]:
+        return (AUTHORITY_PARAMETER,)
+
     def get(self, request):
         authority = self._authority(request)
         now = timezone.now()
+        headers = self.validators(request, authority, now)
+        answer = not_modified(request, headers)
+        if answer is not None:
+            return answer
         body, content_type, suffix = self.build(request, authority, now)
         response = StreamingHttpResponse(body, content_type=content_type)
         label = (authority.code or authority.key.replace(":", "-")) if authority else "all"
         response["Content-Disposition"] = f'attachment; filename="{self.kind}-{label}.{suffix}"'
+        for name, value in headers.items():
+            response[name] = value
         return response
+
+    def validators(self, request, authority, now) -> dict[str, str]:
+        """Derived from the data's version and what shapes the file (no file is built)."""
+        version = selectors.data_version()
+        etag = weak_etag(
+            self.kind,
+            authority.pk if authority else "all",
+            request.build_absolute_uri("/"),
+            settings.INSOURCE_SERVICE_NAME,
+            settings.INSOURCE_OCID_PREFIX,
+            version.key,
+        )
+        return validators(etag=etag, changed_at=version.changed_at, now=now)
 
     def _authority(self, request):
         code = request.query_params.get("authority", "").strip()
         if not code:
             return None
-        if len(code) > 120 or "\x00" in code:
-            raise ValidationError({"authority": [_("Enter an authority's code, like HRY")]})
         authority = authority_get(code)
         if authority is None:
             raise Http404("No authority with that code.")
@@ -145,7 +201,7 @@ OCDS_RESPONSE = {
 CSV_RESPONSE = {(200, "text/csv"): OpenApiResponse(OpenApiTypes.STR, description="CSV, UTF-8.")}
 
 
-@extend_schema(tags=["exports"], parameters=[AUTHORITY_PARAMETER], responses=OCDS_RESPONSE)
+@extend_schema(tags=["exports"], parameters=openapi([AUTHORITY_PARAMETER]), responses=OCDS_RESPONSE)
 class OcdsReleasesExport(Export):
     """The register as an OCDS release package: one release per contracting process."""
 
@@ -157,7 +213,7 @@ class OcdsReleasesExport(Export):
         return ocds.release_package(contracts, meta), "application/json", "json"
 
 
-@extend_schema(tags=["exports"], parameters=[AUTHORITY_PARAMETER], responses=OCDS_RESPONSE)
+@extend_schema(tags=["exports"], parameters=openapi([AUTHORITY_PARAMETER]), responses=OCDS_RESPONSE)
 class OcdsRecordsExport(Export):
     """The register as an OCDS record package: per process, its compiled release."""
 
@@ -174,7 +230,7 @@ class OcdsRecordsExport(Export):
         return ocds.record_package(contracts, meta), "application/json", "json"
 
 
-@extend_schema(tags=["exports"], parameters=[AUTHORITY_PARAMETER], responses=CSV_RESPONSE)
+@extend_schema(tags=["exports"], parameters=openapi([AUTHORITY_PARAMETER]), responses=CSV_RESPONSE)
 class ContractsCsvExport(Export):
     """The register as CSV, one row per contract (columns: ADR 0010)."""
 
@@ -185,7 +241,7 @@ class ContractsCsvExport(Export):
         return rows, "text/csv; charset=utf-8", "csv"
 
 
-@extend_schema(tags=["exports"], parameters=[AUTHORITY_PARAMETER], responses=CSV_RESPONSE)
+@extend_schema(tags=["exports"], parameters=openapi([AUTHORITY_PARAMETER]), responses=CSV_RESPONSE)
 class DecisionsCsvExport(Export):
     """Published decisions as CSV, one row per decision, with links to each pack."""
 

@@ -8,12 +8,14 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from rest_framework.authtoken.models import Token
 
+from insource.api.errors import problem
 from insource.authorities.models import Role
 from insource.core.models import AuditEvent
 from insource.register.tests.factories import UserFactory
 from insource.reviews.models import Review
 
 pytestmark = pytest.mark.django_db
+NOT_FOUND = problem(404, "Not found.")
 
 
 def as_user(client, user):
@@ -44,7 +46,7 @@ def test_other_authority_is_404_and_never_queried(client, world):
     stranger = UserFactory(username="stranger")
     as_user(client, stranger)
     response = client.get(f"/api/v1/authorities/ZZA/reviews/{review.pk}/")
-    assert response.status_code == 404 and response.json() == {"detail": "Not found."}
+    assert response.status_code == 404 and response.json() == NOT_FOUND
 
 
 def test_review_of_another_authority_is_404_even_for_a_member(client, world):

@@ -6,10 +6,12 @@ import json
 
 import pytest
 
+from insource.api.errors import problem
 from insource.api.tests.support import build_world
 from insource.reviews.models import Decision
 
 pytestmark = pytest.mark.django_db
+NOT_FOUND = problem(404, "Not found.")
 BASE = "/api/public/v1"
 
 
@@ -41,7 +43,7 @@ def test_contract_detail_and_missing_ones(client, world):
     pk = world.contracts["care"].pk
     assert get(client, f"/contracts/{pk}/")["title"] == "Domiciliary care: north locality"
     for missing in ("999999", "9" * 30, "-1", "abc"):
-        assert get(client, f"/contracts/{missing}/", status=404) == {"detail": "Not found."}
+        assert get(client, f"/contracts/{missing}/", status=404) == NOT_FOUND
 
 
 @pytest.mark.parametrize(
@@ -70,7 +72,8 @@ def test_invalid_filters_are_400_with_detail(client, world):
 def test_pages_of_50_up_to_200(client, world):
     assert get(client, "/contracts/", page_size=2)["next"].endswith("page=2&page_size=2")
     assert get(client, "/contracts/", page=99, status=404)["detail"]
-    assert len(get(client, "/authorities/", page_size=500)["results"]) <= 200
+    assert len(get(client, "/authorities/", page_size=200)["results"]) <= 200
+    assert set(get(client, "/authorities/", page_size=201, status=400)["errors"]) == {"page_size"}
 
 
 def test_only_published_decisions(client, db):
@@ -101,14 +104,14 @@ def test_authorities_with_counts(client, world):
     assert body["num_contracts"] == 4 and body["num_published_decisions"] == 1
     assert body["policy_preset"] == "labour-2019-local"
     assert get(client, "/authorities/zza/")["code"] == "ZZA"
-    assert get(client, "/authorities/NOPE/", status=404) == {"detail": "Not found."}
-    assert get(client, "/authorities/Z%00A/", status=404) == {"detail": "Not found."}
+    assert get(client, "/authorities/NOPE/", status=404) == NOT_FOUND
+    assert get(client, "/authorities/Z%00A/", status=404) == NOT_FOUND
     assert get(client, "/exports/contracts.csv", status=400, authority="Z\x00A")["errors"]
 
 
 def test_unknown_api_paths_are_json_404s(client, db):
     response = client.get(f"{BASE}/nothing/here")
-    assert response.status_code == 404 and response.json() == {"detail": "Not found."}
+    assert response.status_code == 404 and response.json() == NOT_FOUND
 
 
 def test_no_email_address_anywhere(client, world):

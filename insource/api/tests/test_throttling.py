@@ -1,4 +1,4 @@
-"""Rate limits: the public API answers 429 with `{"detail"}` and Retry-After once exceeded."""
+"""Rate limits: the public API answers 429 (a problem document) with Retry-After once exceeded."""
 
 from __future__ import annotations
 
@@ -36,5 +36,5 @@ def test_downloads_have_their_own_tighter_limit(client, settings, world):
     cache.clear()
     assert client.get("/api/public/v1/exports/contracts.csv").status_code == 200
     blocked = client.get("/api/public/v1/exports/contracts.csv")
-    assert blocked.status_code == 429 and blocked["Content-Type"] == "application/json"
+    assert blocked.status_code == 429 and blocked["Content-Type"] == "application/problem+json"
     assert client.get("/api/public/v1/contracts/").status_code == 200

@@ -1,0 +1,118 @@
+"""Details and downloads carry ETag and Last-Modified and answer 304 to a conditional request;
+a download's validator comes from the data's version, so a 304 builds nothing (ADR 0017)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+from django.utils.http import parse_http_date
+
+from insource.api.public import views
+from insource.api.tests.support import SYSTEM
+from insource.register.services.contracts import contract_correct
+
+pytestmark = pytest.mark.django_db
+BASE = "/api/public/v1"
+
+
+def details(world) -> list[str]:
+    return [
+        f"/contracts/{world.contracts['refuse'].pk}/",
+        f"/decisions/{world.decision.pk}/",
+        "/authorities/ZZA/",
+    ]
+
+
+DOWNLOADS = [
+    "/exports/ocds/releases.json",
+    "/exports/ocds/records.json",
+    "/exports/contracts.csv",
+    "/exports/decisions.csv",
+]
+
+
+def test_details_answer_304_to_their_etag_and_date(client, world):
+    for path in details(world):
+        first = client.get(f"{BASE}{path}")
+        assert first.status_code == 200 and first["ETag"].startswith('"')
+        assert first["Last-Modified"]
+        again = client.get(f"{BASE}{path}", HTTP_IF_NONE_MATCH=first["ETag"])
+        assert again.status_code == 304 and again.content == b""
+        assert again["ETag"] == first["ETag"] and again["RateLimit-Remaining"]
+        dated = client.get(f"{BASE}{path}", HTTP_IF_MODIFIED_SINCE=first["Last-Modified"])
+        assert dated.status_code == 304
+        stale = client.get(f"{BASE}{path}", HTTP_IF_NONE_MATCH='"something-else"')
+        assert stale.status_code == 200 and stale.json() == first.json()
+
+
+def test_a_change_gives_a_new_etag_and_a_200(client, world):
+    path = f"{BASE}/contracts/{world.contracts['refuse'].pk}/"
+    first = client.get(path)
+    later = timezone.now() + timedelta(seconds=5)
+    contract_correct(
+        contract=world.contracts["refuse"],
+        field="title",
+        value="Refuse collection (corrected)",
+        reason="Typo in the notice",
+        by=SYSTEM,
+        at=later,
+    )
+    changed = client.get(path, HTTP_IF_NONE_MATCH=first["ETag"])
+    assert changed.status_code == 200 and changed["ETag"] != first["ETag"]
+    assert changed.json()["title"] == "Refuse collection (corrected)"
+
+
+def test_last_modified_is_never_in_the_future(client, world):
+    contract_correct(
+        contract=world.contracts["care"],
+        field="title",
+        value="Care",
+        reason="Tidy",
+        by=SYSTEM,
+        at=timezone.now() + timedelta(days=30),
+    )
+    response = client.get(f"{BASE}/authorities/ZZA/")
+    sent = parse_http_date(response["Last-Modified"])
+    assert sent <= timezone.now().timestamp() + 1
+
+
+@pytest.mark.parametrize("path", DOWNLOADS)
+def test_downloads_answer_304_without_building_the_file(client, world, monkeypatch, path):
+    first = client.get(f"{BASE}{path}")
+    assert first.status_code == 200 and first["ETag"].startswith('W/"')
+    b"".join(first.streaming_content)
+
+    def must_not_build(*args, **kwargs):
+        raise AssertionError("the download was built for a 304")
+
+    for view in (
+        views.OcdsReleasesExport,
+        views.OcdsRecordsExport,
+        views.ContractsCsvExport,
+        views.DecisionsCsvExport,
+    ):
+        monkeypatch.setattr(view, "build", must_not_build)
+    again = client.get(f"{BASE}{path}", HTTP_IF_NONE_MATCH=first["ETag"])
+    assert again.status_code == 304 and again["ETag"] == first["ETag"]
+    assert (
+        client.get(f"{BASE}{path}", HTTP_IF_MODIFIED_SINCE=first["Last-Modified"]).status_code
+        == 304
+    )
+
+
+def test_a_downloads_etag_changes_with_the_data_and_the_authority(client, world):
+    path = f"{BASE}/exports/contracts.csv"
+    whole = client.get(path)["ETag"]
+    assert client.get(path, {"authority": "ZZA"})["ETag"] != whole
+    contract_correct(
+        contract=world.contracts["refuse"],
+        field="title",
+        value="Refuse (corrected)",
+        reason="Typo",
+        by=SYSTEM,
+        at=timezone.now(),
+    )
+    assert client.get(path)["ETag"] != whole
+    assert client.get(path, HTTP_IF_NONE_MATCH=whole).status_code == 200
