@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from django.http import Http404
 from django.urls import reverse
-from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
+from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import serializers, viewsets
-from rest_framework.response import Response
 
-from insource.api.public.views import PublicMixin
+from insource.api.public.views import PublicMixin, conditional_json
+from insource.api.selectors import valid_id
 from insource.inhouse import selectors
 from insource.inhouse.figures import service_figures, summary_row
 
@@ -111,9 +111,7 @@ def _row(request, figures) -> dict:
 @extend_schema(tags=["brought home"])
 @extend_schema_view(
     list=extend_schema(responses=BroughtHomeSerializer(many=True)),
-    retrieve=extend_schema(
-        responses={200: BroughtHomeDetailSerializer, 404: OpenApiResponse(description="Not found")}
-    ),
+    retrieve=extend_schema(responses=BroughtHomeDetailSerializer),
 )
 class BroughtHomeViewSet(PublicMixin, viewsets.GenericViewSet):
     """Every service brought home by any authority using Insource, with the same figures as the
@@ -132,8 +130,9 @@ class BroughtHomeViewSet(PublicMixin, viewsets.GenericViewSet):
         return self.get_paginated_response(BroughtHomeSerializer(rows, many=True).data)
 
     def retrieve(self, request, pk=None):
-        figures = selectors.service_public_figures(int(pk))
+        number = valid_id(pk)
+        figures = None if number is None else selectors.service_public_figures(number)
         if figures is None:
             raise Http404("Not found.")
         data = _row(request, figures) | {"years": figures.years, "kpis": figures.kpis}
-        return Response(BroughtHomeDetailSerializer(data).data)
+        return conditional_json(request, BroughtHomeDetailSerializer(data).data)

@@ -58,7 +58,8 @@ class PublicMixin(RateLimitHeadersMixin):
         check_query(request.query_params, self.query_parameters())
 
     def query_parameters(self) -> tuple[Param, ...]:
-        return ()
+        """The parameters this action takes: a list's pages, else none."""
+        return PAGE_PARAMETERS if getattr(self, "action", None) == "list" else ()
 
 
 class ReadOnly(PublicMixin, viewsets.ReadOnlyModelViewSet):

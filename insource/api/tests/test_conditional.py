@@ -33,6 +33,14 @@ DOWNLOADS = [
 ]
 
 
+def test_brought_home_detail_ids_out_of_range_are_404(client, world):
+    for pk in ("9" * 30, "0"):
+        response = client.get(f"{BASE}/brought-home/{pk}/")
+        assert (
+            response.status_code == 404 and response["Content-Type"] == "application/problem+json"
+        )
+
+
 def test_details_answer_304_to_their_etag_and_date(client, world):
     for path in details(world):
         first = client.get(f"{BASE}{path}")

@@ -9,6 +9,7 @@ import pytest
 
 pytestmark = pytest.mark.django_db
 BASE = "/api/public/v1"
+LISTS = ["/contracts/", "/decisions/", "/authorities/", "/requests/", "/brought-home/"]
 
 
 def refused(client, path, **params) -> dict:
@@ -21,7 +22,7 @@ def refused(client, path, **params) -> dict:
     return body["errors"]
 
 
-@pytest.mark.parametrize("path", ["/contracts/", "/decisions/", "/authorities/", "/requests/"])
+@pytest.mark.parametrize("path", LISTS)
 def test_every_list_refuses_page_sizes_and_pages_outside_the_range(client, world, path):
     assert refused(client, path, page_size=201) == {
         "page_size": ["page_size: Use a whole number from 1 to 200"]
@@ -32,7 +33,7 @@ def test_every_list_refuses_page_sizes_and_pages_outside_the_range(client, world
     assert "page" in refused(client, path, page="last")
 
 
-@pytest.mark.parametrize("path", ["/contracts/", "/decisions/", "/authorities/", "/requests/"])
+@pytest.mark.parametrize("path", LISTS)
 def test_every_list_refuses_unknown_parameter_names(client, world, path):
     errors = refused(client, path, colour="blue")
     assert list(errors) == ["colour"]
@@ -110,6 +111,7 @@ def test_the_document_declares_exactly_the_parameters_each_endpoint_takes(client
     assert query_names("/decisions/") == {p.name for p in DECISION_PARAMETERS} | page
     assert query_names("/requests/") == {p.name for p in LIST_PARAMETERS} | page
     assert query_names("/authorities/") == page
+    assert query_names("/brought-home/") == page
     assert query_names("/contracts/{id}/") == set()
     assert query_names("/exports/contracts.csv") == {"authority"}
     size = next(
