@@ -8,12 +8,16 @@ Pure of models: used by the gender pay calculator (MS4) and the fair wage check 
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
+from insource.core.spreadsheets import SheetLimits, sheet_rows
+
+# A return lists one contract's workforce: 20,000 workers is far beyond any council contract,
+# and reading that many rows takes seconds, not minutes (ADR 0016).
+PAYROLL_LIMITS = SheetLimits(max_rows=20_000, max_cells=400_000, max_unzipped_bytes=25 * 2**20)
 REQUIRED = (
     "worker_ref",
     "role",
@@ -107,36 +111,18 @@ def read_return(path: Path | str) -> list[Worker]:
 
 
 def _raw_rows(path: Path) -> tuple[list[str], list[tuple[int, dict]]]:
+    """The header and the non-blank rows, read within PAYROLL_LIMITS (`SheetError` past one,
+    or for a file that is not UTF-8 CSV or a readable workbook)."""
     if not path.exists():
         issue = PayrollIssue(None, "(file)", "file not found", "check the path")
         raise PayrollError(path.name, [issue])
-    if path.suffix.lower() in {".xlsx", ".xlsm"}:
-        return _xlsx_rows(path)
-    with open(path, newline="", encoding="utf-8-sig") as f:
-        reader = csv.reader(f)
-        headings = next(reader, [])
-        rows = [
-            (n, dict(zip(headings, values, strict=False)))
-            for n, values in enumerate(reader, start=2)
-            if any(v.strip() for v in values)
-        ]
-    return headings, rows
-
-
-def _xlsx_rows(path: Path) -> tuple[list[str], list[tuple[int, dict]]]:
-    from openpyxl import load_workbook
-
-    book = load_workbook(path, read_only=True, data_only=True)
-    try:
-        rows = book.worksheets[0].iter_rows(values_only=True)
-        headings = [str(h) if h is not None else "" for h in next(rows, ())]
-        data = [
-            (n, dict(zip(headings, values, strict=False)))
-            for n, values in enumerate(rows, start=2)
-            if any(v not in (None, "") for v in values)
-        ]
-    finally:
-        book.close()
+    rows = sheet_rows(path, PAYROLL_LIMITS)
+    headings = [str(h) if h is not None else "" for h in next(rows, (1, []))[1]]
+    data = [
+        (n, dict(zip(headings, values, strict=False)))
+        for n, values in rows
+        if any(v not in (None, "") and str(v).strip() for v in values)
+    ]
     return headings, data
 
 

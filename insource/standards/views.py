@@ -12,11 +12,12 @@ from django.utils.translation import gettext_lazy as _
 
 from insource.authorities.roles import Capability
 from insource.core.audit import Actor
+from insource.core.spreadsheets import SheetError
 from insource.register.selectors import contract_get_for_reviewer
 from insource.reviews.views import access_or_404
 from insource.standards import selectors
 from insource.standards.payroll import PayrollError
-from insource.standards.services import payroll_return_upload
+from insource.standards.services import MAX_BYTES, payroll_return_upload
 
 
 class PayrollForm(forms.Form):
@@ -24,6 +25,13 @@ class PayrollForm(forms.Form):
         label=_("Upload the payroll return"),
         help_text=_("CSV or XLSX with the template's columns (docs/payroll-return.md)"),
     )
+
+    def clean_file(self):
+        """Refuse an oversized upload before it is read into memory."""
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_BYTES:
+            raise forms.ValidationError(_("The selected file must be smaller than 10 MB"))
+        return upload
 
 
 def _contract_or_404(access, pk: int):
@@ -55,6 +63,8 @@ def payroll(request, code: str, pk: int):
             except PayrollError as error:
                 issues = error.issues
                 form.add_error("file", _("The return has problems: nothing was read"))
+            except SheetError as error:
+                form.add_error("file", error.page_message)
             except ValueError as error:
                 form.add_error("file", str(error))
             else:

@@ -16,6 +16,7 @@ from pathlib import Path
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schema"
 _DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y/%m/%d", "%d %B %Y", "%d %b %Y")
 _CPV = re.compile(r"^(\d{8})(-\d)?$")
+MAX_AMOUNT = Decimal("999999999999.99")  # the register's DecimalField(max_digits=14, places=2)
 
 
 class FieldError(ValueError):
@@ -70,6 +71,11 @@ def parse_money(value) -> Decimal | None:
         raise FieldError(
             f"the value {amount} is negative: give the contract value as a positive amount"
         )
+    if amount > MAX_AMOUNT:
+        raise FieldError(
+            f"the value {value} is too large: the register holds amounts up to"
+            f" {MAX_AMOUNT:,}; check it (a misplaced decimal point, or pence for pounds?)"
+        )
     return amount.quantize(Decimal("0.01"))
 
 
@@ -81,7 +87,7 @@ def currency_codes() -> frozenset[str]:
 
 def parse_currency(value, *, required: bool) -> str:
     """An ISO 4217 code from the OCDS currency codelist."""
-    code = (value or "").strip().upper()
+    code = str(value or "").strip().upper()
     if not code:
         if required:
             raise FieldError("a value is given without a currency: add its ISO 4217 code, e.g. GBP")

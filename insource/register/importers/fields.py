@@ -5,7 +5,8 @@ Shared by every importer, so OCDS, flattened and tabular input are checked and r
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import dataclasses
+from collections.abc import Callable, Iterator
 
 from insource.register.importers.checks import (
     FieldError,
@@ -58,6 +59,29 @@ class FieldReader:
         if start and end and end < start:
             self.error(field, f"end date {end} is before start date {start}: correct one of them")
 
+    def check_text(self, record) -> None:
+        """An error for each text holding a NUL character (PostgreSQL cannot store one)."""
+        for name, text in _texts(record):
+            if "\x00" in text:
+                self.error(name, NUL_MESSAGE)
+
     def raise_if_any(self) -> None:
         if self.issues:
             raise RecordErrors(self.issues)
+
+
+NUL_MESSAGE = "contains a NUL character (\\u0000), which the register cannot store: remove it"
+
+
+def _texts(record, prefix: str = "") -> Iterator[tuple[str, str]]:
+    """(field, text) for every text of a record, its lists and its suppliers."""
+    for f in dataclasses.fields(record):
+        value = getattr(record, f.name)
+        values = value if isinstance(value, list) else [value]
+        if isinstance(value, dict):
+            values = [*value.keys(), *value.values()]
+        for item in values:
+            if isinstance(item, str):
+                yield prefix + f.name, item
+            elif dataclasses.is_dataclass(item):
+                yield from _texts(item, f"{prefix}{f.name}.")

@@ -6,12 +6,12 @@ mySociety's procurement_data copy of Contracts Finder. Values carry no VAT flag.
 
 from __future__ import annotations
 
-import csv
 import re
 from collections import defaultdict
 from collections.abc import Iterator
 from pathlib import Path
 
+from insource.core.spreadsheets import SheetLimits, sheet_rows
 from insource.register.importers.checks import (
     clean_text,
     parse_flag,
@@ -19,6 +19,7 @@ from insource.register.importers.checks import (
 from insource.register.importers.fields import FieldReader, RecordErrors
 from insource.register.importers.records import ContractRecord, SupplierRecord
 
+FLATTENED_LIMITS = SheetLimits(max_rows=2_000_000, max_columns=500)
 SHEETS = ("awards.csv", "buyer.csv", "suppliers.csv")
 BOILERPLATE = {"see description of related tender", "see description of related tender."}
 POSTCODE = re.compile(r"\b([A-Z]{1,2}\d[A-Z\d]?) ?(\d[A-Z]{2})\b")
@@ -40,15 +41,17 @@ def sheets_dir(path: Path) -> Path:
 
 
 def _rows(path: Path, needed: set[str]) -> Iterator[tuple[int, dict]]:
-    with open(path, newline="", encoding="utf-8-sig") as f:
-        reader = csv.DictReader(f)
-        absent = needed - set(reader.fieldnames or [])
-        if absent:
-            raise FlattenedLayoutError(
-                f"{path.name}: missing column(s) {', '.join(sorted(absent))}"
-                f" (columns found: {', '.join(reader.fieldnames or [])})"
-            )
-        yield from enumerate(reader, start=2)
+    rows = sheet_rows(path, FLATTENED_LIMITS)
+    headings = next(rows, (1, []))[1]
+    absent = needed - set(headings)
+    if absent:
+        raise FlattenedLayoutError(
+            f"{path.name}: missing column(s) {', '.join(sorted(absent))}"
+            f" (columns found: {', '.join(headings)})"
+        )
+    for number, values in rows:
+        if any(values):
+            yield number, dict(zip(headings, values, strict=False))
 
 
 def read_flattened(path: Path) -> Iterator[ContractRecord | RecordErrors]:
@@ -94,6 +97,7 @@ def _record(row: dict, number: int, buyers: dict, suppliers: dict) -> ContractRe
     if not record.buyer_name:
         reader.error("_link_release", "no buyer in buyer.csv for this award")
     reader.check_period(record, "contractPeriod_endDate")
+    reader.check_text(record)
     reader.raise_if_any()
     return record
 

@@ -16,11 +16,18 @@ from pathlib import Path
 
 import ocdsmerge
 from jsonschema import Draft4Validator, FormatChecker
+from ocdsmerge.exceptions import OCDSMergeError
 
 from insource.register.importers.checks import SCHEMA_DIR
 from insource.register.importers.fields import RecordErrors
 from insource.register.importers.ocds_map import map_release
-from insource.register.importers.ocds_read import ReleaseSpill, check_release, iter_releases
+from insource.register.importers.ocds_read import (
+    ReleaseSpill,
+    check_release,
+    encode_release,
+    iter_releases,
+    release_where,
+)
 from insource.register.importers.records import ContractRecord, ImportIssue, PlannedRecord
 
 MAX_SCHEMA_WARNINGS_PER_RELEASE = 5
@@ -53,7 +60,10 @@ def schema_warnings(release: dict, where: str) -> list[ImportIssue]:
     return found
 
 
-def _sort_date(value: str) -> str:
+EARLIEST_PLAUSIBLE_YEAR = 1995
+
+
+def _sort_date(value) -> str:
     """The release date in UTC, so dates with different offsets order correctly."""
     moment = datetime.fromisoformat(str(value).replace("Z", "+00:00"))
     if moment.tzinfo is None:
@@ -79,27 +89,49 @@ def read_ocds(
 
 def _spill_all(path, spill, validate, issues) -> Iterator[ImportIssue]:
     for index, release in enumerate(iter_releases(path)):
-        problems = check_release(release, index)
-        where = f"release {release.get('id') if isinstance(release, dict) else index + 1}"
-        if not problems:
-            try:
-                sort_date = _sort_date(release["date"])
-            except (TypeError, ValueError):
-                problems = [
-                    ImportIssue("error", where, "date", f"'{release['date']}' is not a date-time")
-                ]
+        where = release_where(release, index)
+        problems = check_release(release, where)
         if problems:
             yield from problems
             continue
+        sort_date, problems = _dated(release, where, issues)
+        body, encoding_problems = encode_release(release, where)
+        if problems or encoding_problems:
+            yield from problems + encoding_problems
+            continue
         if validate:
-            issues.extend(schema_warnings(release, f"{where} (ocid {release['ocid']})"))
-        spill.add(release["ocid"], sort_date, release)
+            issues.extend(schema_warnings(release, where))
+        spill.add(str(release["ocid"]), sort_date, body)
+
+
+def _dated(release: dict, where: str, issues: list) -> tuple[str, list[ImportIssue]]:
+    """The UTC sort date, or an error; a warning for a date before 1995 (a placeholder?)."""
+    value = release["date"]
+    try:
+        sort_date = _sort_date(value)
+    except (TypeError, ValueError, OverflowError):
+        fix = "use an ISO 8601 date-time, e.g. 2025-01-23T22:10:19Z"
+        return "", [ImportIssue("error", where, "date", f"'{value}' is not a date-time: {fix}")]
+    if int(sort_date[:4]) < EARLIEST_PLAUSIBLE_YEAR:
+        issues.append(
+            ImportIssue(
+                "warning",
+                where,
+                "date",
+                f"the release is dated {value}, before {EARLIEST_PLAUSIBLE_YEAR}: probably a"
+                " placeholder; its ocid's releases are merged in date order, so correct it",
+            )
+        )
+    return sort_date, []
 
 
 def _records_for(ocid: str, releases: list[dict], issues: list[ImportIssue]):
-    where = f"ocid {ocid}"
-    compiled = _compile(releases, where, issues)
+    ids = ", ".join(str(r["id"])[:80] for r in releases[:3]) + (
+        ", ..." if len(releases) > 3 else ""
+    )
+    where = f"ocid {ocid} (release {ids})"
     try:
+        compiled = _compile(releases, where, issues)
         mapped = map_release(compiled, where)
     except RecordErrors as exc:
         yield exc
@@ -113,18 +145,51 @@ def _records_for(ocid: str, releases: list[dict], issues: list[ImportIssue]):
 
 
 def _compile(releases: list[dict], where: str, issues: list[ImportIssue]) -> dict:
-    unique = list({r["id"]: r for r in releases}.values())
+    unique = _unique_releases(releases, where)
     if len(unique) == 1:
         for path, value in duplicate_ids(unique[0]):
             issues.append(ImportIssue("warning", where, path, _DUPLICATE.format(value, path)))
         return unique[0]
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        compiled = merger().create_compiled_release(unique)
+        try:
+            compiled = merger().create_compiled_release(unique)
+        except (OCDSMergeError, TypeError, ValueError, AttributeError) as exc:
+            raise RecordErrors([ImportIssue("error", where, "merge", _MERGE.format(exc))]) from None
     for w in caught:
         issues.append(ImportIssue("warning", where, "merge", f"ocdsmerge: {w.message}"))
     compiled.setdefault("id", unique[-1]["id"])
     return compiled
+
+
+_MERGE = (
+    "its releases cannot be merged ({}): a field must have the same JSON type (object, array,"
+    " text) in every release of an ocid; correct the release that differs"
+)
+
+
+def _unique_releases(releases: list[dict], where: str) -> list[dict]:
+    """One release per id; two different releases with one id are an error (OCDS requires
+    release ids to be unique within an ocid), identical copies are harmless."""
+    by_id: dict[str, dict] = {}
+    errors = []
+    for release in releases:
+        key = str(release["id"])
+        seen = by_id.setdefault(key, release)
+        if seen is not release and seen != release:
+            errors.append(
+                ImportIssue(
+                    "error",
+                    where,
+                    "id",
+                    f"release id {key!r} is used by two releases with different content: OCDS"
+                    " requires release ids to be unique within an ocid; give the later release"
+                    " its own id, or remove the stale copy",
+                )
+            )
+    if errors:
+        raise RecordErrors(errors)
+    return list(by_id.values())
 
 
 def _attach_origins(records: list[ContractRecord], releases: list[dict], where: str) -> None:
@@ -184,7 +249,7 @@ def _repeated(path: str, items: list) -> Iterator[tuple[str, object]]:
         return
     seen = set()
     for item in items:
-        if isinstance(item, dict) and "id" in item:
+        if isinstance(item, dict) and isinstance(item.get("id"), str | int):
             if item["id"] in seen:
                 yield path, item["id"]
             seen.add(item["id"])

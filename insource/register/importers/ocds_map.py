@@ -79,6 +79,7 @@ def _contract(release, award, contract, parties, where) -> ContractRecord:
         released_at=str(release.get("date") or ""),
     )
     reader.check_period(record, "contractPeriod.endDate")
+    reader.check_text(record)
     reader.raise_if_any()
     return record
 
@@ -108,6 +109,7 @@ def _planned(release: dict, where: str) -> PlannedRecord | None:
         start_on=reader.date("tender.contractPeriod.startDate", period.get("startDate")),
         end_on=reader.date("tender.contractPeriod.endDate", period.get("endDate")),
     )
+    reader.check_text(record)
     reader.raise_if_any()
     return record
 

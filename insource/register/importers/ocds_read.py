@@ -6,15 +6,20 @@ by ocid in `date` order (files are often newest-first), so any file size fits in
 
 from __future__ import annotations
 
+import itertools
 import sqlite3
 import tempfile
 from collections.abc import Iterator
+from contextlib import contextmanager
 from decimal import Decimal
 from pathlib import Path
 
 import ijson
 import orjson
 
+from insource.core.json_limits import JsonLimitError, guarded
+from insource.register.importers.fields import NUL_MESSAGE
+from insource.register.importers.ocds_shape import shape_issues
 from insource.register.importers.records import ImportIssue
 
 _BATCH = 5000
@@ -24,45 +29,75 @@ class OcdsReadError(Exception):
     """The file cannot be read as OCDS at all (not JSON, truncated, no releases or records)."""
 
 
+_UTF16 = (b"\xff\xfe", b"\xfe\xff")
+_PACKAGE_ARRAYS = {"releases": "release-package", "records": "record-package"}
+
+
 def detect_layout(path: Path) -> str:
     """`jsonl`, `release-package`, `record-package` or `release` (one bare release)."""
+    with open(path, "rb") as f:
+        if f.read(2) in _UTF16:
+            raise OcdsReadError(
+                f"{path.name}: the file is UTF-16 text: save it as UTF-8 and import it again"
+            )
     if path.suffix.lower() in {".jsonl", ".ndjson"}:
         return "jsonl"
-    with open(path, "rb") as f:
-        try:
-            for prefix, event, value in ijson.parse(f):
-                if prefix == "" and event == "map_key" and value in {"releases", "records"}:
-                    return "release-package" if value == "releases" else "record-package"
-                if prefix == "" and event == "map_key" and value == "ocid":
-                    return "release"
-        except ijson.JSONError as exc:
-            raise OcdsReadError(
-                f"{path.name}: not valid JSON ({exc}); check the file is complete"
-            ) from None
+    with _opened(path) as f:
+        events = ijson.parse(f)
+        for prefix, event, value in events:
+            if prefix == "" and event == "map_key" and value in _PACKAGE_ARRAYS:
+                _require_array(path, value, next(events, (None, None, None))[1])
+                return _PACKAGE_ARRAYS[value]
+            if prefix == "" and event == "map_key" and value == "ocid":
+                return "release"
     raise OcdsReadError(
         f"{path.name}: no 'releases' or 'records' found: give an OCDS release package,"
         " record package or JSON Lines file of releases"
     )
 
 
-def iter_releases(path: Path) -> Iterator[dict]:
-    """Every release in the file, in file order (records give their releases, else compiled)."""
-    layout = detect_layout(path)
-    with open(path, "rb") as f:
+def _require_array(path: Path, key: str, event: str | None) -> None:
+    if event != "start_array":
+        found = {"start_map": "an object", "string": "a string", "null": "null"}.get(
+            event, "not an array"
+        )
+        raise OcdsReadError(
+            f"{path.name}: '{key}' is {found}, but an OCDS package gives its {key} as an array"
+            f' ("{key}": [ ... ]): correct the file'
+        )
+
+
+@contextmanager
+def _opened(path: Path):
+    """The file read through the nesting and number limits; their errors become read errors."""
+    with open(path, "rb") as raw:
         try:
-            if layout == "jsonl":
-                yield from _jsonl(f)
-            elif layout == "release":
-                yield from ijson.items(f, "")
-            elif layout == "release-package":
-                yield from ijson.items(f, "releases.item")
-            else:
-                yield from _record_releases(ijson.items(f, "records.item"))
+            yield guarded(raw)
+        except JsonLimitError as exc:
+            raise OcdsReadError(
+                f"{path.name}: refused because {exc} (the limit for OCDS files; real ones"
+                " nest under 10 levels): this is not an OCDS file or it is corrupt; nothing"
+                " was imported"
+            ) from None
         except ijson.JSONError as exc:
             raise OcdsReadError(
                 f"{path.name}: the JSON is broken or truncated ({exc}); nothing was imported:"
                 " fix or re-download the file"
             ) from None
+
+
+def iter_releases(path: Path) -> Iterator[dict]:
+    """Every release in the file, in file order (records give their releases, else compiled)."""
+    layout = detect_layout(path)
+    with _opened(path) as f:
+        if layout == "jsonl":
+            yield from _jsonl(f)
+        elif layout == "release":
+            yield from ijson.items(f, "")
+        elif layout == "release-package":
+            yield from ijson.items(f, "releases.item")
+        else:
+            yield from _record_releases(ijson.items(f, "records.item"))
 
 
 def _jsonl(f) -> Iterator[dict]:
@@ -71,15 +106,24 @@ def _jsonl(f) -> Iterator[dict]:
             try:
                 yield orjson.loads(line)
             except orjson.JSONDecodeError as exc:
-                raise OcdsReadError(f"line {number}: not valid JSON ({exc})") from None
+                raise OcdsReadError(
+                    f"line {number}: not valid JSON ({exc}): each line must hold one release"
+                ) from None
 
 
-def _record_releases(records) -> Iterator[dict]:
+def _record_releases(records) -> Iterator:
+    """A record's releases (those that are more than linked release references), else its
+    compiled release; anything that is not an object is passed on for the checks to name."""
     for record in records:
-        releases = [r for r in record.get("releases") or [] if "tag" in r or "buyer" in r]
+        if not isinstance(record, dict):
+            yield record
+            continue
+        listed = record.get("releases")
+        listed = listed if isinstance(listed, list) else []
+        releases = [r for r in listed if not isinstance(r, dict) or "tag" in r or "buyer" in r]
         if releases:
             yield from releases
-        elif record.get("compiledRelease"):
+        elif record.get("compiledRelease") is not None:
             yield record["compiledRelease"]
 
 
@@ -102,8 +146,9 @@ class ReleaseSpill:
         self._pending: list[tuple] = []
         self.count = 0
 
-    def add(self, ocid: str, date: str, release: dict) -> None:
-        self._pending.append((ocid, date, self.count, orjson.dumps(release, default=_default)))
+    def add(self, ocid: str, date: str, body: bytes) -> None:
+        """Keep one release, as `encode_release` gave it."""
+        self._pending.append((ocid, date, self.count, body))
         self.count += 1
         if len(self._pending) >= _BATCH:
             self._flush()
@@ -131,16 +176,53 @@ class ReleaseSpill:
         self._dir.cleanup()
 
 
-def check_release(release, index: int) -> list[ImportIssue]:
-    """The checks a release needs before it can be merged: an object with ocid, id and date."""
-    where = f"release {index + 1}"
+def release_where(release, index: int) -> str:
+    """How a report names a release: its place in the file, id and ocid when it has them."""
+    if not isinstance(release, dict):
+        return f"release {index + 1}"
+    named = [f"{k} {str(release[k])[:80]}" for k in ("id", "ocid") if release.get(k) is not None]
+    return f"release {index + 1}" + (f" ({', '.join(named)})" if named else "")
+
+
+def check_release(release, where: str) -> list[ImportIssue]:
+    """The checks a release needs before it can be merged: an object with ocid, id and date,
+    and the JSON types the importer reads."""
     if not isinstance(release, dict):
         return [ImportIssue("error", where, "", "is not a JSON object: each release must be one")]
-    where = f"release {index + 1} (id {release.get('id') or '?'})"
     issues = []
     for key, fix in (("ocid", "every release needs its ocid"), ("id", "give each release an id")):
         if not str(release.get(key) or "").strip():
             issues.append(ImportIssue("error", where, key, f"missing {key}: {fix}"))
     if not str(release.get("date") or "").strip():
         issues.append(ImportIssue("error", where, "date", "missing date: releases merge by date"))
-    return issues
+    return issues + shape_issues(release, where)
+
+
+def encode_release(release: dict, where: str) -> tuple[bytes, list[ImportIssue]]:
+    """The release as stored in the spill, or errors for what no database can hold."""
+    try:
+        body = orjson.dumps(release, default=_default)
+    except orjson.JSONEncodeError as exc:
+        message = f"holds a value that cannot be stored ({exc}): give large numbers as text"
+        return b"", [ImportIssue("error", where, "", message)]
+    if b"\\u0000" not in body:
+        return body, []
+    paths = list(itertools.islice(nul_paths(release), 5)) or [""]
+    return b"", [ImportIssue("error", where, path, NUL_MESSAGE) for path in paths]
+
+
+def nul_paths(node, at: str = "") -> Iterator[str]:
+    """The JSON path of every key or text holding a NUL character."""
+    stack = [(node, at)]
+    while stack:
+        value, path = stack.pop()
+        if isinstance(value, str) and "\x00" in value:
+            yield path or "(value)"
+        elif isinstance(value, dict):
+            for key, child in value.items():
+                child_path = f"{path}.{key}" if path else str(key)
+                if "\x00" in str(key):
+                    yield child_path
+                stack.append((child, child_path))
+        elif isinstance(value, list):
+            stack.extend((child, f"{path}.{i}") for i, child in enumerate(value))

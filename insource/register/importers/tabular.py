@@ -7,7 +7,6 @@ codes are collected), and defaults. Built-in mappings live in `register/mappings
 
 from __future__ import annotations
 
-import csv
 import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -15,6 +14,7 @@ from pathlib import Path
 
 from ruamel.yaml import YAML
 
+from insource.core.spreadsheets import SheetLimits, sheet_rows
 from insource.register.importers.checks import (
     clean_text,
     parse_cpv,
@@ -47,6 +47,7 @@ FIELDS = {
     "nature",
     "status",
 }
+REGISTER_LIMITS = SheetLimits(max_rows=100_000, max_cells=2_000_000)
 NATURES = {"services", "works", "goods", "mixed", "concession", "framework"}
 
 
@@ -94,24 +95,16 @@ def _mapping_from(data, source: str) -> Mapping:
 
 
 def read_rows(path: Path) -> Iterator[tuple[int, dict]]:
-    """(row number, {heading: value}) from a CSV or the first sheet of an XLSX workbook."""
-    if path.suffix.lower() in {".xlsx", ".xlsm"}:
-        yield from _xlsx_rows(path)
+    """(row number, {heading: value}) from a CSV or the first sheet of an XLSX workbook, within
+    the register limits; blank rows are skipped."""
+    rows = sheet_rows(path, REGISTER_LIMITS)
+    first = next(rows, None)
+    if first is None:
         return
-    with open(path, newline="", encoding="utf-8-sig") as f:
-        yield from enumerate(csv.DictReader(f), start=2)
-
-
-def _xlsx_rows(path: Path) -> Iterator[tuple[int, dict]]:
-    from openpyxl import load_workbook
-
-    book = load_workbook(path, read_only=True, data_only=True)
-    rows = book.worksheets[0].iter_rows(values_only=True)
-    headings = [str(h).strip() if h is not None else "" for h in next(rows, [])]
-    for number, values in enumerate(rows, start=2):
+    headings = [str(h).strip() if h is not None else "" for h in first[1]]
+    for number, values in rows:
         if any(v not in (None, "") for v in values):
             yield number, dict(zip(headings, values, strict=False))
-    book.close()
 
 
 def resolve_columns(mapping: Mapping, headings: list[str]) -> dict[str, str]:
@@ -183,6 +176,7 @@ def _record(file: str, number: int, row: dict, columns: dict, mapping: Mapping) 
         release_id=where,
     )
     _check(record, reader, columns)
+    reader.check_text(record)
     reader.raise_if_any()
     return record
 

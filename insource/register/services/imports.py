@@ -17,6 +17,7 @@ from pathlib import Path
 from django.db import transaction
 
 from insource.core.audit import Actor, audit_record
+from insource.core.spreadsheets import SheetError
 from insource.register.importers.fields import RecordErrors
 from insource.register.importers.flattened import FlattenedLayoutError, read_flattened
 from insource.register.importers.ocds import read_ocds
@@ -50,6 +51,16 @@ class ImportSummary:
     run_id: int | None = None
     warnings: list[ImportIssue] = field(default_factory=list)
     errors: list[ImportIssue] = field(default_factory=list)
+
+    @classmethod
+    def failed(cls, source: str, fmt: str | None, where: str, message: str) -> ImportSummary:
+        """A summary of an import that could not start (no such file, unknown format...)."""
+        return cls(
+            source=source,
+            format=fmt or "",
+            status="failed",
+            errors=[ImportIssue("error", where, "", message)],
+        )
 
     def as_json(self) -> dict:
         return {
@@ -113,10 +124,14 @@ def register_import(
     """Import one file all-or-nothing; `on` is the date successors are resolved at."""
     path = Path(path)
     if not path.exists():
-        raise FileNotFoundError(f"{path}: no such file or folder")
-    fmt = fmt or detect_format(path)
+        return ImportSummary.failed(str(path), fmt, path.name, f"{path}: no such file or folder")
+    try:
+        fmt = fmt or detect_format(path)
+    except ValueError as exc:
+        return ImportSummary.failed(str(path), fmt, path.name, str(exc))
     if fmt not in FORMATS:
-        raise ValueError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
+        message = f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}"
+        return ImportSummary.failed(str(path), fmt, path.name, message)
     summary = ImportSummary(source=str(path), format=fmt)
     try:
         with transaction.atomic():
@@ -147,7 +162,7 @@ def _run(path, fmt, mapping, validate, summary, *, by, at, on, progress) -> None
                 writer.add(item)
             if progress and count % 500 == 0:
                 progress(count)
-    except (OcdsReadError, FlattenedLayoutError, MappingError) as exc:
+    except (OcdsReadError, FlattenedLayoutError, MappingError, SheetError) as exc:
         summary.errors.append(ImportIssue("error", path.name, "", str(exc)))
     if summary.errors:
         raise ImportFailed

@@ -43,6 +43,34 @@ def test_import_failure_exits_with_error_and_report(tmp_path):
     assert "value.amount" in err.getvalue() and "negative" in err.getvalue()
 
 
+@pytest.mark.parametrize("content", [None, '{"releases": {"a": 1}}', "[" * 100_000])
+def test_json_summary_printed_even_when_the_import_fails(tmp_path, content):
+    path = tmp_path / "broken.json"
+    if content is not None:
+        path.write_text(content)
+    out = StringIO()
+    with pytest.raises(CommandError, match="nothing changed"):
+        call_command("import", str(path), "--json", stdout=out, stderr=StringIO())
+    summary = json.loads(out.getvalue())
+    assert summary["status"] == "failed" and summary["num_errors"] == 1
+    assert summary["errors"][0]["message"] and summary["created"] == 0
+
+
+def test_unexpected_fault_is_reported_without_a_traceback(tmp_path, monkeypatch):
+    from insource.register.importers import ocds
+
+    def broken(*args, **kwargs):
+        raise KeyError("a bug")
+
+    monkeypatch.setattr(ocds, "map_release", broken)
+    path = tmp_path / "a.json"
+    path.write_text(package(release()))
+    out = StringIO()
+    with pytest.raises(CommandError, match="fault in Insource"):
+        call_command("import", str(path), "--json", stdout=out, stderr=StringIO())
+    assert json.loads(out.getvalue())["status"] == "failed"
+
+
 def test_missing_file_is_a_clear_error(tmp_path):
     with pytest.raises(CommandError, match="no such file"):
         call_command("import", str(tmp_path / "nope.json"))

@@ -1,5 +1,10 @@
-"""`insource import PATH`: load OCDS, flattened OCDS or a tabular register, all or nothing."""
+"""`insource import PATH`: load OCDS, flattened OCDS or a tabular register, all or nothing.
 
+Whatever the file holds, the operator gets a report, never a traceback: `--json` always prints
+the summary (errors included) and the exit status is non-zero when nothing was imported.
+"""
+
+import logging
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
@@ -7,7 +12,13 @@ from django.utils import timezone
 
 from insource.core.audit import Actor
 from insource.core.cli_output import print_json, progress_bar
-from insource.register.services.imports import FORMATS, register_import
+from insource.register.services.imports import FORMATS, ImportSummary, register_import
+
+logger = logging.getLogger(__name__)
+FAULT = (
+    "the import stopped on a fault in Insource, not necessarily in the file: nothing was"
+    " written; run again with --traceback and report it with the file"
+)
 
 
 class Command(BaseCommand):
@@ -25,10 +36,23 @@ class Command(BaseCommand):
 
     def handle(self, *args, **opts):
         on = self._date(opts["on"]) if opts["on"] else timezone.localdate()
+        summary = self._import(opts, on)
+        if opts["json"]:
+            print_json(summary.as_json(), self.stdout)
+        else:
+            self._report(summary)
+        if summary.status != "succeeded":
+            first = f": {summary.errors[0]}" if len(summary.errors) == 1 else ""
+            raise CommandError(
+                f"import failed with {len(summary.errors)} error(s){first}; nothing changed"
+            )
+
+    def _import(self, opts, on) -> ImportSummary:
+        path = Path(opts["path"])
         try:
             with progress_bar("Importing", enabled=not opts["json"]) as advance:
-                summary = register_import(
-                    path=Path(opts["path"]),
+                return register_import(
+                    path=path,
                     fmt=opts["format"],
                     mapping=opts["mapping"],
                     validate=not opts["no_validate"],
@@ -37,16 +61,13 @@ class Command(BaseCommand):
                     on=on,
                     progress=advance,
                 )
-        except (FileNotFoundError, ValueError, LookupError) as exc:
-            raise CommandError(str(exc)) from None
-        if opts["json"]:
-            print_json(summary.as_json(), self.stdout)
-        else:
-            self._report(summary)
-        if summary.status != "succeeded":
-            raise CommandError(
-                f"import failed with {len(summary.errors)} error(s): nothing changed"
-            )
+        except Exception as exc:
+            if type(exc) is LookupError:  # the register is not set up (no authorities seeded)
+                return ImportSummary.failed(str(path), opts["format"], path.name, str(exc))
+            if opts.get("traceback"):
+                raise
+            logger.error("import of %s stopped: %s: %s", path, type(exc).__name__, exc)
+            return ImportSummary.failed(str(path), opts["format"], path.name, FAULT)
 
     def _report(self, summary) -> None:
         self.stdout.write(

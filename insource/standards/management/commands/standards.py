@@ -15,6 +15,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from insource.core.cli_output import print_json
+from insource.core.spreadsheets import SheetError
 from insource.policy import PolicyError
 from insource.standards.fair_wage import check_return
 from insource.standards.gender_pay import QUARTILES, report
@@ -47,7 +48,7 @@ class Command(BaseCommand):
             return model_contract_cli.handle(self, opts, at=timezone.now())
         try:
             workers = read_return(opts["path"])
-        except PayrollError as exc:
+        except (PayrollError, SheetError) as exc:
             raise CommandError(str(exc)) from None
         getattr(self, f"_{opts['action'].replace('-', '_')}")(workers, opts)
 

@@ -1,0 +1,223 @@
+"""Property tests: real files, broken at random, never give a traceback or a partial import.
+
+Each example takes a slice of the shipped real data (Contracts Finder releases, its flattened
+sheets, mySociety's Contract Countdown register as CSV and XLSX), breaks it (a field replaced
+by a hostile value, bytes flipped, a line cut) and imports it. Whatever happens: the importer
+returns a summary (an exception is a failed test); a failed import names each error and leaves
+every table as it was; a file that imported imports again changing nothing. Examples are
+bounded and derandomised so CI is quick and repeatable; `INSOURCE_FUZZ_EXAMPLES=500` runs more.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from insource.register.tests.real_samples import (
+    MIXED,
+    csv_bytes,
+    real_flattened,
+    real_package,
+    real_register_rows,
+    write_csv,
+    write_flattened,
+    write_xlsx,
+)
+from insource.register.tests.test_import_errors import counts, run, seeded  # noqa: F401
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seeded")]
+
+EXAMPLES = int(os.environ.get("INSOURCE_FUZZ_EXAMPLES", "30"))
+FUZZ = settings(
+    max_examples=EXAMPLES,
+    derandomize=True,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+# Rows an import adds whether or not it changed anything: its run and its audit event.
+PER_RUN = {"ImportRun", "AuditEvent"}
+
+HOSTILE_TEXT = st.sampled_from(
+    [
+        "",
+        " ",
+        "1e308",
+        "-1",
+        "NaN",
+        "Infinity",
+        "£1,000,000",
+        "0001-01-01",
+        "9999-12-31T23:59:59-05:00",
+        "2025-13-45",
+        "31/02/2025",
+        "Waste\x00collection",
+        "\ud800",
+        "\u202eevil",
+        "Bristol City Council",
+        "GBP",
+        "XYZ",
+        "J&amp;amp;B",
+        "x" * 5000,
+    ]
+)
+HOSTILE = st.one_of(
+    HOSTILE_TEXT,
+    st.text(max_size=30),
+    st.none(),
+    st.booleans(),
+    st.integers(min_value=-(10**30), max_value=10**30),
+    st.floats(),
+    st.lists(st.integers(), max_size=3),
+    st.dictionaries(st.text(max_size=4), st.integers(), max_size=2),
+    st.integers(min_value=1, max_value=60).map(lambda n: json.loads("[" * n + "]" * n)),
+)
+
+
+def assert_safe(path, system_actor, **options) -> None:
+    """Import; a failure is named and writes nothing; a success repeated changes nothing."""
+    before = counts()
+    summary = run(path, system_actor, **options)
+    if summary.status == "failed":
+        assert summary.errors and all(e.message and e.where for e in summary.errors)
+        assert counts() == before
+        return
+    after = counts()
+    again = run(path, system_actor, **options)
+    assert again.status == "succeeded", again.errors
+    assert (again.created, again.updated, again.planned) == (0, 0, 0)
+    changed = {k for k, v in counts().items() if v != after[k]}
+    assert changed <= PER_RUN
+
+
+def _slots(node, at=()):
+    """Every (container, key) in a JSON document, in a fixed order."""
+    items = node.items() if isinstance(node, dict) else enumerate(node)
+    for key, value in items:
+        yield node, key
+        if isinstance(value, dict | list):
+            yield from _slots(value, (*at, key))
+
+
+@st.composite
+def broken_packages(draw):
+    package = real_package(indices=MIXED)
+    for _ in range(draw(st.integers(min_value=1, max_value=3))):
+        slots = list(_slots(package["releases"]))
+        container, key = slots[draw(st.integers(min_value=0, max_value=len(slots) - 1))]
+        if isinstance(container, dict) and draw(st.booleans()):
+            del container[key]
+        else:
+            container[key] = draw(HOSTILE)
+    if draw(st.booleans()):  # a second copy of a release, maybe changed
+        copy = json.loads(json.dumps(draw(st.sampled_from(package["releases"]))))
+        if isinstance(copy, dict) and draw(st.booleans()):
+            copy["tag"] = ["awardUpdate"]
+        package["releases"].append(copy)
+    return package
+
+
+@FUZZ
+@given(package=broken_packages())
+def test_broken_ocds_packages(tmp_path_factory, system_actor, package):
+    path = tmp_path_factory.mktemp("ocds") / "package.json"
+    path.write_text(json.dumps(package))
+    assert_safe(path, system_actor)
+
+
+@FUZZ
+@given(package=broken_packages(), as_lines=st.booleans())
+def test_broken_ocds_json_lines(tmp_path_factory, system_actor, package, as_lines):
+    path = tmp_path_factory.mktemp("jsonl") / "releases.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in package["releases"]))
+    assert_safe(path, system_actor)
+
+
+@st.composite
+def mangled_bytes(draw, data: bytes):
+    """`data` with a few bytes replaced, inserted or deleted, or cut short."""
+    data = bytearray(data)
+    for _ in range(draw(st.integers(min_value=1, max_value=4))):
+        at = draw(st.integers(min_value=0, max_value=len(data) - 1))
+        action = draw(st.sampled_from(["replace", "insert", "delete", "cut"]))
+        chunk = draw(st.binary(min_size=1, max_size=8))
+        if action == "replace":
+            data[at : at + len(chunk)] = chunk
+        elif action == "insert":
+            data[at:at] = chunk
+        elif action == "delete":
+            del data[at : at + len(chunk)]
+        else:
+            del data[at:]
+        if not data:
+            data = bytearray(b"{")
+    return bytes(data)
+
+
+REAL_PACKAGE_BYTES = json.dumps(real_package(indices=MIXED), indent=1).encode()
+
+
+@FUZZ
+@given(data=mangled_bytes(REAL_PACKAGE_BYTES))
+def test_mangled_ocds_bytes(tmp_path_factory, system_actor, data):
+    path = tmp_path_factory.mktemp("bytes") / "package.json"
+    path.write_bytes(data)
+    assert_safe(path, system_actor)
+
+
+@st.composite
+def broken_rows(draw, rows: list[list]):
+    rows = [list(r) for r in rows]
+    for _ in range(draw(st.integers(min_value=1, max_value=4))):
+        row = draw(st.integers(min_value=0, max_value=len(rows) - 1))
+        col = draw(st.integers(min_value=0, max_value=len(rows[row]) - 1))
+        value = draw(HOSTILE_TEXT | st.text(max_size=30))
+        rows[row][col] = value.replace("\ud800", "?")  # a file cannot hold a lone surrogate
+    return rows
+
+
+@FUZZ
+@given(rows=broken_rows(real_register_rows(8)))
+def test_broken_register_csv(tmp_path_factory, system_actor, rows):
+    path = write_csv(tmp_path_factory.mktemp("csv") / "register.csv", rows)
+    assert_safe(path, system_actor, mapping="contract-countdown")
+
+
+REAL_REGISTER_BYTES = csv_bytes(real_register_rows(8))
+
+
+@FUZZ
+@given(data=mangled_bytes(REAL_REGISTER_BYTES))
+def test_mangled_register_csv_bytes(tmp_path_factory, system_actor, data):
+    path = tmp_path_factory.mktemp("csvbytes") / "register.csv"
+    path.write_bytes(data)
+    assert_safe(path, system_actor, mapping="contract-countdown")
+
+
+@settings(FUZZ, max_examples=max(EXAMPLES // 2, 1))
+@given(rows=broken_rows(real_register_rows(8)), numbers=st.lists(HOSTILE, max_size=3))
+def test_broken_register_xlsx(tmp_path_factory, system_actor, rows, numbers):
+    for i, value in enumerate(numbers):  # typed cells too: numbers, booleans, blanks
+        if isinstance(value, int | float | bool) or value is None:
+            rows[1 + i % (len(rows) - 1)][6] = value
+    path = write_xlsx(tmp_path_factory.mktemp("xlsx") / "register.xlsx", rows)
+    assert_safe(path, system_actor, mapping="contract-countdown")
+
+
+@st.composite
+def broken_flattened(draw):
+    sheets = real_flattened(10)
+    name = draw(st.sampled_from(sorted(sheets)))
+    sheets[name] = draw(broken_rows(sheets[name]))
+    return sheets
+
+
+@FUZZ
+@given(sheets=broken_flattened())
+def test_broken_flattened_sheets(tmp_path_factory, system_actor, sheets):
+    folder = write_flattened(tmp_path_factory.mktemp("flat") / "cf", sheets)
+    assert_safe(folder, system_actor, fmt="flattened")
