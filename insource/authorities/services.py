@@ -110,6 +110,7 @@ class BuyerResolver:
         self._new_names: list[BuyerName] = []
 
     def resolve(self, name: str, awarded_on: date | None) -> ResolvedBuyer:
+        name = name[:500]  # as stored (BuyerName.name): longer names are one name, not two
         key = (name, awarded_on)  # reorganisations take effect on a day (often 1 April)
         found = self._cache.get(key)
         if found is None:

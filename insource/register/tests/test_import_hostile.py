@@ -206,3 +206,14 @@ def test_not_a_workbook_is_named(tmp_path, system_actor):
     path.write_bytes(b"PK\x03\x04 not really a zip")
     summary = run(path, system_actor)
     assert summary.status == "failed" and "not a readable Excel workbook" in str(summary.errors)
+
+
+def test_overlong_buyer_name_imports_twice(tmp_path, system_actor):
+    # Found by the property tests: a 5,000-character buyer name was stored cut to 500 but looked
+    # up whole, so the second import inserted it again and broke the unique constraint.
+    rows = real_register_rows(2)
+    rows[1][5] = rows[2][5] = "x" * 5000
+    path = write_csv(tmp_path / "long-buyer.csv", rows)
+    assert run(path, system_actor, mapping="contract-countdown").status == "succeeded"
+    again = run(path, system_actor, mapping="contract-countdown")
+    assert again.status == "succeeded" and (again.created, again.updated) == (0, 0)
