@@ -1,7 +1,7 @@
 """The plan's timeline as plain numbers for the SVG template (no drawing library): one row per
-milestone, a mark at its due date whose shape and colour say its status (so colour is never
-the only cue), a line for the date read and one for the transfer date, and month ticks. The
-page's table is its text alternative."""
+milestone, a mark at its due date (the day it was done, once done) whose shape and colour say
+its status (so colour is never the only cue), a line for the date read and one for the transfer
+date, and month ticks. The page's table is its text alternative."""
 
 from __future__ import annotations
 
@@ -26,6 +26,7 @@ def _months(start: date, end: date) -> list[date]:
 def timeline_chart(view) -> dict:
     """Geometry for a `selectors.PlanView`."""
     dates = [r.milestone.due_on for r in view.rows] + [view.plan.transfer_on, view.on]
+    dates += [r.milestone.done_on for r in view.rows if r.milestone.done_on]
     start, end = min(dates) - timedelta(days=14), max(dates) + timedelta(days=14)
     span = max((end - start).days, 1)
 
@@ -36,7 +37,7 @@ def timeline_chart(view) -> dict:
         {
             "y": TOP + i * ROW,
             "cy": TOP + i * ROW + ROW / 2,
-            "cx": x(r.milestone.due_on),
+            "cx": x(r.milestone.done_on or r.milestone.due_on),
             "title": r.milestone.title,
             "due_on": r.milestone.due_on,
             "status": r.status,

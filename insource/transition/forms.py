@@ -3,6 +3,7 @@ services validate and save."""
 
 from __future__ import annotations
 
+from crispy_forms_gds.helper import FormHelper
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -12,10 +13,25 @@ DATE_ERRORS = {"required": _("Enter the date"), "invalid": _("Enter a real date,
 
 
 class DateInput(forms.DateInput):
+    """A browser date picker: its value must be ISO (YYYY-MM-DD) whatever the locale."""
+
     input_type = "date"
 
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")
 
-class MilestoneForm(forms.Form):
+
+class GdsForm(forms.Form):
+    """A form rendered inside the page's own <form> (crispy-forms-gds, no form tag), with the
+    GOV.UK error summary."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+
+
+class MilestoneForm(GdsForm):
     status = forms.ChoiceField(
         label=_("Status"),
         choices=Milestone.Status.choices,
@@ -41,7 +57,7 @@ class MilestoneForm(forms.Form):
         ]
 
 
-class TransferForm(forms.Form):
+class TransferForm(GdsForm):
     transfer_on = forms.DateField(
         label=_("New transfer date"), widget=DateInput, error_messages=DATE_ERRORS
     )
@@ -52,7 +68,7 @@ class TransferForm(forms.Form):
     )
 
 
-class MilestoneAddForm(forms.Form):
+class MilestoneAddForm(GdsForm):
     title = forms.CharField(
         label=_("What has to be done"),
         max_length=200,
@@ -61,7 +77,7 @@ class MilestoneAddForm(forms.Form):
     due_on = forms.DateField(label=_("Due date"), widget=DateInput, error_messages=DATE_ERRORS)
 
 
-class LiabilityForm(forms.Form):
+class LiabilityForm(GdsForm):
     file = forms.FileField(
         label=_("Employee liability information"),
         help_text=_("CSV or XLSX with the columns in docs/bringing-home.md; no names"),
@@ -69,10 +85,16 @@ class LiabilityForm(forms.Form):
     )
 
 
-MONEY_ERRORS = {"required": _("Enter an amount"), "invalid": _("Enter an amount, like 12.60")}
+MONEY_ERRORS = {
+    "required": _("Enter an amount"),
+    "invalid": _("Enter an amount, like 12.60"),
+    "min_value": _("Enter an amount of £0 or more"),
+    "max_decimal_places": _("Enter an amount in pounds and pence, like 12.60"),
+}
+MONEY_INPUT = forms.TextInput(attrs={"inputmode": "decimal", "spellcheck": "false"})
 
 
-class GradeForm(forms.Form):
+class GradeForm(GdsForm):
     name = forms.CharField(
         label=_("Grade"), max_length=100, error_messages={"required": _("Enter the grade's name")}
     )
@@ -83,17 +105,22 @@ class GradeForm(forms.Form):
         error_messages={"required": _("Enter at least one role")},
     )
     hourly_min = forms.DecimalField(
-        label=_("Lowest hourly pay (£)"), min_value=0, decimal_places=2, error_messages=MONEY_ERRORS
+        label=_("Lowest hourly pay (£)"),
+        min_value=0,
+        decimal_places=2,
+        error_messages=MONEY_ERRORS,
+        widget=MONEY_INPUT,
     )
     hourly_max = forms.DecimalField(
         label=_("Highest hourly pay (£)"),
         min_value=0,
         decimal_places=2,
         error_messages=MONEY_ERRORS,
+        widget=MONEY_INPUT,
     )
 
 
-class ConsultationForm(forms.Form):
+class ConsultationForm(GdsForm):
     kind = forms.ChoiceField(
         label=_("What are you recording?"),
         widget=forms.RadioSelect,

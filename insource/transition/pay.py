@@ -140,8 +140,8 @@ def aggregates(employees, *, on: date) -> dict:
     """Headcount, FTE, pay bands and pension schemes: what everyone may see."""
     fair = rates_on(on, is_london=False).required
     bands = [
-        ("below the fair wage", None, fair),
-        ("fair wage to £14.99", fair, Decimal(15)),
+        ("Below the fair wage", None, fair),
+        ("Fair wage to £14.99", fair, Decimal(15)),
         ("£15 to £19.99", Decimal(15), Decimal(20)),
         ("£20 or more", Decimal(20), None),
     ]

@@ -154,3 +154,21 @@ def test_liability_file_errors_name_row_and_column(client, officer_login, world)
     assert page.status_code == 400
     assert "Row 3, continuous_service_start" in html and "Row 4, pay" in html
     assert plan.imports.filter(is_current=True).get().num_rows == 20  # nothing changed
+
+
+def test_grade_form_errors_in_govuk_words(client, officer_login, world):
+    _a, people, _d, plan = world
+    officer_login(client, people[Role.HR_OFFICER])
+    url = reverse("transition:grades", kwargs={"code": plan.authority.code})
+    page = client.post(
+        url,
+        {"name": "Grade 3", "roles": "Refuse loader", "hourly_min": "13.45", "hourly_max": "abc"},
+    )
+    html = page.content.decode()
+    assert page.status_code == 400
+    assert "Enter an amount, like 12.60" in html and "govuk-error-summary" in html
+    assert "Refuse loader" in html
+    low = client.post(
+        url, {"name": "Grade 3", "roles": "Refuse loader", "hourly_min": "14", "hourly_max": "13"}
+    )
+    assert "The highest pay must be at least the lowest" in low.content.decode()

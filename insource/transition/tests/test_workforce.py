@@ -90,7 +90,7 @@ def test_aggregates_hide_small_counts():
     a = aggregates(staff, on=ON)
     assert a["headcount"] == 7 and a["fte"] == Decimal("7.0")
     bands = {b["label"]: b["count"] for b in a["bands"]}
-    assert bands["below the fair wage"] == "6" and bands["£20 or more"] == "fewer than 5"
+    assert bands["Below the fair wage"] == "6" and bands["£20 or more"] == "fewer than 5"
 
 
 @pytest.mark.django_db
