@@ -146,3 +146,25 @@ def plan_owners(authority) -> list:
         .exclude(memberships__role=Role.UNION_REPRESENTATIVE, memberships__authority=authority)
     )
     return list(users.distinct().order_by("first_name", "username"))
+
+
+def template_items(authority, service_type: str, *, on: date):
+    """(the authority's template version in force or None, its items or the shipped ones)."""
+    from insource.transition.schedule import template_default
+    from insource.transition.services.plans import template_in_force
+
+    current = template_in_force(authority, service_type)
+    if current is not None:
+        return current, current.items
+    return None, template_default(service_type=service_type, nation=authority.nation, on=on)
+
+
+def templates_in_force(authority) -> list[dict]:
+    """Each service type with the authority's template version in force (or None: shipped)."""
+    from insource.transition.schedule import SERVICE_TYPE_LABELS
+    from insource.transition.services.plans import template_in_force
+
+    return [
+        {"service_type": k, "label": label, "current": template_in_force(authority, k)}
+        for k, label in SERVICE_TYPE_LABELS.items()
+    ]

@@ -2,13 +2,19 @@
 
 from django.urls import path
 
-from insource.transition import views, workforce_views
+from insource.transition import template_views, views, workforce_views
 
 app_name = "transition"
 urlpatterns = [
     path("", views.mine, name="mine"),
     path("<str:code>/", views.plans, name="plans"),
     path("<str:code>/grades/", workforce_views.grades, name="grades"),
+    path("<str:code>/templates/", template_views.templates, name="templates"),
+    path(
+        "<str:code>/templates/<slug:service_type>/",
+        template_views.template_edit,
+        name="template-edit",
+    ),
     path("<str:code>/plans/<int:pk>/", views.plan, name="plan"),
     path("<str:code>/plans/<int:pk>/transfer-date/", views.transfer, name="transfer"),
     path("<str:code>/plans/<int:pk>/milestones/new/", views.milestone_new, name="milestone-new"),

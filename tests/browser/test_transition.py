@@ -196,3 +196,30 @@ def test_bringing_a_service_home(page, live_server):
     assert "shift allowance" in page.content()
     assert_accessible(page)
     screenshot(page, "transition-06-consultation")
+
+
+def test_an_authority_changes_its_milestone_template(page, live_server):
+    from insource.authorities.models import Role
+    from insource.transition.tests.support import decided_in_house
+
+    authority, people, _d, _plan = decided_in_house(code="TPL")
+    sign_in_as(page, live_server, people[Role.CONTRACT_MANAGER])
+    page.goto(f"{live_server.url}/transition/TPL/")
+    page.get_by_role("link", name="Milestone templates for the authority's services").click()
+    page.get_by_role("link", name="Change Refuse and recycling collection").click()
+    assert_accessible(page)
+    eli = page.locator("#item-employee-liability-information")
+    eli.get_by_label("Days before the transfer").fill("21")
+    page.get_by_label("Why the template changes").fill("Our own timetable")
+    page.locator("#save-template").click()
+    assert "at least 28 days" in page.locator("#template-errors").inner_text()
+    assert page.get_by_label("Why the template changes").input_value() == "Our own timetable"
+    assert_accessible(page)
+    screenshot(page, "transition-07-template-refused")
+    eli.get_by_label("Days before the transfer").fill("42")
+    page.get_by_label("New milestone (optional)").fill("Depot lease signed")
+    page.get_by_label("Its days before the transfer").fill("200")
+    page.locator("#save-template").click()
+    page.wait_for_url("**/transition/TPL/templates/")
+    assert "Version 1" in page.locator("#templates").inner_text()
+    assert_accessible(page)
