@@ -1,0 +1,198 @@
+"""One shared world for the route matrix: an authority ("own") with one person per role and
+a real object behind every route, another authority with its own team, a signed-in user with
+no membership and a site administrator. Everything is made through the services, as an
+officer would make it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.contrib.auth import get_user_model
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from insource.accounts.services import otp_device_ensure
+from insource.authorities.models import Authority, BuyerName, Role
+from insource.core.audit import Actor
+from insource.reviews.tests.workflow_support import NOW, TODAY, council, refuse_contract, team
+
+SYSTEM = Actor.system("tests")
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PAYROLL_SAMPLE = "insource/standards/data/payroll-return-sample.csv"
+
+
+@dataclass
+class World:
+    """What the route matrix's rows read to build their URLs (`w.code`, `w.review.pk`...)."""
+
+    own: Authority
+    other: Authority
+    people: dict  # Role -> user of `own`
+    strangers: dict  # Role -> user of `other`
+    nobody: object  # signed in, no membership
+    site_admin: object  # a Django superuser with no membership
+    objects: dict = field(default_factory=dict)
+
+    @property
+    def code(self) -> str:
+        return self.own.code
+
+    def __getattr__(self, name):
+        try:
+            return self.__dict__["objects"][name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+
+def build_world() -> World:
+    """The world (files are stored under the test's INSOURCE_EVIDENCE_DIR)."""
+    from insource.standards.tests.model_contract_support import continuing, generate
+
+    own, people, kept, decision = continuing()
+    other = council(name="Otherwhere Council")
+    users = get_user_model().objects
+    world = World(
+        own=own,
+        other=other,
+        people=people,
+        strangers=team(other),
+        nobody=users.create_user("no-membership", "nobody@example.org", "x-password-1"),
+        site_admin=users.create_superuser("site-admin", "admin@example.org", "x-password-2"),
+    )
+    objects = world.objects
+    objects["device"] = otp_device_ensure(user=world.site_admin, by=SYSTEM, at=NOW)
+    objects.update(kept=kept, decision=decision, document=generate(own, kept))
+    objects["publication"] = _publish(decision, people)
+    objects["payroll"] = _payroll(own, kept, people[Role.CONTRACT_MANAGER])
+    objects["clause_version"] = _clause_version()
+    review, appraisal, run, line = _appraised_review(own, people)
+    objects.update(review=review, appraisal=appraisal, run=run, line=line)
+    objects["signed"] = _signed(own, people)
+    objects["evidence"] = _evidence(review, people[Role.REVIEW_OFFICER])
+    objects.update(_requests(own))
+    objects["buyer_name"] = BuyerName.objects.create(
+        name="Unmatched Buyer Ltd", method="none", confidence=0, needs_confirmation=True
+    )
+    return world
+
+
+def _signed(authority, people):
+    """A third contract's review, decided and signed, not yet published."""
+    from insource.reviews.tests.workflow_support import decided_review
+
+    contract = refuse_contract(authority, title="Street cleansing")
+    return decided_review(authority, people, contract)
+
+
+def _publish(decision, people):
+    from insource.reviews.pack import pack_render
+    from insource.reviews.services.decisions import decision_publish
+
+    legal = people[Role.LEGAL_OFFICER]
+    html, pdf = pack_render(decision, publisher_name="Lee Legal", published_on=TODAY)
+    return decision_publish(
+        decision=decision,
+        user=legal,
+        redaction_note="No personal data",
+        has_confidential_annex=False,
+        pack_html=html,
+        pack_pdf=pdf,
+        on=TODAY,
+        by=Actor.for_user(legal),
+        at=NOW,
+    )
+
+
+def _payroll(authority, contract, manager):
+    from pathlib import Path
+
+    from insource.standards.services import payroll_return_upload
+
+    path = Path(__file__).resolve().parents[3] / PAYROLL_SAMPLE
+    return payroll_return_upload(
+        contract=contract,
+        authority=authority,
+        name="return.csv",
+        content=path.read_bytes(),
+        user=manager,
+        by=Actor.for_user(manager),
+        at=NOW,
+    )
+
+
+def _clause_version():
+    from insource.standards.model_contract.models import ClauseVersion
+
+    return ClauseVersion.objects.filter(key="fair_wage").order_by("pk").first()
+
+
+def _appraised_review(authority, people):
+    """An open review of a second contract, with its appraisal loaded and run."""
+    from insource.appraisal.tests import builders
+    from insource.reviews.models import Review
+    from insource.reviews.services.opening import reviews_open_due
+    from insource.reviews.tests.workflow_support import DECIDED_FACTS
+
+    contract = refuse_contract(authority, title="Grounds maintenance")
+    reviews_open_due(on=TODAY, by=SYSTEM, at=NOW, authority=authority)
+    review = Review.objects.get(contract=contract)
+    officer = people[Role.REVIEW_OFFICER]
+    for slug, values in DECIDED_FACTS.items():
+        builders.answer(review, slug, values, officer)
+    review.refresh_from_db()
+    appraisal = builders.appraisal_with_sample(review, officer)
+    run = builders.run(appraisal, officer, draws=200)
+    review.refresh_from_db()
+    return review, appraisal, run, appraisal.lines.order_by("pk").first()
+
+
+def _evidence(review, officer):
+    from insource.reviews.questions import BY_SLUG
+    from insource.reviews.services.editing import evidence_add
+    from insource.reviews.uploads import check_evidence_file, evidence_store
+
+    upload = SimpleUploadedFile("survey.pdf", PDF)
+    checked = check_evidence_file(upload)
+    review.refresh_from_db()
+    return evidence_add(
+        review=review,
+        topic=BY_SLUG["capacity"],
+        path="good_reasons.capacity.evidence",
+        title="Survey",
+        version=review.version,
+        on=TODAY,
+        by=SYSTEM,
+        user=officer,
+        at=NOW,
+        stored=(evidence_store(checked, upload), checked),
+    )
+
+
+def _requests(authority) -> dict:
+    """An answered request with a published document, and one waiting for its confirmation."""
+    from insource.transparency.services import requests as svc
+    from insource.transparency.services.request_core import private_token
+    from insource.transparency.tests.request_support import OFFICER, confirmed, submit
+
+    answered = confirmed(authority)
+    svc.request_answer(
+        request=answered,
+        in_full=True,
+        public_text="Here they are.",
+        uploads=[svc.AttachmentUpload("KPI report", SimpleUploadedFile("kpi.pdf", PDF))],
+        by=OFFICER,
+        at=NOW,
+    )
+    waiting = submit(authority, email="waiting@example.net")
+    return {
+        "request": answered,
+        "attachment": answered.attachments.order_by("pk").first(),
+        "private_token": private_token(answered),
+        "confirm_token": waiting.token,
+    }
+
+
+def api_token(user) -> str:
+    """The internal API's token of `user`."""
+    from rest_framework.authtoken.models import Token
+
+    return Token.objects.get_or_create(user=user)[0].key
