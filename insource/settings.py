@@ -237,13 +237,22 @@ if IS_PRODUCTION:
 # (ADR 0006; variables in .env.example)
 AXES_FAILURE_LIMIT = _int("INSOURCE_SIGN_IN_ATTEMPTS", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=_int("INSOURCE_SIGN_IN_LOCKOUT_MINUTES", 15))
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# Counted per username and address (AXES_FAILURE_LIMIT) and per address across usernames
+# (password spraying; a higher limit, as an office shares one address): accounts/throttling.py.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
+AXES_HANDLER = "insource.accounts.throttling.SignInAttempts"
+INSOURCE_SIGN_IN_ATTEMPTS_PER_ADDRESS = _int("INSOURCE_SIGN_IN_ATTEMPTS_PER_ADDRESS", 20)
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False  # no start-up banner on every command; failures are still logged
 AXES_LOCKOUT_CALLABLE = "insource.accounts.views.locked_out"
 AXES_CLIENT_IP_CALLABLE = "insource.accounts.throttling.client_ip"
 INSOURCE_PROXY_COUNT = _int("INSOURCE_PROXY_COUNT", 0)
 
+# Authenticator codes: a few wrong codes in a row, then a wait (accounts/services.otp_verify);
+# django-otp's own doubling wait is off, so one mistyped code never stops the right one.
+INSOURCE_CODE_ATTEMPTS = _int("INSOURCE_CODE_ATTEMPTS", 5)
+INSOURCE_CODE_LOCKOUT_MINUTES = _int("INSOURCE_CODE_LOCKOUT_MINUTES", 5)
+OTP_TOTP_THROTTLE_FACTOR = 0
 INSOURCE_REQUIRE_2FA = _flag("INSOURCE_REQUIRE_2FA", default=True)
 INSOURCE_DEMO_OTP_HINTS = _flag("INSOURCE_DEMO_OTP_HINTS", default=ENV == "development")
 if IS_PRODUCTION and INSOURCE_DEMO_OTP_HINTS:

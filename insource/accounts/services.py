@@ -8,9 +8,10 @@ from __future__ import annotations
 import enum
 import time
 from binascii import unhexlify
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import django_otp
+from django.conf import settings
 from django.db import transaction
 from django_otp.oath import TOTP, hotp
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -87,14 +88,25 @@ def otp_device_enrol(*, user, key_hex: str, code: str, by: Actor, at: datetime):
     return device
 
 
-def otp_verify(*, device: TOTPDevice, code: str) -> CodeResult:
-    """Check an authenticator code against the officer's device, with django-otp's throttling
-    (each wrong code doubles the wait before the next try) and single use of each code."""
-    allowed, _ = device.verify_is_allowed()
-    if not allowed:
+def otp_verify(*, device: TOTPDevice, code: str, at: datetime) -> CodeResult:
+    """Check an authenticator code against the officer's device; each code works once.
+
+    A mistyped code costs nothing but the attempt: `INSOURCE_CODE_ATTEMPTS` wrong codes in a
+    row (counted on the device by django-otp, whose own doubling wait is off) mean a wait of
+    `INSOURCE_CODE_LOCKOUT_MINUTES` from the last one; the right code resets the count.
+    """
+    if code_attempts_exhausted(device, at=at):
         return CodeResult.TOO_MANY
     verified = django_otp.verify_token(device.user, device.persistent_id, code)
     return CodeResult.ACCEPTED if verified else CodeResult.WRONG
+
+
+def code_attempts_exhausted(device: TOTPDevice, *, at: datetime) -> bool:
+    """Whether the device has had too many wrong codes in a row to try another before `at`."""
+    last = device.throttling_failure_timestamp
+    if device.throttling_failure_count < settings.INSOURCE_CODE_ATTEMPTS or last is None:
+        return False
+    return at < last + timedelta(minutes=settings.INSOURCE_CODE_LOCKOUT_MINUTES)
 
 
 def otp_current_code(device: TOTPDevice) -> str:

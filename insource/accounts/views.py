@@ -23,6 +23,7 @@ from django_otp.util import random_hex
 from insource.accounts.forms import CodeForm, SignInForm
 from insource.accounts.selectors import demo_code_for, otp_device_for, otp_enrolment
 from insource.accounts.services import CodeResult, otp_device_enrol, otp_verify
+from insource.accounts.throttling import address_locked
 from insource.core.audit import Actor
 
 NEXT = "next"
@@ -31,11 +32,11 @@ CODE_ERRORS = {
     CodeResult.WRONG: _(
         "The code is not correct or has expired: enter the code your app shows now"
     ),
-    CodeResult.TOO_MANY: _(
-        "You have entered too many wrong codes: wait a minute, then enter the code your app "
-        "shows now"
-    ),
 }
+TOO_MANY_CODES = _(
+    "You have entered too many wrong codes: wait %(minutes)s minutes, then enter the code your "
+    "app shows now"
+)
 
 
 class SignInView(LoginView):
@@ -61,10 +62,10 @@ def otp_verify_view(request):
         return redirect(target)
     form = _bound(request, CodeForm)
     if form.is_valid():
-        result = otp_verify(device=device, code=form.cleaned_data["code"])
+        result = otp_verify(device=device, code=form.cleaned_data["code"], at=timezone.now())
         if result is CodeResult.ACCEPTED:
             return _verified(request, device, target)
-        form.add_error("code", CODE_ERRORS[result])
+        form.add_error("code", _code_error(result))
     context = {"form": form, "next": target, "demo_code": demo_code_for(request.user, device)}
     return render(request, "accounts/otp_verify.html", context)
 
@@ -89,9 +90,19 @@ def otp_enrol_view(request):
 
 
 def locked_out(request, response=None, credentials=None):
-    """django-axes' lockout page (AXES_LOCKOUT_CALLABLE): HTTP 429, GOV.UK wording."""
-    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
-    return render(request, "accounts/locked_out.html", {"minutes": minutes}, status=429)
+    """django-axes' lockout page (AXES_LOCKOUT_CALLABLE): HTTP 429, GOV.UK wording; it says
+    whether the account or the whole address (too many usernames tried) is locked."""
+    context = {
+        "minutes": int(settings.AXES_COOLOFF_TIME.total_seconds() // 60),
+        "is_address": address_locked(request, credentials),
+    }
+    return render(request, "accounts/locked_out.html", context, status=429)
+
+
+def _code_error(result: CodeResult) -> str:
+    if result is CodeResult.TOO_MANY:
+        return TOO_MANY_CODES % {"minutes": settings.INSOURCE_CODE_LOCKOUT_MINUTES}
+    return CODE_ERRORS[result]
 
 
 def csrf_failure(request, reason: str = ""):

@@ -3,6 +3,7 @@ refuse a user who has not entered the code."""
 
 from __future__ import annotations
 
+from datetime import timedelta
 from urllib.parse import parse_qs, urlparse
 
 import pytest
@@ -91,13 +92,60 @@ def test_wrong_code_is_refused_and_says_why(client, officer, settings):
     assert client.get(REGISTER).status_code == 200
 
 
-def test_badly_typed_and_repeated_wrong_codes(client, officer):
+def test_badly_typed_codes_say_what_to_enter(client, officer):
     sign_in(client)
     assert b"Enter the code as 6 digits" in client.post(CODE, {"code": "12ab"}).content
     assert b"Enter the 6-digit code" in client.post(CODE, {"code": ""}).content
-    client.post(CODE, {"code": wrong_code(officer)})
-    again = client.post(CODE, {"code": code_of(officer)})  # within the 1 second wait
-    assert b"You have entered too many wrong codes" in again.content
+
+
+def test_one_wrong_code_then_the_right_one_signs_in(client, officer):
+    sign_in(client)
+    wrong = client.post(CODE, {"code": wrong_code(officer)})
+    assert b"The code is not correct" in wrong.content
+    right = client.post(CODE, {"code": code_of(officer), "next": REGISTER})
+    assert right.status_code == 302 and right.url == REGISTER
+    assert officer.totpdevice_set.get().throttling_failure_count == 0  # the count starts again
+
+
+def test_five_wrong_codes_then_a_wait_with_a_clear_message(client, officer, settings):
+    sign_in(client)
+    for _ in range(settings.INSOURCE_CODE_ATTEMPTS):
+        assert (
+            b"The code is not correct" in client.post(CODE, {"code": wrong_code(officer)}).content
+        )
+    waiting = client.post(CODE, {"code": code_of(officer)}).content.decode()
+    assert "You have entered too many wrong codes: wait 5 minutes" in waiting
+    assert client.get(REGISTER).status_code == 302  # still not signed in
+    device = officer.totpdevice_set.get()
+    device.throttling_failure_timestamp -= timedelta(minutes=settings.INSOURCE_CODE_LOCKOUT_MINUTES)
+    device.save()
+    assert client.post(CODE, {"code": code_of(officer)}).status_code == 302  # after the wait
+    assert client.get(REGISTER).status_code == 200
+
+
+def test_password_spraying_from_one_address_is_limited(client, officer, settings):
+    settings.INSOURCE_SIGN_IN_ATTEMPTS_PER_ADDRESS = 6
+    for n in range(6):  # one wrong password for each of six usernames: no pair reaches 5
+        response = client.post(SIGN_IN, {"username": f"guess-{n}", "password": "Summer2026"})
+    assert response.status_code == 429
+    page = client.post(SIGN_IN, {"username": "officer", "password": PASSWORD})
+    assert page.status_code == 429  # the right password, from that address
+    assert "Too many attempts to sign in from your network" in page.content.decode()
+    assert "nobody can sign in from it for 15 minutes" in page.content.decode()
+    elsewhere = client.post(
+        SIGN_IN, {"username": "officer", "password": PASSWORD}, REMOTE_ADDR="198.51.100.7"
+    )
+    assert elsewhere.status_code == 302  # another address is not affected
+
+
+def test_a_success_does_not_wipe_the_address_count(client, officer, settings):
+    settings.INSOURCE_SIGN_IN_ATTEMPTS_PER_ADDRESS = 6
+    for n in range(5):
+        client.post(SIGN_IN, {"username": f"guess-{n}", "password": "Summer2026"})
+    assert sign_in(client).status_code == 302  # the attacker's own account
+    client.logout()
+    locked = client.post(SIGN_IN, {"username": "guess-9", "password": "Summer2026"})
+    assert locked.status_code == 429
 
 
 def test_signed_in_without_code_is_sent_to_the_code_page(client, officer):
