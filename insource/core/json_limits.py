@@ -56,11 +56,13 @@ class DepthScanner:
             return
         if self.escape_next:
             data = b"_" + data[1:]
-        self._check_digits(np.frombuffer(data, dtype=np.uint8))
-        found = _marks(data)
-        if self.escape_next or (found == _BACKSLASH).any():
-            found = _marks(_unescaped(data))
         self.escape_next = _ends_escaping(data)
+        a = np.frombuffer(data, dtype=np.uint8)
+        self._check_digits(a)
+        marks = np.frombuffer(data.translate(_ONLY_MARKS), dtype=np.uint8)
+        where = np.flatnonzero(marks)
+        found = marks[where]
+        found = found[~_escaped(where, found) & (found != _BACKSLASH)]
         is_quote = found == _QUOTE
         inside = (np.cumsum(is_quote) + self.in_string) % 2 == 1
         steps = _STEP[found[~inside & ~is_quote]]
@@ -72,31 +74,54 @@ class DepthScanner:
         self.in_string = bool(inside[-1]) if found.size else self.in_string
 
     def _check_digits(self, a: np.ndarray) -> None:
-        """Refuse a run of more than MAX_DIGITS digits, counting on from the last piece."""
-        digit = (a - 48) < 10  # unsigned: bytes below "0" wrap round to large values
-        if not digit.any():
-            self.digits = 0
-            return
-        bounds = np.concatenate(([0], np.flatnonzero(digit[1:] != digit[:-1]) + 1, [a.size]))
-        lengths = np.diff(bounds)
-        lengths[0] += self.digits if digit[0] else 0
-        if lengths[digit[bounds[:-1]]].max() > MAX_DIGITS:
+        """Refuse a run of more than MAX_DIGITS digits, counting on from the last piece.
+
+        A run that long covers two neighbouring samples `_STRIDE` bytes apart, so only the
+        neighbourhoods of such sample pairs (rare) are measured exactly, plus both ends.
+        """
+        lead = _digits_at_start(a[: MAX_DIGITS + 1])
+        if self.digits + lead > MAX_DIGITS:
             raise JsonNumberTooLong(MAX_DIGITS)
-        self.digits = int(lengths[-1]) if digit[-1] else 0
+        if lead == a.size:
+            self.digits += lead
+            return
+        samples = (a[::_STRIDE] - 48) < 10  # unsigned: bytes below "0" wrap round
+        for k in np.flatnonzero(samples[:-1] & samples[1:]):
+            low, high = max(k * _STRIDE - MAX_DIGITS, 0), (k + 1) * _STRIDE + MAX_DIGITS + 1
+            if _longest_digits(a[low:high]) > MAX_DIGITS:
+                raise JsonNumberTooLong(MAX_DIGITS)
+        self.digits = _digits_at_start(a[::-1][: MAX_DIGITS + 1])
 
 
-def _marks(data: bytes) -> np.ndarray:
-    """The quotes, brackets and backslashes of `data`, in order."""
-    a = np.frombuffer(data, dtype=np.uint8)
-    marks = a == _QUOTE
-    for byte in (*_OPEN, *_CLOSE, _BACKSLASH):
-        marks |= a == byte
-    return a[np.flatnonzero(marks)]
+_STRIDE = MAX_DIGITS // 2
 
 
-def _unescaped(data: bytes) -> bytes:
-    """The bytes with every escaped quote and backslash blanked: only real quotes remain."""
-    return data.replace(b"\\\\", b"__").replace(b'\\"', b"__")
+def _digits_at_start(a: np.ndarray) -> int:
+    others = np.flatnonzero((a - 48) >= 10)
+    return int(others[0]) if others.size else a.size
+
+
+def _longest_digits(a: np.ndarray) -> int:
+    digit = (a - 48) < 10
+    bounds = np.concatenate(([0], np.flatnonzero(digit[1:] != digit[:-1]) + 1, [a.size]))
+    runs = np.diff(bounds)[digit[bounds[:-1]]]
+    return int(runs.max()) if runs.size else 0
+
+
+def _escaped(where: np.ndarray, found: np.ndarray) -> np.ndarray:
+    """For each mark, True if it directly follows an odd run of backslashes (escaped)."""
+    backslash = found == _BACKSLASH
+    escaped = np.zeros(found.size, dtype=bool)
+    adjacent = np.zeros(found.size, dtype=bool)
+    adjacent[1:] = where[1:] == where[:-1] + 1
+    if not (backslash[:-1] & adjacent[1:]).any():  # only \u, \n...: nothing a mark escapes
+        return escaped
+    index = np.arange(found.size)
+    continues = backslash & adjacent & np.concatenate(([False], backslash[:-1]))
+    start = np.maximum.accumulate(np.where(backslash & ~continues, index, 0))
+    run = np.where(backslash, index - start + 1, 0)
+    escaped[1:] = adjacent[1:] & (run[:-1] % 2 == 1)
+    return escaped
 
 
 def _ends_escaping(data: bytes) -> bool:
@@ -104,6 +129,8 @@ def _ends_escaping(data: bytes) -> bool:
     return (len(data) - len(data.rstrip(b"\\"))) % 2 == 1
 
 
+# bytes.translate table keeping quotes, brackets and backslashes and zeroing every other byte
+_ONLY_MARKS = bytes(b if b in (_QUOTE, _BACKSLASH, *_OPEN, *_CLOSE) else 0 for b in range(256))
 _STEP = np.zeros(256, dtype=np.int64)
 _STEP[list(_OPEN)] = 1
 _STEP[list(_CLOSE)] = -1

@@ -123,6 +123,14 @@ def _raw_rows(path: Path) -> tuple[list[str], list[tuple[int, dict]]]:
         for n, values in rows
         if any(v not in (None, "") and str(v).strip() for v in values)
     ]
+    nul = [
+        PayrollIssue(n, column, "contains a NUL character", "remove it: it cannot be stored")
+        for n, row in [(1, dict(zip(headings, headings, strict=False))), *data]
+        for column, value in row.items()
+        if isinstance(value, str) and "\x00" in value
+    ]
+    if nul:
+        raise PayrollError(path.name, nul[:50])
     return headings, data
 
 

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from insource.authorities.models import Role
 from insource.authorities.roles import Capability
+from insource.core.spreadsheets import SheetError
 from insource.core.views import who_and_when
 from insource.reviews.views import access_or_404
 from insource.transition import selectors
@@ -38,6 +39,8 @@ def workforce(request, code: str, pk: int):
             except LiabilityError as error:
                 issues = error.issues
                 form.add_error("file", "The file has problems: nothing was imported")
+            except SheetError as error:
+                form.add_error("file", error.page_message)
             except ValueError as error:
                 form.add_error("file", str(error))
             else:

@@ -153,12 +153,13 @@ def _run(path, fmt, mapping, validate, summary, *, by, at, on, progress) -> None
         status=ImportRun.Status.SUCCEEDED,
         by=by.label,
     )
-    writer = RegisterWriter(run=run, at=at, by=by.label, vat_rate=vat_rate_on(on), on=on)
+    writer = None  # built at the first good record: a refused file costs no set-up
     try:
         for count, item in enumerate(_records(path, fmt, mapping, validate, summary.warnings), 1):
             if isinstance(item, RecordErrors):
                 summary.errors.extend(item.issues)
             elif not summary.errors:
+                writer = writer or _writer(run, by=by, at=at, on=on)
                 writer.add(item)
             if progress and count % 500 == 0:
                 progress(count)
@@ -166,8 +167,13 @@ def _run(path, fmt, mapping, validate, summary, *, by, at, on, progress) -> None
         summary.errors.append(ImportIssue("error", path.name, "", str(exc)))
     if summary.errors:
         raise ImportFailed
+    writer = writer or _writer(run, by=by, at=at, on=on)
     writer.finish()
     _finish(run, writer, summary, by=by, at=at)
+
+
+def _writer(run: ImportRun, *, by: Actor, at: datetime, on: date) -> RegisterWriter:
+    return RegisterWriter(run=run, at=at, by=by.label, vat_rate=vat_rate_on(on), on=on)
 
 
 def _finish(run: ImportRun, writer: RegisterWriter, summary: ImportSummary, *, by, at) -> None:

@@ -1,0 +1,72 @@
+"""Liability files fuzzed through the workforce page: cells replaced by hostile values, bytes
+mangled, a zip bomb: each is imported (302) or a form error (400), never a 500."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from insource.authorities.models import Role
+from insource.register.tests.test_import_properties import HOSTILE_TEXT, mangled_bytes
+from insource.standards.tests.test_payroll_limits import inflated_workbook
+from insource.transition.tests.test_pages import SAMPLE, _url, world  # noqa: F401
+
+FUZZ = settings(
+    max_examples=int(os.environ.get("INSOURCE_FUZZ_EXAMPLES", "30")),
+    derandomize=True,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+ROWS = list(csv.reader(io.StringIO(SAMPLE.read_text(encoding="utf-8"))))
+
+
+@st.composite
+def broken_files(draw) -> bytes:
+    rows = [list(r) for r in ROWS]
+    for _ in range(draw(st.integers(min_value=1, max_value=4))):
+        row = draw(st.integers(min_value=0, max_value=len(rows) - 1))
+        col = draw(st.integers(min_value=0, max_value=len(rows[row]) - 1))
+        rows[row][col] = draw(HOSTILE_TEXT | st.text(max_size=20)).replace("\ud800", "?")
+    text = io.StringIO()
+    csv.writer(text).writerows(rows)
+    return text.getvalue().encode("utf-8")
+
+
+def _post(client, plan, name, content):
+    upload = SimpleUploadedFile(name, content, content_type="text/csv")
+    return client.post(_url("workforce", plan), {"file": upload})
+
+
+@FUZZ
+@given(content=broken_files() | mangled_bytes(SAMPLE.read_bytes()))
+def test_broken_liability_files_never_answer_500(client, officer_login, world, content):  # noqa: F811
+    _a, people, _d, plan = world
+    officer_login(client, people[Role.HR_OFFICER])
+    assert _post(client, plan, "eli.csv", content).status_code in (302, 400)
+
+
+def test_a_zip_bomb_is_a_form_error_in_plain_words(client, officer_login, world, tmp_path):  # noqa: F811
+    _a, people, _d, plan = world
+    officer_login(client, people[Role.HR_OFFICER])
+    content = inflated_workbook(tmp_path / "eli.xlsx", 30).read_bytes()
+    response = _post(client, plan, "eli.xlsx", content)
+    assert response.status_code == 400
+    assert "holds too much data" in response.content.decode()
+    assert plan.imports.filter(is_current=True).get().num_rows == 20  # nothing changed
+
+
+@pytest.mark.django_db
+def test_a_nul_character_is_named_not_stored(client, officer_login, world):  # noqa: F811
+    _a, people, _d, plan = world
+    officer_login(client, people[Role.HR_OFFICER])
+    content = SAMPLE.read_text(encoding="utf-8").replace("Refuse loader", "Refuse\x00loader", 1)
+    response = _post(client, plan, "eli.csv", content.encode())
+    assert response.status_code == 400 and "NUL character" in response.content.decode()
+    assert plan.imports.filter(is_current=True).get().num_rows == 20
