@@ -18,6 +18,7 @@ from insource.authorities.services import (
     membership_grant,
 )
 from insource.core.audit import Actor
+from insource.demo.brought_home import demo_brought_home, demo_brought_home_publish
 from insource.demo.continuing import demo_continuing
 from insource.demo.showcase import demo_showcase
 from insource.demo.transition import demo_transition
@@ -106,10 +107,13 @@ def demo_load(
     opened = {}
     if open_reviews:
         demo_people(by=by, at=at)
+        home = demo_brought_home(on=on, at=at)  # before the due reviews: it opens its own
         opened = reviews_open_due(on=on, by=by, at=at)
         opened["showcase"] = demo_showcase(on=on, at=at)
         opened["continuing"] = demo_continuing(on=on, at=at)
         opened["transition"] = demo_transition(on=on, at=at)
+        demo_brought_home_publish(home)
+        opened["brought_home"] = home
     return DemoResult(imports, skipped, adopters, opened)
 
 

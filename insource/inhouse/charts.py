@@ -40,11 +40,12 @@ def cost_chart(years, contract_price: Decimal | None) -> dict | None:
     for i, f in enumerate(years):
         x = LEFT + i * slot
         row = f.year
-        bar = {"x": round(x + slot * 0.2, 1), "w": round(slot * 0.35, 1), "y": y(row.outturn_gbp)}
+        width = min(slot * 0.35, 80)
+        bar = {"x": round(x + slot / 2 - width, 1), "w": round(width, 1), "y": y(row.outturn_gbp)}
         bar |= {"h": round(HEIGHT - BOTTOM - bar["y"], 1), "label": f"Year {row.number}"}
         bar |= {"mid": round(x + slot / 2, 1), "value": money_short(float(row.outturn_gbp))}
         if row.forecast_p10_gbp is not None:
-            wx = round(x + slot * 0.7, 1)
+            wx = round(x + slot / 2 + 20, 1)
             bar["band"] = {
                 "x": wx,
                 "y10": y(row.forecast_p10_gbp),
@@ -77,6 +78,10 @@ def _ticks(high: float) -> list[float]:
     return [step * i for i in range(1, int(high // step) + 1)]
 
 
+def _short(name: str, size: int = 30) -> str:
+    return name if len(name) <= size else name[: size - 1].rstrip() + "…"
+
+
 def ratings_chart(kpis, started_on) -> dict | None:
     """A grid: one row per KPI, one column per period start, each rated period a coloured
     square with its letter; a line where the service went live. None without ratings."""
@@ -91,11 +96,17 @@ def ratings_chart(kpis, started_on) -> dict | None:
             x = label_w + periods.index(r.period_start) * cell
             cells.append({"x": x, "y": top + row * cell, "fill": colour, "letter": letter})
     live = next((i for i, p in enumerate(periods) if p >= started_on), len(periods))
+    width, height = label_w + len(periods) * cell + 10, top + len(kpis) * cell + 10
+    scale = min(1.6, 960 / width)
     return {
-        "width": label_w + len(periods) * cell + 10,
-        "height": top + len(kpis) * cell + 10,
+        "width": width,
+        "shown_width": int(width * scale),  # on screen, px: larger, never wider than the page
+        "shown_height": int(height * scale),
+        "height": height,
         "cell": cell - 4,
-        "rows": [{"y": top + i * cell + 15, "name": k.kpi.name[:34]} for i, k in enumerate(kpis)],
+        "rows": [
+            {"y": top + i * cell + 15, "name": _short(k.kpi.name)} for i, k in enumerate(kpis)
+        ],
         "cells": cells,
         "live_x": label_w + live * cell - 2,
         "top": top - 6,

@@ -35,6 +35,10 @@ class KpiFigures:
     before: KpiRating | None
     after: KpiRating | None
 
+    @property
+    def is_illustrative(self) -> bool:
+        return self.kpi.is_illustrative or any(r.is_illustrative for r in self.ratings)
+
 
 @dataclass
 class ServiceFigures:

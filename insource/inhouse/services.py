@@ -43,6 +43,13 @@ def _price(contract) -> tuple[Decimal | None, str]:
     return price, basis % {"s": contract.start_on.isoformat(), "e": end.isoformat()}
 
 
+def _service_name(contract) -> str:
+    if contract.title:
+        return contract.title[:300]
+    text = _("%(buyer)s: the service formerly contracted to %(supplier)s")
+    return (text % {"buyer": contract.buyer_name, "supplier": contract.supplier_names})[:300]
+
+
 @transaction.atomic
 def inhouse_service_start(
     *, decision, started_on: date, by: Actor, at: datetime, is_illustrative: bool = False
@@ -68,7 +75,7 @@ def inhouse_service_start(
         authority=decision.authority,
         contract=contract,
         decision=decision,
-        name=contract.title[:300] or _("Contract %(n)s") % {"n": contract.pk},
+        name=_service_name(contract),
         main_cpv=contract.main_cpv,
         route=route,
         started_on=started_on,

@@ -65,15 +65,17 @@ def test_marking_the_plans_go_live_done_starts_the_service(setting):
     plan = TransitionPlan.objects.get(review=decision.review)
     go_live = plan.milestones.get(key="go-live")
     change = MilestoneChange(status="done", owner=None, evidence="Day one report", notes="")
-    milestone_update(milestone=go_live, change=change, on=date(2027, 10, 1), by=SYSTEM, at=NOW)
+    # marked done five days after the transfer date (30 September 2027): live since the transfer
+    milestone_update(milestone=go_live, change=change, on=date(2027, 10, 5), by=SYSTEM, at=NOW)
     service = InhouseService.objects.get(contract=contract)
     assert (service.decision, service.started_on, service.route) == (
         decision,
-        date(2027, 10, 1),
+        plan.transfer_on,
         "in-house",
     )
+    assert plan.transfer_on == date(2027, 9, 30)
     again = inhouse_service_go_live(plan=plan, started_on=date(2027, 10, 5), by=SYSTEM, at=NOW)
-    assert again == service and again.started_on == date(2027, 10, 1)
+    assert again == service and again.started_on == date(2027, 9, 30)
 
 
 def test_go_live_refuses_a_date_before_the_decision(setting):

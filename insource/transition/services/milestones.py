@@ -82,7 +82,9 @@ def _on_done(milestone: Milestone, *, on: date, by: Actor, at: datetime) -> None
     if milestone.key == "go-live":
         from insource.inhouse.services import inhouse_service_go_live
 
-        inhouse_service_go_live(plan=milestone.plan, started_on=milestone.done_on, by=by, at=at)
+        # Marked done on the day or later: the service started then, or on the transfer date.
+        started_on = min(milestone.done_on, milestone.plan.transfer_on)
+        inhouse_service_go_live(plan=milestone.plan, started_on=started_on, by=by, at=at)
 
 
 @transaction.atomic
