@@ -206,7 +206,6 @@ def demo_brought_home_publish(service_id: int | None) -> None:
     from insource.reviews.models import Publication
     from insource.reviews.pack import pack_render
     from insource.reviews.services.decisions import decision_publish
-
     from insource.transition.models import TransitionPlan
     from insource.transition.services.plans import plan_illustrative_mark
 
