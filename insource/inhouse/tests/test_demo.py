@@ -12,6 +12,7 @@ from insource.core.audit import Actor
 from insource.inhouse.models import InhouseService, Kpi, KpiRating
 from insource.register.tests.factories import ContractFactory, SupplierFactory
 from insource.reviews.tests.workflow_support import council
+from insource.transition.models import TransitionPlan
 
 pytestmark = pytest.mark.django_db
 ON = date(2026, 12, 7)
@@ -53,5 +54,5 @@ def test_the_demo_brings_one_service_home_and_labels_its_figures():
     assert service.decision.review.transition_plan.milestones.exclude(status="done").count() == 0
     demo_brought_home_publish(pk)
     assert Publication.objects.filter(decision=service.decision).exists()
-    assert service.decision.review.transition_plan.is_illustrative
+    assert TransitionPlan.objects.get(decision=service.decision).is_illustrative
     assert demo_brought_home(on=ON, at=AT) is None  # idempotent
