@@ -62,7 +62,14 @@ else:
         if h.strip()
     ]
 
-DEBUG = _flag("DEBUG", default=ENV == "development")
+# Off unless asked for, in development too: `./dev run` serves the product as a resident sees
+# it (its own 404 and 500 pages, never Django's technical pages listing every URL pattern).
+DEBUG = _flag("DEBUG", default=False)
+if IS_PRODUCTION and DEBUG:
+    raise ImproperlyConfigured(
+        "DEBUG shows Django's technical pages (settings, URL patterns): it cannot be on in "
+        "production."
+    )
 DATA_DIR = Path(os.environ.get("INSOURCE_DATA_DIR", PROJECT_DIR / "var"))
 
 INSTALLED_APPS = [

@@ -1,10 +1,15 @@
 """Site-wide pages: home and error pages (never a bare 500)."""
 
+import logging
+
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
 from insource.core.audit import Actor
 from insource.register.selectors import register_summary
+
+logger = logging.getLogger(__name__)
 
 
 def who_and_when(request) -> tuple[Actor, object]:
@@ -19,8 +24,24 @@ def home(request):
 
 
 def not_found(request, exception=None):
+    """handler404: the product's page, never Django's (which lists every URL pattern)."""
     return render(request, "core/404.html", status=404)
 
 
 def server_error(request):
-    return render(request, "core/500.html", status=500)
+    """handler500: the product's page; if even that cannot be drawn (the database is down and
+    a context processor needs it), a plain page saying the same."""
+    try:
+        return render(request, "core/500.html", status=500)
+    except Exception:  # noqa: BLE001 - the last resort must not raise
+        logger.exception("The error page could not be drawn")
+        return HttpResponse(PLAIN_500, status=500, content_type="text/html; charset=utf-8")
+
+
+PLAIN_500 = (
+    '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
+    "<title>Sorry, there is a problem with the service</title></head><body>"
+    "<h1>Sorry, there is a problem with the service</h1><p>Try again later.</p>"
+    '<p>Nothing you entered has been changed.</p><p><a href="/">Go to the start page</a></p>'
+    "</body></html>"
+)
