@@ -25,6 +25,7 @@ class Capability(StrEnum):
     SUBMIT_FOR_DECISION = "submit-for-decision"
     SIGN_DECISION = "sign-decision"
     PUBLISH_DECISION = "publish-decision"
+    ADVISE_ON_DEPARTURE = "advise-on-departure"
     ADOPT_POLICY = "adopt-policy"
     MANAGE_MEMBERS = "manage-members"
     ANSWER_REQUESTS = "answer-requests"
@@ -56,6 +57,8 @@ CAPABILITIES: dict[Capability, frozenset[Role]] = {
     Capability.SUBMIT_FOR_DECISION: frozenset({Role.REVIEW_OFFICER, Role.LEGAL_OFFICER}),
     Capability.SIGN_DECISION: frozenset({Role.DECISION_MAKER}),
     Capability.PUBLISH_DECISION: frozenset({Role.LEGAL_OFFICER, Role.AUTHORITY_ADMIN}),
+    # The monitoring officer's advice on a departure towards outsourcing (POLICY.md §2).
+    Capability.ADVISE_ON_DEPARTURE: frozenset({Role.LEGAL_OFFICER}),
     Capability.ADOPT_POLICY: frozenset({Role.AUTHORITY_ADMIN}),
     Capability.MANAGE_MEMBERS: frozenset({Role.AUTHORITY_ADMIN}),
     # Confirming a buyer name moves its contracts between authorities: an administrator of

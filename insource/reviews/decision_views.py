@@ -18,19 +18,20 @@ from insource.authorities.services import authority_adopt_policy
 from insource.core.audit import Actor
 from insource.policy.presets import preset_names
 from insource.register.selectors import contract_get_for_reviewer
-from insource.reviews import presenters
+from insource.reviews import departure_presenters, presenters
 from insource.reviews import review_selectors as selectors
-from insource.reviews.forms import AdoptForm, PublishForm, ReturnForm, SignForm, SubmitForm
+from insource.reviews.forms import AdoptForm, PublishForm, SignForm, SubmitForm
 from insource.reviews.pack import pack_render
 from insource.reviews.services.decisions import (
     SignatureRefused,
     decision_current,
     decision_publish,
     decision_sign,
+    sign_options,
 )
+from insource.reviews.services.departures import DepartureRefused
 from insource.reviews.services.editing import StaleReview, drafters_of, review_submit
 from insource.reviews.services.opening import ReviewNotDue, review_open
-from insource.reviews.services.returning import ReturnRefused, review_return
 from insource.reviews.views import access_or_404, review_or_404
 
 
@@ -73,31 +74,6 @@ def review_submit_view(request, code: str, pk: int):
     return render(request, "reviews/submit.html", context, status=400 if form.errors else 200)
 
 
-@login_required
-def review_return_view(request, code: str, pk: int):
-    access = access_or_404(request, code, Capability.SIGN_DECISION)
-    review = review_or_404(access, pk)
-    form = ReturnForm(request.POST or None, initial={"version": review.version})
-    if request.method == "POST" and form.is_valid():
-        try:
-            review_return(
-                review=review,
-                user=request.user,
-                reasons=form.cleaned_data["reasons"],
-                version=form.cleaned_data["version"],
-                by=Actor.for_user(request.user),
-                at=timezone.now(),
-            )
-        except ReturnRefused as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, _("Review returned to the officer"))
-            return redirect("reviews:review", code=code, pk=pk)
-    context = presenters.review_page(access, review, on=timezone.localdate())
-    context.update(form=form)
-    return render(request, "reviews/return.html", context, status=400 if form.errors else 200)
-
-
 def _outcome_choices(result: dict) -> list[tuple[str, str]]:
     from insource.policy.outcomes import OUTCOMES
 
@@ -121,9 +97,11 @@ def decision_sign_view(request, code: str, pk: int):
     review = review_or_404(access, pk)
     result = review.evaluation.get("result", {})
     current = decision_current(review)
+    on = timezone.localdate()
     form = SignForm(
         request.POST or None,
         outcomes=_outcome_choices(result),
+        departures=sign_options(review, on=on),
         initial={"version": review.version, "outcome": result.get("outcome")},
     )
     if request.method == "POST" and form.is_valid():
@@ -133,19 +111,29 @@ def decision_sign_view(request, code: str, pk: int):
                 signer=request.user,
                 outcome=form.cleaned_data["outcome"],
                 reason=form.cleaned_data["reason"],
+                condition_reasons=form.condition_reasons(),
+                re_review_on=form.cleaned_data.get("re_review_on"),
                 version=form.cleaned_data["version"],
-                on=timezone.localdate(),
+                on=on,
                 by=Actor.for_user(request.user),
                 at=timezone.now(),
                 replaces=current,
             )
+        except DepartureRefused as refused:
+            form.add_departure_errors(refused.errors)
         except SignatureRefused as error:
             form.add_error(None, str(error))
         else:
             messages.success(request, _("Decision signed"))
             return redirect("reviews:review", code=code, pk=pk)
-    context = presenters.review_page(access, review, on=timezone.localdate())
-    context.update(form=form, correcting=current)
+    context = presenters.review_page(access, review, on=on)
+    choices = departure_presenters.sign_choices(form)
+    context.update(
+        form=form,
+        correcting=current,
+        choices=choices,
+        departures_offered=any(c["departure"] for c in choices),
+    )
     return render(request, "reviews/sign.html", context, status=400 if form.errors else 200)
 
 

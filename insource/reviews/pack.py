@@ -11,6 +11,7 @@ from django.template.loader import render_to_string
 
 from insource.appraisal.presenters import appraisal_for_pack
 from insource.policy.reasons import outcome_sentence
+from insource.reviews.departure_presenters import departure_view
 from insource.reviews.presenters import (
     decision_outcome_text,
     outcome_text,
@@ -22,13 +23,18 @@ from insource.reviews.presenters import (
 def pack_context(decision, *, publisher_name: str = "", published_on=None) -> dict:
     result = decision.result
     facts = decision.facts
+    rec = recommendation(result)
+    departure = departure_view(decision)
+    if departure and departure["standards"]:  # the standards apply to the outcome decided
+        rec |= {"standards": departure["standards"], "standards_apply": True}
     return {
         "decision": decision,
         "contract": decision.contract,
         "authority": decision.authority,
         "outcome_text": decision_outcome_text(decision),
         "recommended_text": outcome_sentence(result) or outcome_text(decision.recommended_outcome),
-        "rec": recommendation(result),
+        "rec": rec,
+        "departure": departure,
         "threshold": result.get("threshold"),
         "thresholds": threshold_rows(result.get("threshold")),
         "value": result.get("value"),

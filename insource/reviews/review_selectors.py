@@ -154,3 +154,24 @@ def publications_of_contract(contract) -> list[Publication]:
         .select_related("decision", "decision__authority")
         .order_by("-published_at")
     )
+
+
+def decisions_departing(*, authority: Authority, published_only: bool = False):
+    """The authority's decisions in force that depart from the recommendation, newest first
+    (the public page counts only published ones; the audit committee sees all)."""
+    rows = Decision.objects.filter(authority=authority, departs=True, replaced_by__isnull=True)
+    if published_only:
+        rows = rows.filter(publication__isnull=False)
+    return rows.select_related("contract").order_by("-signed_at")
+
+
+def departure_counts(rows) -> dict[str, int]:
+    """How many departures, how many towards outsourcing, how many of those blocked until the
+    minimum standards are met and how many await the monitoring officer's advice."""
+    outsourcing = rows.filter(departure_kind="towards-outsourcing")
+    return {
+        "all": rows.count(),
+        "towards_outsourcing": outsourcing.count(),
+        "blocked": outsourcing.filter(status="blocked_until_standards_met").count(),
+        "awaiting_advice": outsourcing.filter(advice__isnull=True).count(),
+    }

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from insource.reviews import decision_views, views
+from insource.reviews import decision_views, departure_views, views
 
 app_name = "reviews"
 urlpatterns = [
@@ -30,8 +30,9 @@ urlpatterns = [
     path("<str:code>/<int:pk>/history/", views.review_history, name="history"),
     path("<str:code>/<int:pk>/submit/", decision_views.review_submit_view, name="submit"),
     path("<str:code>/<int:pk>/sign/", decision_views.decision_sign_view, name="sign"),
-    path("<str:code>/<int:pk>/return/", decision_views.review_return_view, name="return"),
+    path("<str:code>/<int:pk>/return/", departure_views.review_return_view, name="return"),
     path("<str:code>/<int:pk>/publish/", decision_views.decision_publish_view, name="publish"),
+    path("<str:code>/<int:pk>/advice/", departure_views.departure_advice_view, name="advice"),
 ]
 
 public_urlpatterns = [

@@ -19,7 +19,7 @@ from django.views.decorators.http import require_POST
 from insource.authorities.roles import Capability
 from insource.authorities.selectors import access_for, memberships_of
 from insource.core.audit import Actor
-from insource.reviews import presenters
+from insource.reviews import departure_presenters, presenters
 from insource.reviews import review_selectors as selectors
 from insource.reviews.forms import CommentForm, EvidenceForm, TopicForm
 from insource.reviews.questions import BY_SLUG
@@ -77,6 +77,12 @@ def review_detail(request, code: str, pk: int):
     on = timezone.localdate()
     context = presenters.review_page(access, review, on=on)
     context["comment_form"] = CommentForm()
+    context["departure"] = departure = departure_presenters.departure_view(context["decision"])
+    if departure and departure["standards"]:  # the decided outcome's, on its proposed terms
+        context["rec"] = context["rec"] | {
+            "standards": departure["standards"],
+            "standards_apply": True,
+        }
     return render(request, "reviews/review.html", context)
 
 

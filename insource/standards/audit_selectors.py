@@ -8,7 +8,12 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from insource.authorities.models import Authority
-from insource.reviews.review_selectors import reviews_blocked, reviews_late
+from insource.reviews.review_selectors import (
+    decisions_departing,
+    departure_counts,
+    reviews_blocked,
+    reviews_late,
+)
 from insource.standards.monitoring_selectors import Monitoring, authority_monitoring
 from insource.transition.selectors import milestones_late
 from insource.transparency.request_selectors import requests_queue
@@ -24,6 +29,8 @@ class AuditView:
     continuing: list[Monitoring]
     late_requests: list
     late_milestones: list = field(default_factory=list)  # transition plans (issue 16)
+    departures: list = field(default_factory=list)  # departures from the recommendation
+    departure_counts: dict = field(default_factory=dict)  # ADR 0019
 
     @property
     def blocked_standards(self) -> list[tuple[Monitoring, object]]:
@@ -37,12 +44,20 @@ class AuditView:
     def counts(self) -> dict[str, int]:
         return {
             "late_reviews": len(self.late_reviews),
-            "blocked": len(self.blocked_reviews) + len(self.blocked_standards),
+            "blocked": len(self.blocked_reviews)
+            + len(self.blocked_standards)
+            + len(self.blocked_departures),
             "breaches": len(self.breaches),
             "overdue_items": len(self.overdue_items),
             "late_requests": len(self.late_requests),
             "late_milestones": len(self.late_milestones),
+            "departures": self.departure_counts.get("all", 0),
         }
+
+    @property
+    def blocked_departures(self) -> list:
+        """Departures towards outsourcing blocked until the standards are met (ADR 0019)."""
+        return [d for d in self.departures if d.status == "blocked_until_standards_met"]
 
     @property
     def overdue_items(self) -> list[tuple[Monitoring, object]]:
@@ -51,6 +66,7 @@ class AuditView:
 
 def audit_view(*, authority: Authority, on: date) -> AuditView:
     """The audit committee's page for the authority on `on`."""
+    departing = decisions_departing(authority=authority).select_related("advice")
     late = reviews_late(authority=authority, on=on).select_related("contract")
     blocked = reviews_blocked(authority=authority).select_related("contract")
     requests = requests_queue(authority=authority, on=on, show="overdue")
@@ -61,4 +77,6 @@ def audit_view(*, authority: Authority, on: date) -> AuditView:
         continuing=authority_monitoring(authority=authority, on=on),
         late_requests=list(requests[:200]),
         late_milestones=milestones_late(authority=authority, on=on)[:200],
+        departures=list(departing[:200]),
+        departure_counts=departure_counts(departing),
     )

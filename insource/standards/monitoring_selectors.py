@@ -123,13 +123,13 @@ def _monitoring(decision: Decision, on: date) -> Monitoring:
     items = cal.calendar(_monitored(decision, returns, records, kpis), on=on, params=params)
     seen = _seen(returns, records, params, on) + _kpi_seen(kpis, params, on)
     seen += mx.overdue_seen(items, on)
-    standards = decision.result.get("standards") or {}
+    standards = decision.standards_applied  # a departure's: on its proposed terms (ADR 0019)
     rows = mx.matrix(standards, LABELS, seen, items, decided_on=decision.decided_on)
     return Monitoring(decision, items, rows, returns, records)
 
 
 def _monitored(decision: Decision, returns, records, kpis) -> cal.Monitored:
-    facts = decision.facts or {}
+    facts = decision.facts_applied or {}
     return cal.Monitored(
         decided_on=decision.decided_on,
         grounds=[decision.outcome]

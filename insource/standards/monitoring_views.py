@@ -18,6 +18,7 @@ from insource.authorities.roles import Capability
 from insource.authorities.selectors import memberships_of
 from insource.core.views import who_and_when
 from insource.register.selectors import contract_get_for_reviewer
+from insource.reviews.departure_presenters import departure_view
 from insource.reviews.views import access_or_404
 from insource.standards import monitoring_presenters as present
 from insource.standards.audit_selectors import audit_view
@@ -165,6 +166,6 @@ def record(request, code: str, pk: int):
 def audit(request, code: str):
     access = access_or_404(request, code)
     view = audit_view(authority=access.authority, on=timezone.localdate())
-    return render(
-        request, "standards/monitoring/audit.html", {"access": access, "view": view, **NAV}
-    )
+    departures = [departure_view(d) | {"decision": d} for d in view.departures]
+    context = {"access": access, "view": view, "departures": departures, **NAV}
+    return render(request, "standards/monitoring/audit.html", context)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from insource.reviews import review_selectors as reviews
+from insource.reviews.departure_presenters import departure_view
 from insource.reviews.presenters import (
     decision_outcome_text,
     review_lateness_tag,
@@ -25,10 +26,11 @@ def _decision_item(publication) -> dict:
         "decision": decision,
         "outcome_text": decision_outcome_text(decision),
         "explanation": decision.result.get("explanation", ""),
-        "standards": standards_rows(decision.result),
+        "standards": standards_rows({"standards": decision.standards_applied}),
         "standards_apply": any(
-            s["status"] != "not_applicable" for s in decision.result.get("standards", {}).values()
+            s["status"] != "not_applicable" for s in decision.standards_applied.values()
         ),
+        "departure": departure_view(decision),
     }
 
 
@@ -49,6 +51,9 @@ def authority_page(authority, *, on: date) -> dict:
         "num_upcoming": pipeline.contracts.count(),
         "counts": reviews.review_counts(authority=authority, on=on) if adopted else None,
         "num_blocked": reviews.reviews_blocked(authority=authority).count() if adopted else 0,
+        "departures": reviews.departure_counts(
+            reviews.decisions_departing(authority=authority, published_only=True)
+        ),
         "request_stats": request_stats(authority=authority, on=on),
         "decisions": [
             _decision_item(p) for p in reviews.publications_public(authority=authority)[:50]

@@ -171,7 +171,7 @@ class DecisionSerializer(serializers.ModelSerializer):
 
     @extend_schema_field(OpenApiTypes.STR)
     def get_status(self, decision) -> str:
-        status = decision.engine_status
+        status = decision.status or decision.engine_status  # a departure's own (ADR 0019)
         return str(STATUS_LABELS.get(status, status))
 
     @extend_schema_field(OpenApiTypes.STR)
@@ -189,7 +189,7 @@ class DecisionSerializer(serializers.ModelSerializer):
 
     @extend_schema_field(StandardSerializer(many=True))
     def get_standards(self, decision) -> list[dict]:
-        rows = standards_rows(decision.result)
+        rows = standards_rows({"standards": decision.standards_applied})
         return [{**row, "status_label": str(row["status_label"])} for row in rows]
 
     @extend_schema_field(LinksSerializer)

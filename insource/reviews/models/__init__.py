@@ -2,6 +2,7 @@
 
 from insource.reviews.models.decisions import (
     Decision,
+    DepartureAdvice,
     ImmutableError,
     ImmutableQuerySet,
     Publication,
@@ -19,6 +20,7 @@ from insource.reviews.models.workflow import (
 
 __all__ = [
     "Decision",
+    "DepartureAdvice",
     "Evidence",
     "ImmutableError",
     "ImmutableQuerySet",

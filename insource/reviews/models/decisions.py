@@ -36,6 +36,15 @@ class Decision(models.Model):
     engine_status = models.CharField(max_length=40)
     departs = models.BooleanField(default=False)
     reason = models.TextField(blank=True)
+    # A departure (POLICY.md §2): its kind ('' when none; see insource.policy.departure), the
+    # decision-maker's reason against each condition the engine found unmet or unknown
+    # ([{key, condition, status, reason}]), the minimum standards on the proposed terms for a
+    # departure towards outsourcing, the decision's own status and a capacity re-review date.
+    departure_kind = models.CharField(max_length=30, blank=True)
+    departure_reasons = models.JSONField(default=list, blank=True)
+    standards = models.JSONField(default=dict, blank=True)
+    status = models.CharField(max_length=40, blank=True)
+    re_review_on = models.DateField(null=True, blank=True)
     facts = models.JSONField()
     result = models.JSONField()
     policy_version = models.JSONField()  # preset, rule-set version and parameters' hash
@@ -59,6 +68,26 @@ class Decision(models.Model):
 
     def delete(self, *args, **kwargs):
         raise ImmutableError("Decisions cannot be deleted: sign a correcting decision")
+
+    @property
+    def is_departure_towards_outsourcing(self) -> bool:
+        return self.departure_kind == "towards-outsourcing"
+
+    @property
+    def facts_applied(self) -> dict:
+        """The facts as decided: for a capacity departure, with the re-review date it set
+        (what the monitoring calendar reads)."""
+        if self.re_review_on is None:
+            return self.facts
+        reasons = self.facts.get("good_reasons") or {}
+        capacity = (reasons.get("capacity") or {}) | {"re_review_on": self.re_review_on.isoformat()}
+        return self.facts | {"good_reasons": reasons | {"capacity": capacity}}
+
+    @property
+    def standards_applied(self) -> dict:
+        """The minimum standards the decision holds the contract to: for a departure towards
+        outsourcing, those evaluated on its proposed terms; otherwise the engine's."""
+        return self.standards or self.result.get("standards") or {}
 
 
 class Publication(models.Model):
@@ -87,4 +116,28 @@ class Publication(models.Model):
     def save(self, *args, **kwargs):
         if self.pk is not None:
             raise ImmutableError("A published pack cannot be changed: publish a correction")
+        super().save(*args, **kwargs)
+
+
+class DepartureAdvice(models.Model):
+    """The monitoring officer's recorded advice on a decision that departs from the
+    recommendation towards outsourcing: a prerequisite of its publication, not of signing
+    (POLICY.md §2). Recorded once; immutable."""
+
+    decision = models.OneToOneField(Decision, on_delete=models.PROTECT, related_name="advice")
+    advice = models.TextField()
+    advised_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    advised_by_name = models.CharField(max_length=200)
+    advised_at = models.DateTimeField()
+
+    objects = ImmutableQuerySet.as_manager()
+
+    def __str__(self) -> str:
+        return f"advice on decision {self.decision_id}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise ImmutableError("Recorded advice cannot be changed")
         super().save(*args, **kwargs)

@@ -18,6 +18,7 @@ from insource.core.audit import Actor, audit_record
 from insource.policy import PolicyError, evaluate
 from insource.policy.facts_fields import label
 from insource.reviews.models import Decision, Publication, Review, ReviewState
+from insource.reviews.services.departures import departure_check, departure_options
 from insource.reviews.services.editing import drafters_of
 from insource.reviews.services.evaluation import facts_of, review_prerequisites
 from insource.reviews.services.states import review_move
@@ -38,7 +39,7 @@ def _refuse_signer(review: Review, signer) -> None:
         raise SignatureRefused("Only the decision-maker named for this review can sign it")
 
 
-def _refuse_result(result: dict, outcome: str, reason: str) -> bool:
+def _refuse_result(result: dict, outcome: str) -> bool:
     """Refuse an unsignable result; returns whether the decision departs."""
     if result["status"] == "incomplete":
         missing = (
@@ -51,9 +52,29 @@ def _refuse_result(result: dict, outcome: str, reason: str) -> bool:
         raise SignatureRefused(
             f"Mandatory standards are unmet ({unmet}): outsourcing is blocked until they are met"
         )
-    if departs and not reason.strip():
-        raise SignatureRefused("Enter the reasons for departing from the recommendation")
     return departs
+
+
+def signing_facts(review: Review, *, on: date) -> tuple[dict, dict]:
+    """The facts and the engine's result as they stand if signed on `on`: the decision is
+    taken when signed, whatever date was planned."""
+    facts = facts_of(review, on=on)
+    facts["decision_on"] = on.isoformat()
+    try:
+        return facts, evaluate(facts).to_dict()
+    except PolicyError as error:
+        raise SignatureRefused(f"The facts cannot be evaluated: {error}") from None
+
+
+def sign_options(review: Review, *, on: date) -> dict[str, list[dict]]:
+    """What the sign page lists: for each outcome that would be a departure towards
+    outsourcing if signed on `on`, the conditions to give a reason on (the same facts and
+    function `decision_sign` checks). Empty when the facts cannot be evaluated."""
+    try:
+        facts, result = signing_facts(review, on=on)
+    except SignatureRefused:
+        return {}
+    return departure_options(facts, result)
 
 
 def _evidence_list(review: Review) -> list[dict]:
@@ -83,8 +104,14 @@ def decision_sign(
     by: Actor,
     at: datetime,
     replaces: Decision | None = None,
+    condition_reasons: dict[str, str] | None = None,
+    re_review_on: date | None = None,
 ) -> Decision:
-    """Sign the decision on a review awaiting one (or a correction of its current decision)."""
+    """Sign the decision on a review awaiting one (or a correction of its current decision).
+
+    Any outcome may be signed; a departure is reasoned as `departure_check` requires (a reason
+    against each unmet or unknown condition, keyed as `departure_options` lists them, and a
+    re-review date for capacity), raising `DepartureRefused` with every field to fix."""
     review = Review.objects.select_for_update().get(pk=review.pk)
     if review.version != version:
         raise SignatureRefused("The review changed since you read it: read it again, then sign")
@@ -97,16 +124,20 @@ def decision_sign(
     ):
         raise SignatureRefused("Only the review's decision in force can be corrected")
     _refuse_signer(review, signer)
-    facts = facts_of(review, on=on)
-    facts["decision_on"] = on.isoformat()  # decided when signed, whatever date was planned
-    try:
-        result = evaluate(facts).to_dict()
-    except PolicyError as error:
-        raise SignatureRefused(f"The facts cannot be evaluated: {error}") from None
+    facts, result = signing_facts(review, on=on)
     check = review_prerequisites(review, on=on, signing=True, facts=facts, result=result)
     if not check.ok:
         raise SignatureRefused(check.refusal())
-    departs = _refuse_result(result, outcome, reason)
+    departs = _refuse_result(result, outcome)
+    departure = departure_check(
+        facts=facts,
+        result=result,
+        outcome=outcome,
+        reason=reason,
+        condition_reasons=condition_reasons or {},
+        re_review_on=re_review_on,
+        on=on,
+    )
     decision = Decision.objects.create(
         review=review,
         authority=review.authority,
@@ -118,6 +149,11 @@ def decision_sign(
         engine_status=result["status"],
         departs=departs,
         reason=reason.strip(),
+        departure_kind=departure.kind,
+        departure_reasons=departure.reasons,
+        standards=departure.standards,
+        status=departure.status,
+        re_review_on=departure.re_review_on,
         facts=facts,
         result=result,
         policy_version=result["policy_version"],
@@ -146,6 +182,10 @@ def decision_sign(
             "outcome": outcome,
             "recommended": result["outcome"],
             "departs": departs,
+            "departure_kind": departure.kind,
+            "status": departure.status,
+            "departure_reasons": departure.reasons,
+            "re_review_on": departure.re_review_on.isoformat() if departure.re_review_on else None,
             "replaces": replaces.pk if replaces else None,
         },
         reason=reason,
@@ -179,6 +219,11 @@ def decision_publish(
         raise SignatureRefused("This decision has been replaced: publish the correction")
     if Publication.objects.filter(decision=decision).exists():
         raise SignatureRefused("This decision is already published")
+    if decision.is_departure_towards_outsourcing and not hasattr(decision, "advice"):
+        raise SignatureRefused(
+            "This decision departs from the recommendation towards outsourcing: the monitoring "
+            "officer must record their advice on it before it is published"
+        )
     publication = Publication.objects.create(
         decision=decision,
         published_by=user,

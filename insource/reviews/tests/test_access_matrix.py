@@ -46,6 +46,10 @@ ACTIONS = [
     ("reviews:sign", "post", Capability.SIGN_DECISION),
     ("reviews:publish", "get", Capability.PUBLISH_DECISION),
     ("reviews:publish", "post", Capability.PUBLISH_DECISION),
+    ("reviews:return", "get", Capability.SIGN_DECISION),
+    ("reviews:return", "post", Capability.SIGN_DECISION),
+    ("reviews:advice", "get", Capability.ADVISE_ON_DEPARTURE),
+    ("reviews:advice", "post", Capability.ADVISE_ON_DEPARTURE),
 ]
 
 

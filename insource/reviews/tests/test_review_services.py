@@ -13,6 +13,7 @@ from insource.core.models import AuditEvent
 from insource.reviews.models import Decision, ImmutableError, Review, ReviewState
 from insource.reviews.questions import BY_SLUG
 from insource.reviews.services.decisions import SignatureRefused, decision_publish, decision_sign
+from insource.reviews.services.departures import DepartureRefused
 from insource.reviews.services.editing import (
     StaleReview,
     evidence_add,
@@ -224,16 +225,13 @@ def test_departure_needs_a_reason(setting):
     _, people, _ = setting
     review = _ready(setting)
     maker = people[Role.DECISION_MAKER]
-    with pytest.raises(SignatureRefused, match="reasons for departing"):
-        _sign(review, maker, outcome="OUTSOURCE_GOOD_REASON_CAPACITY")
+    with pytest.raises(DepartureRefused, match="reasons for departing"):
+        _sign(review, maker, outcome="EXEMPT_BELOW_THRESHOLD")
     assert not Decision.objects.filter(review=review).exists()
     decision = _sign(
-        review,
-        maker,
-        outcome="OUTSOURCE_GOOD_REASON_CAPACITY",
-        reason="The depot lease ends in 2029",
+        review, maker, outcome="EXEMPT_BELOW_THRESHOLD", reason="The value is under review"
     )
-    assert decision.departs is True
+    assert decision.departs is True and decision.departure_kind == "other"
 
 
 def test_drafter_cannot_sign(setting):
