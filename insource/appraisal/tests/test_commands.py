@@ -72,7 +72,12 @@ def test_bad_input_names_the_path(tmp_path):
 
 @pytest.mark.parametrize(
     ("content", "message"),
-    [("{not json", "not valid JSON"), (None, "no such file")],
+    [
+        ("{not json", "not valid JSON"),
+        (None, "no such file"),
+        ("[" * 100_000 + "]" * 100_000, "nested more than 32 levels deep"),
+        ('{"term_years": ' + "9" * 5000 + "}", "longer than 1,000 digits"),
+    ],
 )
 def test_unreadable_files(tmp_path, content, message):
     path = tmp_path / "f.json"

@@ -15,6 +15,7 @@ from insource.appraisal.engine import AppraisalInputError, appraise_document, di
 from insource.appraisal.engine.appraise import DEFAULT_DRAWS, DEFAULT_SEED
 from insource.appraisal.engine.parameters import appraisal_parameters
 from insource.core.cli_output import print_json
+from insource.core.json_limits import JsonLimitError, check_depth
 
 MAX_DRAWS = 5_000_000
 
@@ -67,10 +68,15 @@ class Command(BaseCommand):
 
 def _read(path: Path):
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
+        raw = path.read_bytes()
     except FileNotFoundError:
         raise CommandError(f"{path}: no such file") from None
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+    try:
+        check_depth(raw)
+        return json.loads(raw.decode("utf-8-sig"))
+    except JsonLimitError as error:
+        raise CommandError(f"{path}: refused because {error}: not an appraisal file") from None
+    except (UnicodeDecodeError, ValueError, RecursionError) as error:
         raise CommandError(
             f"{path}: not valid JSON ({error}). Fix: check the file is UTF-8 JSON"
         ) from None
