@@ -23,6 +23,27 @@ def _summary(r: dict) -> list[list]:
         for k, d in r["distribution"].items()
         for p in ("p10", "p50", "p90")
     ]
+    if "cheapest_p50" in r:
+        rows.append(
+            ["summary", r["cheapest_p50"], "lowest central (P50) net present cost", "", "", "", ""]
+        )
+        rows += [
+            ["summary", k, "probability of being the cheapest option", "", p, "probability", ""]
+            for k, p in r["p_cheapest"].items()
+        ]
+    rows += [
+        [
+            "summary",
+            k,
+            f"probability that in-house costs less than {k}",
+            "",
+            v["p_inhouse_cheaper"],
+            "probability",
+            "",
+        ]
+        for k, v in r.get("versus_inhouse", {}).items()
+        if k != "outsourced"
+    ]
     rows += [
         [
             "summary",

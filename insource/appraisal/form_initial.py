@@ -21,7 +21,9 @@ def line_initial(spec: dict, version: int) -> dict:
         "optimism_bias": spec.get("optimism_bias", "none"),
         "charitable_relief": spec.get("charitable_relief", False),
     }
-    rate = spec.get("irrecoverable_vat_share_pct", spec.get("rate_pct"))
+    rate = spec.get(
+        "irrecoverable_vat_share_pct", spec.get("taxable_share_pct", spec.get("rate_pct"))
+    )
     for prefix, value in (
         ("amount", spec.get("amount_gbp")),
         ("rate", rate),

@@ -10,6 +10,7 @@ from django import forms
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from insource.appraisal.engine.lines import SHARE_FIELDS
 from insource.appraisal.presenters import CATEGORY_LABELS, OPTIMISM_CHOICES
 
 RANGES = ("amount", "rate", "growth", "mitigation")
@@ -258,7 +259,7 @@ class LineForm(RangeMixin, forms.Form):
             "source": c["source"].strip(),
         }
         if c["kind"] == "percent":
-            field = "irrecoverable_vat_share_pct" if c["category"] == "vat" else "rate_pct"
+            field = SHARE_FIELDS.get(c["category"], "rate_pct")
             spec |= {
                 "percent_of": list(c["percent_of"]),
                 field: self.ranges["rate"],

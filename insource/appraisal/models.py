@@ -12,6 +12,8 @@ class Option(models.TextChoices):
     INHOUSE = "inhouse", _("In-house")
     OUTSOURCED = "outsourced", _("Outsourced (re-procured)")
     SHARED = "shared", _("Shared service")
+    COMPANY = "company", _("Council-owned company")
+    COMMUNITY = "community", _("Community or co-operative provider")
 
 
 class Appraisal(models.Model):

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from insource.appraisal import charts
-from insource.appraisal.engine.lines import FIELD_LABELS
+from insource.appraisal.engine.lines import FIELD_LABELS, SHARE_FIELDS
 from insource.appraisal.models import Option
 
 CATEGORY_LABELS = {
@@ -27,6 +27,9 @@ CATEGORY_LABELS = {
     "vat": gettext_lazy("Irrecoverable VAT"),
     "income": gettext_lazy("Income (a credit)"),
     "other": gettext_lazy("Other costs"),
+    "company_overheads": gettext_lazy("Company overheads: board, audit, insurance, filing"),
+    "corporation_tax": gettext_lazy("Corporation tax on the company's taxable profit"),
+    "surplus": gettext_lazy("Surplus kept by the provider (company or co-operative)"),
 }
 
 
@@ -75,7 +78,7 @@ def line_row(line, labels: dict[str, str]) -> dict:
     """One cost line for the appraisal page's table."""
     spec = line.spec
     if "percent_of" in spec:
-        field = "irrecoverable_vat_share_pct" if spec["category"] == "vat" else "rate_pct"
+        field = SHARE_FIELDS.get(spec["category"], "rate_pct")
         of = ", ".join(labels.get(k, k) for k in spec["percent_of"])
         amount = _("%(v)s of %(of)s") % {"v": value_text(spec.get(field), "%"), "of": of}
         when = _("as those lines")
@@ -168,13 +171,37 @@ def results_view(run) -> dict:
         "tornado_rows": bars,
         "bins": _bins(r["histogram"]),
         "parameters": [_parameter(p) for p in r["parameters"]],
-        "shared": r.get("shared_minus_inhouse"),
-        "shared_probability": _percent(r.get("shared_minus_inhouse")),
+    } | headline(r)
+
+
+def headline(r: dict) -> dict:
+    """The option with the lowest central (P50) cost, each option's chance of being the
+    cheapest, and each other option against in-house. Runs made before these figures existed
+    get them from their distribution (the cheapest P50) and show no chances."""
+    labels, dist = r["option_labels"], r["distribution"]
+    cheapest = r.get("cheapest_p50") or min(dist, key=lambda k: dist[k]["p50"])
+    chances = r.get("p_cheapest") or {}
+    versus = r.get("versus_inhouse") or {
+        k: v for k, v in (("shared", r.get("shared_minus_inhouse")),) if v
     }
-
-
-def _percent(row: dict | None) -> str:
-    return f"{row['p_inhouse_cheaper']:.1%}" if row else ""
+    return {
+        "cheapest": {"key": cheapest, "label": labels[cheapest], "p50": gbp(dist[cheapest]["p50"])},
+        "chances": [
+            {"key": k, "label": labels[k], "probability": f"{chances[k]:.1%}"}
+            for k in labels
+            if k in chances
+        ],
+        "versus": [
+            {
+                "key": k,
+                "label": labels[k],
+                "probability": f"{v['p_inhouse_cheaper']:.1%}",
+                "p50": gbp(v["p50"]),
+            }
+            for k, v in versus.items()
+            if k != "outsourced"
+        ],
+    }
 
 
 def _parameter(p: dict) -> dict:

@@ -191,7 +191,7 @@ def test_officer_builds_the_refuse_appraisal_and_finds_it_in_the_pack(page, live
     page.locator("details:has(#load-form) summary").click()
     page.locator("#id_file").set_input_files(str(SAMPLE))
     page.locator("#load").click()
-    assert "21 cost lines loaded" in banner(page)
+    assert "46 cost lines loaded" in banner(page)
     run(page)
     probability = page.locator("#probability h3").inner_text()
     assert re.fullmatch(r"\d+\.\d% probability that in-house costs less", probability)

@@ -1,9 +1,12 @@
 """An appraisal from end to end: validate, build the model, evaluate, summarise.
 
 The result is plain JSON-ready data: each option's net present cost (deterministic, every
-input at its most likely value), the difference outsourced minus in-house, its P10/P50/P90
-over the draws, the probability that in-house costs less, a histogram, the tornado, each line's
-present value and each option's cash flows, and the parameters read with their citations.
+input at its most likely value) and its P10/P50/P90; the option with the lowest central (P50)
+cost and the probability that each option is the cheapest of all; the difference outsourced
+minus in-house with its P10/P50/P90 and the probability that in-house costs less than
+outsourcing (criterion T4 reads that one comparison, nothing else); each other option against
+in-house; a histogram, the tornado, each line's present value and each option's cash flows,
+and the parameters read with their citations.
 """
 
 from __future__ import annotations
@@ -55,8 +58,22 @@ def appraise(model: Model, *, draws: int = DEFAULT_DRAWS, seed: int = DEFAULT_SE
         "p_inhouse_cheaper": round(float(np.mean(diff > 0)), 4),
         "uncertain_inputs": sum(1 for i in model.inputs if i.is_uncertain),
     }
+    result |= ranking(costs)
     result |= _details(model, costs, diff)
     return result
+
+
+def ranking(costs: dict[str, np.ndarray]) -> dict:
+    """Which option has the lowest central (P50) net present cost, and in what share of the
+    draws each option is the cheapest of all (ties go to the first option in document order;
+    with continuous inputs they do not happen)."""
+    keys = list(costs)
+    winners = np.argmin(np.vstack([costs[k] for k in keys]), axis=0)
+    p50 = {k: float(np.percentile(costs[k], 50)) for k in keys}
+    return {
+        "cheapest_p50": min(keys, key=lambda k: (p50[k], keys.index(k))),
+        "p_cheapest": {k: round(float(np.mean(winners == i)), 4) for i, k in enumerate(keys)},
+    }
 
 
 def _details(model: Model, costs: dict, diff: np.ndarray) -> dict:
@@ -69,12 +86,17 @@ def _details(model: Model, costs: dict, diff: np.ndarray) -> dict:
         "discount_factors": [round(float(f), 10) for f in model.factors],
         "parameters": list(model.parameters.reads),
     }
-    if "shared" in costs:
-        shared = costs["shared"] - costs["inhouse"]
-        details["shared_minus_inhouse"] = _rounded(mc.spread(shared)) | {
-            "p_inhouse_cheaper": round(float(np.mean(shared > 0)), 4)
-        }
+    details["versus_inhouse"] = {
+        key: _versus(costs[key] - costs["inhouse"]) for key in costs if key != "inhouse"
+    }
+    if "shared" in costs:  # kept for documents read by earlier versions
+        details["shared_minus_inhouse"] = details["versus_inhouse"]["shared"]
     return details
+
+
+def _versus(diff: np.ndarray) -> dict:
+    """An option minus in-house: its spread and the probability that in-house costs less."""
+    return _rounded(mc.spread(diff)) | {"p_inhouse_cheaper": round(float(np.mean(diff > 0)), 4)}
 
 
 def _rounded(row: dict) -> dict:

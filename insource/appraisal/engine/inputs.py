@@ -19,6 +19,8 @@ OPTION_LABELS = {
     "inhouse": "In-house",
     "outsourced": "Outsourced (re-procured)",
     "shared": "Shared service",
+    "company": "Council-owned company",
+    "community": "Community or co-operative provider",
 }
 
 

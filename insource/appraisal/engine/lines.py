@@ -12,7 +12,13 @@ from dataclasses import dataclass
 CREDITS = {"income", "residual_value"}
 TIMING_FIELDS = ("timing", "year", "from_year", "to_year")
 GROWTH_FIELDS = ("real_escalation_pct", "nominal_indexation_pct")
-PERCENT_FIELDS = {"optimism_bias_mitigation_pct", "irrecoverable_vat_share_pct"}
+PERCENT_FIELDS = {
+    "optimism_bias_mitigation_pct",
+    "irrecoverable_vat_share_pct",
+    "taxable_share_pct",
+}
+# Lines whose percentage is a share of a rate the parameters give (VAT, corporation tax).
+SHARE_FIELDS = {"vat": "irrecoverable_vat_share_pct", "corporation_tax": "taxable_share_pct"}
 FIELD_LABELS = {
     "amount_gbp": "amount (£)",
     "rate_pct": "rate (%)",
@@ -20,6 +26,7 @@ FIELD_LABELS = {
     "nominal_indexation_pct": "indexation a year (%)",
     "optimism_bias_mitigation_pct": "optimism bias mitigated (%)",
     "irrecoverable_vat_share_pct": "share bearing irrecoverable VAT (%)",
+    "taxable_share_pct": "share that is taxable profit (%)",
 }
 
 
@@ -57,8 +64,8 @@ def line_build(b, where, raw, context, deps) -> Line:
 
     is_percent = "percent_of" in raw
     _check_shape(b, path, raw, is_percent, deflator)
-    vat = raw["category"] == "vat"
-    rate = value("irrecoverable_vat_share_pct" if vat else "rate_pct")
+    share = SHARE_FIELDS.get(raw["category"])
+    rate = value(share or "rate_pct")
     upper, lower = _optimism(b, path, raw, params)
     return Line(
         option=key,
@@ -71,7 +78,7 @@ def line_build(b, where, raw, context, deps) -> Line:
         amount=value("amount_gbp"),
         percent_of=deps,
         rate=rate,
-        rate_scale=params.vat_rate / 100 if vat else 0.01,
+        rate_scale=_rate_scale(raw["category"], params),
         escalation=value("real_escalation_pct"),
         indexation=value("nominal_indexation_pct"),
         ob_upper=upper,
@@ -79,6 +86,16 @@ def line_build(b, where, raw, context, deps) -> Line:
         mitigation=value("optimism_bias_mitigation_pct"),
         relief=1 - params.charitable_relief if raw.get("charitable_relief") else 1.0,
     )
+
+
+def _rate_scale(category: str, params) -> float:
+    """What a percentage point of the line's rate is worth: VAT's and corporation tax's shares
+    are shares of the rate in force; any other rate_pct is itself the percentage."""
+    if category == "vat":
+        return params.vat_rate / 100
+    if category == "corporation_tax":
+        return params.corporation_tax_rate / 100
+    return 0.01
 
 
 def _check_shape(b, path, raw, is_percent, deflator) -> None:
@@ -96,12 +113,13 @@ def _check_shape(b, path, raw, is_percent, deflator) -> None:
             "rate_pct goes with percent_of",
             "remove rate_pct, or replace amount_gbp with percent_of",
         )
-    if raw["category"] != "vat" and "irrecoverable_vat_share_pct" in raw:
-        b.problem(
-            f"{path}.irrecoverable_vat_share_pct",
-            "only a vat line has this share",
-            "set category to vat, or remove the field",
-        )
+    for category, field in SHARE_FIELDS.items():
+        if raw["category"] != category and field in raw:
+            b.problem(
+                f"{path}.{field}",
+                f"only a {category} line has this share",
+                f"set category to {category}, or remove the field",
+            )
     if raw.get("charitable_relief") and raw["category"] != "business_rates":
         b.problem(
             f"{path}.charitable_relief",
@@ -129,7 +147,7 @@ def _percent_shape(b, path, raw) -> None:
             "a line is an amount or a percentage, not both",
             "remove amount_gbp or percent_of",
         )
-    if raw["category"] != "vat" and "rate_pct" not in raw:
+    if raw["category"] not in SHARE_FIELDS and "rate_pct" not in raw:
         b.problem(path, "percent_of needs rate_pct", "add rate_pct, e.g. 19.5")
     for field in (*TIMING_FIELDS, *GROWTH_FIELDS):
         if field in raw:

@@ -21,6 +21,7 @@ NAMES = (
     "appraisal.charitable_rate_relief",
     "appraisal.council_vat_refund",
     "vat.standard_rate",
+    "appraisal.corporation_tax_rate",
 )
 
 
@@ -34,6 +35,7 @@ class AppraisalParameters:
     optimism_lower: dict[str, float]
     charitable_relief: float
     vat_rate: float
+    corporation_tax_rate: float
     reads: tuple[dict, ...]
 
 
@@ -61,6 +63,7 @@ def appraisal_parameters(on: date, parameters: Parameters | None = None) -> Appr
         optimism_lower=_by_category(NAMES[2], value[NAMES[2]]),
         charitable_relief=float(value["appraisal.charitable_rate_relief"]),
         vat_rate=float(value["vat.standard_rate"]),
+        corporation_tax_rate=float(value["appraisal.corporation_tax_rate"]),
         reads=tuple(_cited(read) for read in reads.values()),
     )
 

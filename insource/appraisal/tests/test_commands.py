@@ -26,7 +26,7 @@ def test_run_json_has_the_documented_keys():
     result = json.loads(run("run", str(SAMPLE), "--draws", "20000", "--seed", "3", "--json"))
     for key in ("options", "difference", "p10", "p50", "p90", "p_inhouse_cheaper"):
         assert key in result
-    assert set(result["options"]) == {"inhouse", "outsourced", "shared"}
+    assert set(result["options"]) == {"inhouse", "outsourced", "shared", "company", "community"}
     assert result["difference"] == pytest.approx(
         result["options"]["outsourced"] - result["options"]["inhouse"], abs=0.02
     )

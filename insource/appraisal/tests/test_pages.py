@@ -179,3 +179,27 @@ def test_settings_keep_what_was_typed_and_save(setup):
         "max": 2.8,
         "distribution": "triangular",
     }
+
+
+def test_the_headline_names_the_cheapest_option_and_t4_is_only_in_house_against_outsourced(setup):
+    """The worked sample: in-house beats re-procurement in ~98% of draws, but the shared service
+    has the lowest central cost; the page, the CSV and the command say so."""
+    client, review, officer, base, _p = setup
+    b.appraisal_with_sample(review, officer)
+    client.post(base + "run/", {"draws": "20000", "seed": "7"})
+    run = review.appraisal.runs.get()
+    r = run.results
+    assert r["cheapest_p50"] == "shared" and r["p_inhouse_cheaper"] > 0.9
+    page = client.get(base).content.decode()
+    headline = page[page.index('id="headline"') : page.index('id="probability"')]
+    assert "Lowest central cost: Shared service, £" in headline
+    assert f"Shared service {r['p_cheapest']['shared']:.1%}" in headline
+    assert "Council-owned company 0.0%" in headline
+    assert "probability that in-house costs less" not in headline
+    assert "re-procuring the contract only" in page
+    rows = list(
+        csv.reader(io.StringIO(client.get(f"{base}runs/{run.pk}/appraisal.csv").content.decode()))
+    )
+    assert ["summary", "shared", "lowest central (P50) net present cost", "", "", "", ""] in rows
+    chances = [r for r in rows if r[2] == "probability of being the cheapest option"]
+    assert {r[1] for r in chances} == {"inhouse", "outsourced", "shared", "company", "community"}

@@ -31,7 +31,7 @@ def test_the_sample_in_docs_is_valid():
 
     sample = Path(__file__).resolve().parents[3] / "docs" / "samples" / "appraisal-sample.json"
     result = appraise_document(json.loads(sample.read_text()), draws=1_000)
-    assert set(result["options"]) == {"inhouse", "outsourced", "shared"}
+    assert set(result["options"]) == {"inhouse", "outsourced", "shared", "company", "community"}
 
 
 def test_a_missing_field_is_named_with_its_path():

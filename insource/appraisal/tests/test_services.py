@@ -34,7 +34,7 @@ def test_a_run_is_stored_whole_and_audited():
     _authority, people, review = b.reviewed()
     officer = b.officer_of(people)
     appraisal = b.appraisal_with_sample(review, officer)
-    assert appraisal.lines.count() == 21
+    assert appraisal.lines.count() == 46
     run = b.run(appraisal, officer, draws=10_000, seed=42)
     assert (run.number, run.seed, run.draws) == (1, 42, 10_000)
     assert run.document["appraisal_on"] == TODAY.isoformat()
@@ -120,7 +120,7 @@ def test_a_stale_appraisal_version_is_refused():
     _a, people, review = b.reviewed()
     officer = b.officer_of(people)
     appraisal = b.appraisal_with_sample(review, officer)
-    line = appraisal.lines.get(key="fuel")
+    line = appraisal.lines.get(option="inhouse", key="fuel")
     with pytest.raises(AppraisalRefused, match="Someone else changed"):
         appraisal_line_save(
             appraisal=appraisal,

@@ -99,16 +99,24 @@ def _gbp(x: float) -> str:
 
 
 def _run_text(r: dict) -> str:
+    labels, dist, cheapest = r["option_labels"], r["distribution"], r["cheapest_p50"]
     lines = [
         r["title"],
         f"{r['term_years']} years, parameters as on {r['appraisal_on']}, "
         f"{r['draws']:,} draws (seed {r['seed']})",
         "",
-        "Net present cost (most likely):",
+        f"Lowest central cost (P50): {labels[cheapest]}, {_gbp(dist[cheapest]['p50'])}",
+        "",
+        "Net present cost: most likely; P10, P50, P90; probability of being the cheapest:",
     ]
-    lines += [f"  {r['option_labels'][k]}: {_gbp(v)}" for k, v in r["options"].items()]
+    lines += [
+        f"  {labels[k]}: {_gbp(v)}; {_gbp(dist[k]['p10'])}, {_gbp(dist[k]['p50'])}, "
+        f"{_gbp(dist[k]['p90'])}; {r['p_cheapest'][k]:.1%}"
+        for k, v in r["options"].items()
+    ]
     lines += [
         "",
+        "In-house against outsourced only (criterion T4):",
         f"Difference, outsourced minus in-house: {_gbp(r['difference'])}",
         f"  P10 {_gbp(r['p10'])}, P50 {_gbp(r['p50'])}, P90 {_gbp(r['p90'])}",
         f"Probability that in-house costs less: {r['p_inhouse_cheaper']:.1%}",
