@@ -167,6 +167,7 @@ ROUTES: dict[str, Row] = {
     "reviews:sign": Row(C.SIGN_DECISION, C.SIGN_DECISION, args=_signed),
     "reviews:publish": Row(C.PUBLISH_DECISION, C.PUBLISH_DECISION, args=_signed),
     "reviews:return": Row(C.SIGN_DECISION, C.SIGN_DECISION, args=_signed),
+    "reviews:advice": Row(C.ADVISE_ON_DEPARTURE, C.ADVISE_ON_DEPARTURE, args=_signed),
     # Published decisions -------------------------------------------------------------------
     "public:adoptions": Row(PUBLIC, GET_ONLY),
     "public:decision": Row(PUBLIC, GET_ONLY, args=lambda w: [w.decision.pk]),
