@@ -18,6 +18,8 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
+from django.utils.translation import gettext_noop as N_
+
 from insource.policy.params import load_all
 from insource.standards.fair_wage import rates_on
 
@@ -140,10 +142,10 @@ def aggregates(employees, *, on: date) -> dict:
     """Headcount, FTE, pay bands and pension schemes: what everyone may see."""
     fair = rates_on(on, is_london=False).required
     bands = [
-        ("Below the fair wage", None, fair),
-        ("Fair wage to £14.99", fair, Decimal(15)),
-        ("£15 to £19.99", Decimal(15), Decimal(20)),
-        ("£20 or more", Decimal(20), None),
+        (N_("Below the fair wage"), None, fair),
+        (N_("Fair wage to £14.99"), fair, Decimal(15)),
+        (N_("£15 to £19.99"), Decimal(15), Decimal(20)),
+        (N_("£20 or more"), Decimal(20), None),
     ]
     counts = defaultdict(int)
     schemes = defaultdict(int)

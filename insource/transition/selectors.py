@@ -168,3 +168,24 @@ def templates_in_force(authority) -> list[dict]:
         {"service_type": k, "label": label, "current": template_in_force(authority, k)}
         for k, label in SERVICE_TYPE_LABELS.items()
     ]
+
+
+def public_plan(decision, *, on: date) -> dict | None:
+    """What the public sees of a published decision's plan: statuses, dates, aggregates."""
+    from insource.transition.pay import aggregates
+
+    if not hasattr(decision, "publication"):
+        return None
+    plan = TransitionPlan.objects.filter(decision=decision).first() or transition_plan_for_review(
+        decision.review
+    )
+    if plan is None:
+        return None
+    view = plan_view(plan, on=on)
+    current = plan.imports.filter(is_current=True).first()
+    employees = list(current.employees.all()) if current else []
+    return {
+        "view": view,
+        "num_done": sum(r.status == DONE for r in view.rows),
+        "aggregates": aggregates(employees, on=plan.transfer_on) if employees else None,
+    }

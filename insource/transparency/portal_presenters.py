@@ -74,5 +74,6 @@ def contract_page(contract, *, on: date) -> dict:
         "current": published[0] if published else None,
         "adopted": contract.reviewing_authority.policy_adopted_on is not None,
         "monitoring": public_monitoring(contract, on=on),
+        "on": on,
         "nav_portal": True,
     }

@@ -17,3 +17,14 @@ def transition_plan_link(review, on):
         return {"plan": None}
     view = plan_view(plan, on=on)
     return {"plan": plan, "status": PLAN_LABELS[view.status], "num_late": len(view.late)}
+
+
+@register.inclusion_tag("transition/includes/public_panel.html")
+def transition_public_panel(decision, on):
+    """The public contract page's "Coming home" panel, for a published decision whose plan
+    exists: the transfer date, the status, the milestones (no evidence or notes) and the
+    workforce aggregates (never the rows)."""
+    from insource.transition.selectors import public_plan
+
+    found = public_plan(decision, on=on)
+    return {"panel": found}

@@ -172,3 +172,27 @@ def test_grade_form_errors_in_govuk_words(client, officer_login, world):
         url, {"name": "Grade 3", "roles": "Refuse loader", "hourly_min": "14", "hourly_max": "13"}
     )
     assert "The highest pay must be at least the lowest" in low.content.decode()
+
+
+def test_public_sees_the_plan_and_aggregates_once_published(client, world):
+    from insource.reviews.services.decisions import decision_publish
+    from insource.transition.tests.support import NOW, TODAY
+
+    _a, people, decision, plan = world
+    url = reverse("portal:contract", kwargs={"pk": plan.contract_id})
+    assert 'id="coming-home"' not in client.get(url).content.decode()
+    decision_publish(
+        decision=decision,
+        user=people[Role.LEGAL_OFFICER],
+        redaction_note="None",
+        has_confidential_annex=False,
+        pack_html="<p>pack</p>",
+        pack_pdf=b"%PDF",
+        on=TODAY,
+        by=Actor.system("t"),
+        at=NOW,
+    )
+    html = client.get(url).content.decode()
+    assert 'id="coming-home"' in html and "30 September 2027" in html
+    assert "20 people (19.7 full-time equivalent)" in html
+    assert "13 Jun 2011" not in html and "Depot, Enderby" not in html  # never the rows
