@@ -123,6 +123,20 @@ def _run(w):
     return [w.code, w.review.pk, w.run.pk]
 
 
+def _plan(w):
+    """The transition plan the signed in-house decision made (`w.signed`)."""
+    from insource.transition.selectors import transition_plan_for_review
+
+    return [w.code, transition_plan_for_review(w.signed.review).pk]
+
+
+def _milestone(w):
+    code, pk = _plan(w)
+    from insource.transition.models import Milestone
+
+    return [code, pk, Milestone.objects.filter(plan_id=pk).order_by("pk").first().pk]
+
+
 def _request(w):
     return [w.code, w.request.reference]
 
@@ -224,13 +238,16 @@ ROUTES: dict[str, Row] = {
     "transition:plans": Row(C.READ_TRANSITION, GET_ONLY, args=_code),
     "transition:grades": Row(C.READ_WORKFORCE, C.MANAGE_WORKFORCE, args=_code),
     "transition:templates": Row(C.READ_TRANSITION, GET_ONLY, args=_code),
-    "transition:template-edit": Row(excluded=TO_COME),
-    "transition:plan": Row(excluded=TO_COME),
-    "transition:transfer": Row(excluded=TO_COME),
-    "transition:milestone-new": Row(excluded=TO_COME),
-    "transition:milestone": Row(excluded=TO_COME),
-    "transition:workforce": Row(excluded=TO_COME),
-    "transition:consultation": Row(excluded=TO_COME),
+    "transition:template-edit": Row(
+        C.MANAGE_TRANSITION, C.MANAGE_TRANSITION, args=lambda w: [w.code, "refuse"]
+    ),
+    "transition:plan": Row(C.READ_TRANSITION, GET_ONLY, args=_plan),
+    "transition:transfer": Row(C.MANAGE_TRANSITION, C.MANAGE_TRANSITION, args=_plan),
+    "transition:milestone-new": Row(C.MANAGE_TRANSITION, C.MANAGE_TRANSITION, args=_plan),
+    "transition:milestone": Row(C.MANAGE_TRANSITION, C.MANAGE_TRANSITION, args=_milestone),
+    # Every member reads the workforce page (aggregates); only HR imports a liability file.
+    "transition:workforce": Row(C.READ_TRANSITION, C.MANAGE_WORKFORCE, args=_plan),
+    "transition:consultation": Row(C.READ_TRANSITION, C.COMMENT_TRANSITION, args=_plan),
     "inhouse:mine": Row(SIGNED_IN, GET_ONLY),
     "inhouse:authority": Row(C.READ, GET_ONLY, args=_code),
     "inhouse:contract-kpis": Row(C.READ, GET_ONLY, args=_kept),
