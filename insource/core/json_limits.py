@@ -16,6 +16,7 @@ import numpy as np
 
 MAX_DEPTH = 32
 MAX_DIGITS = 1000
+MAX_ELEMENT_BYTES = 32 * 1024 * 1024  # one release (or record) of an OCDS file
 BOM = b"\xef\xbb\xbf"
 _QUOTE, _BACKSLASH = 0x22, 0x5C
 _OPEN, _CLOSE = (0x5B, 0x7B), (0x5D, 0x7D)
@@ -33,6 +34,14 @@ class JsonTooDeep(JsonLimitError):
         super().__init__(f"it is nested more than {limit} levels deep")
 
 
+class JsonElementTooLarge(JsonLimitError):
+    """One element (a release, a record) is larger than the limit."""
+
+    def __init__(self, limit: int):
+        self.limit = limit
+        super().__init__(f"one release or record in it is larger than {limit // 2**20} MB")
+
+
 class JsonNumberTooLong(JsonLimitError):
     """A run of digits longer than the limit (ijson's C parser crashes on huge integers)."""
 
@@ -44,8 +53,12 @@ class JsonNumberTooLong(JsonLimitError):
 class DepthScanner:
     """Follows the nesting depth of JSON bytes fed in pieces; raises past `limit`."""
 
-    def __init__(self, limit: int = MAX_DEPTH):
+    def __init__(self, limit: int = MAX_DEPTH, element_depth: int | None = None):
         self.limit = limit
+        self.element_depth = element_depth  # elements entered at this depth are size-limited
+        self.max_element_bytes = MAX_ELEMENT_BYTES
+        self.offset = 0  # bytes fed so far
+        self.element_start: int | None = None  # where the element open at the end began
         self.depth = 0
         self.in_string = False
         self.escape_next = False  # the last piece ended with an unpaired backslash
@@ -62,16 +75,37 @@ class DepthScanner:
         marks = np.frombuffer(data.translate(_ONLY_MARKS), dtype=np.uint8)
         where = np.flatnonzero(marks)
         found = marks[where]
-        found = found[~_escaped(where, found) & (found != _BACKSLASH)]
+        keep = ~_escaped(where, found) & (found != _BACKSLASH)
+        found, where = found[keep], where[keep]
         is_quote = found == _QUOTE
         inside = (np.cumsum(is_quote) + self.in_string) % 2 == 1
-        steps = _STEP[found[~inside & ~is_quote]]
+        structural = ~inside & ~is_quote
+        steps = _STEP[found[structural]]
         if steps.size:
             depths = self.depth + np.cumsum(steps)
             if depths.max() > self.limit:
                 raise JsonTooDeep(self.limit)
             self.depth = int(depths[-1])
+            if self.element_depth:
+                self._check_elements(where[structural], steps, depths)
         self.in_string = bool(inside[-1]) if found.size else self.in_string
+        self.offset += len(data)
+        if self.element_start is not None and self.offset - self.element_start > (
+            self.max_element_bytes
+        ):
+            raise JsonElementTooLarge(self.max_element_bytes)
+
+    def _check_elements(self, where: np.ndarray, steps: np.ndarray, depths: np.ndarray) -> None:
+        """Pair each element opened at `element_depth` with its close; refuse one too large
+        and keep where the one still open at the end began."""
+        level = self.element_depth
+        starts = self.offset + where[(steps > 0) & (depths == level)]
+        if self.element_start is not None:
+            starts = np.concatenate(([self.element_start], starts))
+        ends = self.offset + where[(steps < 0) & (depths == level - 1)]
+        if ends.size and (ends - starts[: ends.size]).max() > self.max_element_bytes:
+            raise JsonElementTooLarge(self.max_element_bytes)
+        self.element_start = int(starts[ends.size]) if starts.size > ends.size else None
 
     def _check_digits(self, a: np.ndarray) -> None:
         """Refuse a run of more than MAX_DIGITS digits, counting on from the last piece.
@@ -139,9 +173,9 @@ _STEP[list(_CLOSE)] = -1
 class GuardedReader(io.RawIOBase):
     """A binary file whose bytes pass the depth scanner as they are read; drops a UTF-8 BOM."""
 
-    def __init__(self, raw, limit: int = MAX_DEPTH):
+    def __init__(self, raw, limit: int = MAX_DEPTH, element_depth: int | None = None):
         self._raw = raw
-        self._scanner = DepthScanner(limit)
+        self._scanner = DepthScanner(limit, element_depth)
         self._started = False
 
     def readable(self) -> bool:
@@ -157,9 +191,12 @@ class GuardedReader(io.RawIOBase):
         return len(data)
 
 
-def guarded(raw, limit: int = MAX_DEPTH, buffer_size: int = 1 << 20) -> io.BufferedReader:
-    """`raw` (a binary file) read through the depth scanner, buffered for ijson and lines."""
-    return io.BufferedReader(GuardedReader(raw, limit), buffer_size=buffer_size)
+def guarded(
+    raw, limit: int = MAX_DEPTH, element_depth: int | None = None, buffer_size: int = 1 << 20
+) -> io.BufferedReader:
+    """`raw` (a binary file) read through the scanner, buffered for ijson and lines; elements
+    entered at `element_depth` (releases, records) are limited to MAX_ELEMENT_BYTES."""
+    return io.BufferedReader(GuardedReader(raw, limit, element_depth), buffer_size=buffer_size)
 
 
 def check_depth(data: bytes, limit: int = MAX_DEPTH) -> None:

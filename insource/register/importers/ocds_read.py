@@ -67,16 +67,21 @@ def _require_array(path: Path, key: str, event: str | None) -> None:
         )
 
 
+# The depth at which one release (or record) begins, by layout: each is size-limited.
+_ELEMENT_DEPTH = {"jsonl": 1, "release": 1, "release-package": 3, "record-package": 3}
+
+
 @contextmanager
-def _opened(path: Path):
-    """The file read through the nesting and number limits; their errors become read errors."""
+def _opened(path: Path, layout: str | None = None):
+    """The file read through the nesting, number and release-size limits; their errors become
+    read errors."""
     with open(path, "rb") as raw:
         try:
-            yield guarded(raw)
+            yield guarded(raw, element_depth=_ELEMENT_DEPTH.get(layout))
         except JsonLimitError as exc:
             raise OcdsReadError(
-                f"{path.name}: refused because {exc} (the limit for OCDS files; real ones"
-                " nest under 10 levels): this is not an OCDS file or it is corrupt; nothing"
+                f"{path.name}: refused because {exc} (a limit set far beyond real OCDS files:"
+                " they nest under 10 levels): this is not an OCDS file or it is corrupt; nothing"
                 " was imported"
             ) from None
         except ijson.JSONError as exc:
@@ -89,7 +94,7 @@ def _opened(path: Path):
 def iter_releases(path: Path) -> Iterator[dict]:
     """Every release in the file, in file order (records give their releases, else compiled)."""
     layout = detect_layout(path)
-    with _opened(path) as f:
+    with _opened(path, layout) as f:
         if layout == "jsonl":
             yield from _jsonl(f)
         elif layout == "release":

@@ -217,3 +217,21 @@ def test_overlong_buyer_name_imports_twice(tmp_path, system_actor):
     assert run(path, system_actor, mapping="contract-countdown").status == "succeeded"
     again = run(path, system_actor, mapping="contract-countdown")
     assert again.status == "succeeded" and (again.created, again.updated) == (0, 0)
+
+
+@pytest.mark.parametrize("suffix", [".json", ".jsonl"])
+def test_one_release_past_the_size_limit_refused(tmp_path, system_actor, monkeypatch, suffix):
+    from insource.core import json_limits
+
+    monkeypatch.setattr(json_limits, "MAX_ELEMENT_BYTES", 2**20)
+    big = release(ocid="ocds-big", id="big", **{"tender.description": "x" * (3 * 2**20)})
+    path = tmp_path / f"big{suffix}"
+    if suffix == ".json":
+        path.write_text(package(release(), big))
+    else:
+        path.write_text(json.dumps(release()) + "\n" + json.dumps(big) + "\n")
+    before = counts()
+    summary = run(path, system_actor)
+    assert summary.status == "failed"
+    assert "one release or record in it is larger than 1 MB" in summary.errors[0].message
+    assert counts() == before
