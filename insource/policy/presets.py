@@ -51,6 +51,9 @@ class Preset:
     source: str = ""
     #: a snapshot's parameter files by path (insource/policy/versions.py); None: the shipped
     param_texts: dict | None = field(default=None, compare=False, hash=False, repr=False)
+    #: a snapshot's hash and the parts it covers (the rules' digests of that release)
+    frozen_hash: str = field(default="", compare=False, repr=False)
+    frozen_parts: dict | None = field(default=None, compare=False, hash=False, repr=False)
 
     @cached_property
     def parameters(self) -> Parameters:
@@ -64,7 +67,7 @@ class Preset:
 
     @cached_property
     def hash(self) -> str:
-        return hash_parts(hash_inputs(self))
+        return self.frozen_hash or hash_parts(hash_inputs(self))
 
     def policy_version(self, ruleset: str = CURRENT) -> dict:
         """What a decision records to be reproduced: the preset, the rule-set version and the

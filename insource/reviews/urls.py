@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from insource.reviews import decision_views, departure_views, views
+from insource.reviews import decision_views, departure_views, verification_views, views
 
 app_name = "reviews"
 urlpatterns = [
@@ -39,6 +39,11 @@ public_urlpatterns = [
     path("policy-adoptions/", decision_views.published_adoptions, name="adoptions"),
     path("decisions/<int:pk>/", decision_views.published_decision, name="decision"),
     path("decisions/<int:pk>/pack.pdf", decision_views.published_decision_pdf, name="decision-pdf"),
+    path(
+        "decisions/<int:pk>/check/",
+        verification_views.published_decision_check,
+        name="decision-check",
+    ),
     path(
         "decisions/<int:pk>/trace.json",
         decision_views.published_decision_trace,

@@ -101,6 +101,20 @@ class GroundSerializer(serializers.Serializer):
     text = serializers.CharField()
 
 
+class VerificationSerializer(serializers.Serializer):
+    """Whether a decision reproduces under its stored policy version, and what differs."""
+
+    decision = serializers.IntegerField()
+    reproduced = serializers.BooleanField()
+    policy_version = serializers.DictField()
+    differences = serializers.DictField(
+        child=serializers.DictField(),
+        help_text="Each field that differs (outcome, status, grounds, trace_hash, "
+        "recommended_outcome, engine_status, policy_version, evaluation): "
+        "{stored, reproduced}; for trace_hash also the rules whose findings differ.",
+    )
+
+
 class StandardSerializer(serializers.Serializer):
     id = serializers.CharField()
     label = serializers.CharField()

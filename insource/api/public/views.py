@@ -16,8 +16,10 @@ from drf_spectacular.utils import (
     extend_schema_view,
 )
 from rest_framework import viewsets
+from rest_framework.decorators import action
 from rest_framework.permissions import AllowAny
 from rest_framework.renderers import JSONRenderer
+from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from insource.api import selectors
@@ -39,6 +41,7 @@ from insource.authorities.selectors import authority_get
 from insource.register.exporters import csv as csv_export
 from insource.register.exporters import ocds
 from insource.register.exporters.queries import contracts_for_export, publications_for_export
+from insource.reviews.services.verification import decision_verify
 
 
 class PublicMixin(RateLimitHeadersMixin):
@@ -124,6 +127,19 @@ class DecisionViewSet(ReadOnly):
 
     def get_one(self, pk):
         return selectors.decision_public_get(pk)
+
+    @extend_schema(
+        responses=serializers.VerificationSerializer,
+        summary="Check that a published decision reproduces",
+        description="Evaluates the decision's stored facts again under its stored policy "
+        "version (preset, rule-set version and parameter set, by hash) and compares the "
+        "outcome, status, grounds and trace hash with what was stored. `differences` maps "
+        "each field that differs to what was stored and what the reproduction gives.",
+    )
+    @action(detail=True, methods=["get"], url_path="verification")
+    def verification(self, request, pk=None):
+        found = decision_verify(self.get_object())
+        return Response(serializers.VerificationSerializer(found).data)
 
 
 @extend_schema(tags=["authorities"])

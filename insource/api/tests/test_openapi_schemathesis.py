@@ -77,8 +77,9 @@ def exercise(operation, mode: GenerationMode) -> bool:
 
 def test_the_document_covers_every_public_endpoint(world):
     labels = {op.label for op in operations()}
-    assert len(labels) == 14
+    assert len(labels) == 15
     assert "GET /api/public/v1/exports/ocds/records.json" in labels
+    assert "GET /api/public/v1/decisions/{id}/verification/" in labels
 
 
 @pytest.mark.parametrize("mode", list(EXAMPLES), ids=lambda m: m.value)

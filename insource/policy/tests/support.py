@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+from contextlib import contextmanager
 from pathlib import Path
 
 from ruamel.yaml import YAML
@@ -52,3 +54,27 @@ def base_facts(**contract) -> dict:
             **contract,
         },
     }
+
+
+@contextmanager
+def new_release(tmp_path, rel: str, old: str, new: str):
+    """Simulate shipping a new release whose parameter file `rel` has `old` replaced by `new`:
+    inside the block a changed copy of parameters/ is the shipped parameter set."""
+    import insource.policy.params as params
+    import insource.policy.presets as presets
+
+    root = tmp_path / "parameters"
+    shutil.copytree(params.ROOT, root)
+    text = (root / rel).read_text(encoding="utf-8")
+    assert old in text, f"{old!r} is not in {rel}"
+    (root / rel).write_text(text.replace(old, new, 1), encoding="utf-8")
+    saved = params.ROOT
+    params.ROOT = root
+    params.load_all.cache_clear()
+    presets._shipped.cache_clear()
+    try:
+        yield root
+    finally:
+        params.ROOT = saved
+        params.load_all.cache_clear()
+        presets._shipped.cache_clear()

@@ -7,6 +7,7 @@ from insource.reviews.models.decisions import (
     ImmutableQuerySet,
     Publication,
 )
+from insource.reviews.models.policy_versions import PolicyVersion
 from insource.reviews.models.screening import Screening, ScreeningTrace
 from insource.reviews.models.workflow import (
     Evidence,
@@ -24,6 +25,7 @@ __all__ = [
     "Evidence",
     "ImmutableError",
     "ImmutableQuerySet",
+    "PolicyVersion",
     "Publication",
     "Review",
     "ReviewAnswer",

@@ -17,11 +17,13 @@ from django.db import transaction
 from insource.core.audit import Actor, audit_record
 from insource.policy import PolicyError, evaluate
 from insource.policy.facts_fields import label
+from insource.policy.presets import get_preset
 from insource.reviews.models import Decision, Publication, Review, ReviewState
 from insource.reviews.services.departures import departure_check, departure_options
 from insource.reviews.services.editing import drafters_of
 from insource.reviews.services.evaluation import facts_of, review_prerequisites
 from insource.reviews.services.states import review_move
+from insource.reviews.services.verification import policy_version_keep
 from insource.transition.services.plans import transition_plan_open
 
 
@@ -138,6 +140,7 @@ def decision_sign(
         re_review_on=re_review_on,
         on=on,
     )
+    policy_version_keep(preset=get_preset(facts.get("preset")), by=by, at=at)
     decision = Decision.objects.create(
         review=review,
         authority=review.authority,

@@ -1,10 +1,11 @@
-"""`insource policy evaluate|params|docs`: a thin shell around the pure policy engine.
+"""`insource policy evaluate|params|docs|verify|freeze`: a thin shell around the policy engine.
 
 It parses arguments, calls `insource.policy.commands`, and prints; errors become CommandError.
 """
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
@@ -33,6 +34,14 @@ class Command(BaseCommand):
         params.add_argument("--json", action="store_true")
         docs = sub.add_parser("docs", help="write the generated policy reference")
         docs.add_argument("--out", type=Path, default=DOCS_OUT)
+        verify = sub.add_parser(
+            "verify", help="re-evaluate signed decisions under their stored policy version"
+        )
+        which = verify.add_mutually_exclusive_group(required=True)
+        which.add_argument("decision", nargs="?", type=int, help="a decision's number")
+        which.add_argument("--all", action="store_true", help="every signed decision")
+        verify.add_argument("--json", action="store_true", help="one JSON object per decision")
+        sub.add_parser("freeze", help="ship the current policy versions under policy/versions/")
 
     def handle(self, *args, **opts):
         try:
@@ -45,6 +54,29 @@ class Command(BaseCommand):
         preset = policy.load_preset_option(opts["preset"])
         for text in policy.evaluate_path(opts["facts"], on, preset, opts["json"]):
             self.stdout.write(text, ending="\n" if not text.endswith("\n") else "")
+
+    def _verify(self, opts):
+        from insource.reviews.models import Decision
+        from insource.reviews.services.verification import decisions_verify
+
+        pks = None if opts["all"] else [opts["decision"]]
+        if pks and not Decision.objects.filter(pk__in=pks).exists():
+            raise CommandError(f"There is no signed decision {opts['decision']}.")
+        failed = total = 0
+        for found in decisions_verify(pks):
+            total += 1
+            failed += not found["reproduced"]
+            self.stdout.write(verify_line(found, opts["json"]))
+        if failed:
+            raise CommandError(f"{failed} of {total} decisions did not reproduce.")
+        if not opts["json"]:
+            self.stdout.write(f"All {total} decisions reproduced.")
+
+    def _freeze(self, opts):
+        from insource.policy.versions import freeze
+
+        for path in freeze():
+            self.stdout.write(f"wrote {path}")
 
     def _params(self, opts):
         preset = policy.load_preset_option(opts["preset"])
@@ -84,3 +116,20 @@ class Command(BaseCommand):
     def _docs(self, opts):
         for path in policy.write_docs(opts["out"]):
             self.stdout.write(f"Wrote {path}")
+
+
+def verify_line(found: dict, as_json: bool) -> str:
+    """One decision's verification: a JSON object, or a line in words."""
+    if as_json:
+        keep = ("decision", "reproduced", "policy_version")
+        row = {k: found[k] for k in keep} | (
+            {} if found["reproduced"] else {"differences": found["differences"]}
+        )
+        return json.dumps(row, sort_keys=True, default=str)
+    if found["reproduced"]:
+        return f"decision {found['decision']}: reproduced"
+    parts = [
+        f"{key} stored {d.get('stored')!r}, now {d.get('reproduced')!r}"
+        for key, d in found["differences"].items()
+    ]
+    return f"decision {found['decision']}: NOT reproduced: " + "; ".join(parts)
