@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('reviews', '0003_review_submitted_by'),
+        ('reviews', '0004_departures'),
     ]
 
     operations = [
