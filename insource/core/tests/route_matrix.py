@@ -187,6 +187,7 @@ ROUTES: dict[str, Row] = {
     "public:decision": Row(PUBLIC, GET_ONLY, args=lambda w: [w.decision.pk]),
     "public:decision-pdf": Row(PUBLIC, GET_ONLY, args=lambda w: [w.decision.pk]),
     "public:decision-trace": Row(PUBLIC, GET_ONLY, args=lambda w: [w.decision.pk]),
+    "public:decision-check": Row(PUBLIC, GET_ONLY, args=lambda w: [w.decision.pk]),
     # The decision kept outsourced has no appraisal: its CSV is not found, for everyone.
     "appraisal-public:decision-csv": Row(GONE, GET_ONLY, args=lambda w: [w.decision.pk]),
     # Minimum standards and the model contract -------------------------------------------------
@@ -293,6 +294,7 @@ ROUTES: dict[str, Row] = {
     "api-public:contract-detail": Row(PUBLIC, NOT_ALLOWED, args=lambda w: [w.kept.pk]),
     "api-public:decision-list": Row(PUBLIC, NOT_ALLOWED),
     "api-public:decision-detail": Row(PUBLIC, NOT_ALLOWED, args=lambda w: [w.decision.pk]),
+    "api-public:decision-verification": Row(PUBLIC, NOT_ALLOWED, args=lambda w: [w.decision.pk]),
     "api-public:authority-list": Row(PUBLIC, NOT_ALLOWED),
     "api-public:authority-detail": Row(PUBLIC, NOT_ALLOWED, args=_code),
     "api-public:request-list": Row(PUBLIC, NOT_ALLOWED),
