@@ -6,7 +6,7 @@ any later day, for the same due date) raises nothing new."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from django.db import transaction
 
@@ -82,22 +82,14 @@ def _raise(milestone: Milestone, kind: str, *, on, by, at, run: AlertsRun) -> No
 def transition_alerts_raise(*, on: date, by: Actor, at: datetime, authority=None) -> AlertsRun:
     """Raise the alerts due on `on` (for one authority, or all) and email them once."""
     run = AlertsRun()
-    rows = (
-        Milestone.objects.exclude(status=DONE)
-        .filter(due_on__lte=on + _horizon(on))
-        .select_related("plan__authority", "plan__contract", "owner")
-    )
+    horizon = on + timedelta(days=schedule.eli_reminder_days(on))
+    rows = Milestone.objects.exclude(status=DONE).filter(due_on__lte=horizon)
     if authority is not None:
         rows = rows.filter(plan__authority=authority)
+    rows = rows.select_related("plan__authority", "plan__contract", "owner")
     for milestone in rows.order_by("due_on", "id"):
         kind = alert_kind(milestone, on=on)
         if kind:
             with transaction.atomic():
                 _raise(milestone, kind, on=on, by=by, at=at, run=run)
     return run
-
-
-def _horizon(on: date):
-    from datetime import timedelta
-
-    return timedelta(days=schedule.eli_reminder_days(on))
