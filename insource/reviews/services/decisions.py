@@ -1,10 +1,13 @@
 """Signing and publishing decisions.
 
 Signing: the named decision-maker, who did not draft the review, signs once the prerequisites
-are met and the facts are complete. A decision that departs from the engine's recommendation
-needs reasons. The decision stores the facts, the result with its trace, the policy version,
-the evidence references and the signer, and never changes; a correction is a new decision that
-points at the one it replaces. Publishing is its own step (POLICY.md §5).
+are met on the signing date (`review_prerequisites`, the check the panel and "Send for decision"
+make against the planned date) and the facts are complete. Any outcome may be signed; a
+departure is reasoned as `services.departures.departure_check` requires (ADR 0019). The
+decision stores the facts, the result with its trace, the policy version, the evidence
+references and the signer, and never changes; a correction is a new decision that points at the
+one it replaces. Publishing is its own step (POLICY.md §5); a departure towards
+outsourcing is published only after the monitoring officer's advice.
 """
 
 from __future__ import annotations
