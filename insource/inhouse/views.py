@@ -40,6 +40,12 @@ def _contract_or_404(access, pk: int):
     return contract
 
 
+def _posted(request):
+    """The POST data to bind a form to, even when empty (an empty POST is checked like any
+    other, never left unbound), or None for a GET."""
+    return request.POST if request.method == "POST" else None
+
+
 def _submit(request, form, call) -> object | None:
     """Parse, then call the service with what parsed, so its refusals come all at once with
     the form's; when something did not parse, whatever the service did is rolled back. The
@@ -96,7 +102,7 @@ def go_live(request, code: str, pk: int):
     )
     if decision is None:
         raise Http404("No decision awaiting go-live")
-    form = forms.GoLiveForm(request.POST or None)
+    form = forms.GoLiveForm(_posted(request))
     by, at = who_and_when(request)
     service = _submit(
         request,
@@ -163,7 +169,7 @@ def _kpi_owner(access, owner: str, pk: int) -> dict:
 def kpi_add(request, code: str, owner: str, pk: int):
     access = access_or_404(request, code, MANAGE)
     target = _kpi_owner(access, owner, pk)
-    form = forms.KpiForm(request.POST or None, initial={"kind": "performance"})
+    form = forms.KpiForm(_posted(request), initial={"kind": "performance"})
     by, at = who_and_when(request)
     added = _submit(
         request,
@@ -197,7 +203,7 @@ def kpi_rate(request, code: str, pk: int):
     kpi = selectors.kpi_get(authority=access.authority, pk=pk)
     if kpi is None:
         raise Http404("No such KPI among this authority's")
-    form = forms.RatingForm(request.POST or None)
+    form = forms.RatingForm(_posted(request))
     by, at = who_and_when(request)
     on = timezone.localdate(at)
     recorded = _submit(
@@ -224,7 +230,7 @@ def kpi_rate(request, code: str, pk: int):
 def year_record(request, code: str, pk: int):
     access = access_or_404(request, code, MANAGE)
     service = _service_or_404(access, pk)
-    form = forms.YearForm(request.POST or None)
+    form = forms.YearForm(_posted(request))
     by, at = who_and_when(request)
     on = timezone.localdate(at)
     recorded = _submit(

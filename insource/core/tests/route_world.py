@@ -67,6 +67,7 @@ def build_world() -> World:
     review, appraisal, run, line = _appraised_review(own, people)
     objects.update(review=review, appraisal=appraisal, run=run, line=line)
     objects["signed"] = _signed(own, people)
+    objects.update(_in_house_service(own, people))
     objects["evidence"] = _evidence(review, people[Role.REVIEW_OFFICER])
     objects.update(_requests(own))
     objects["buyer_name"] = BuyerName.objects.create(
@@ -81,6 +82,17 @@ def _signed(authority, people):
 
     contract = refuse_contract(authority, title="Street cleansing")
     return decided_review(authority, people, contract)
+
+
+def _in_house_service(authority, people) -> dict:
+    """A fourth contract decided in house, its service gone live, with a KPI (the signed
+    decision `w.signed` stays awaiting its go-live)."""
+    from insource.inhouse.tests.support import kpi, live_service
+    from insource.reviews.tests.workflow_support import decided_review
+
+    live = decided_review(authority, people, refuse_contract(authority, title="Parks"))
+    service = live_service(live)
+    return {"service": service, "kpi": kpi(authority, service=service)}
 
 
 def _publish(decision, people):
