@@ -192,3 +192,11 @@ def test_the_csv_and_the_api_give_the_same_explicit_fields(client, setting):
 def test_the_openapi_document_describes_the_endpoint(client):
     schema = client.get(reverse("api-public:schema"), {"format": "json"}).json()
     assert "/api/public/v1/brought-home/" in schema["paths"]
+
+
+def test_an_empty_post_is_refused_field_by_field(client, officer_login, setting):
+    authority, people, contract, service, before = setting
+    officer_login(client, people[Role.CONTRACT_MANAGER])
+    for url in _officer_urls(authority, service, contract, before)[1]:
+        response = client.post(url, {})
+        assert response.status_code == 400 and "There is a problem" in response.content.decode()
