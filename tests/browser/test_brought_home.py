@@ -118,12 +118,8 @@ def test_a_service_brought_home_is_measured_and_published(page, live_server):
     page.locator("#milestone-go-live a").first.click()
     page.get_by_label("Done").check()
     page.get_by_label("Evidence", exact=True).fill("Day one report to cabinet, 5 January 2026")
-    due = page.get_by_label("Due date")
-    if not due.input_value():  # the transition form's date input renders its initial empty
-        due.fill("2025-12-31")
-    # Submit the form the fields belong to: on the transition page the crispy form renders a
-    # second <form> inside the page's, so the browser leaves "Save" outside it (reported).
-    page.evaluate("document.getElementById('id_evidence').form.submit()")
+    assert page.get_by_label("Due date").input_value() == "2025-12-31"
+    page.locator("#save").click()
     page.wait_for_url(f"**/transition/BHM/plans/{plan.pk}/")
     page.goto(f"{live_server.url}/inhouse/BHM/")
     assert_accessible(page)
