@@ -19,6 +19,7 @@ from insource.inhouse.checks import fair_wage_error, kpi_errors, rating_errors, 
 from insource.inhouse.models import InhouseService, Kpi, KpiRating, ServiceYear
 from insource.inhouse.ratings import bands_on, rate
 from insource.inhouse.selectors import decision_route, fair_wage_on
+from insource.register.naming import contract_service_name
 
 
 def _forecast(decision) -> dict:
@@ -41,13 +42,6 @@ def _price(contract) -> tuple[Decimal | None, str]:
         "the contract's published value incl. VAT spread evenly over its term, %(s)s to %(e)s"
     )
     return price, basis % {"s": contract.start_on.isoformat(), "e": end.isoformat()}
-
-
-def _service_name(contract) -> str:
-    if contract.title:
-        return contract.title[:300]
-    text = _("%(buyer)s: the service formerly contracted to %(supplier)s")
-    return (text % {"buyer": contract.buyer_name, "supplier": contract.supplier_names})[:300]
 
 
 @transaction.atomic
@@ -75,7 +69,7 @@ def inhouse_service_start(
         authority=decision.authority,
         contract=contract,
         decision=decision,
-        name=_service_name(contract),
+        name=contract_service_name(contract, formerly=True),
         main_cpv=contract.main_cpv,
         route=route,
         started_on=started_on,

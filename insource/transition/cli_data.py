@@ -13,7 +13,7 @@ def plan_data(view: PlanView) -> dict:
         "plan": plan.pk,
         "review": plan.review_id,
         "authority": plan.authority.code,
-        "service": plan.contract.title,
+        "service": plan.service_name,
         "service_type": plan.service_type,
         "route": plan.route,
         "transfer_on": plan.transfer_on.isoformat(),

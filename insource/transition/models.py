@@ -42,6 +42,13 @@ class TransitionPlan(models.Model):
     def __str__(self) -> str:
         return f"transition plan {self.pk} (review {self.review_id})"
 
+    @property
+    def service_name(self) -> str:
+        """The service being brought home, as people read it (never an empty title)."""
+        from insource.register.naming import contract_service_name
+
+        return contract_service_name(self.contract)
+
 
 class Milestone(models.Model):
     """One step of a plan: owner, due date, recorded status (late is derived from the date by

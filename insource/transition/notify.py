@@ -19,8 +19,8 @@ def notify_alert(alert, people) -> int:
     milestone = alert.milestone
     plan = milestone.plan
     if alert.kind == "late":
-        subject = f"Late: {milestone.title} ({plan.contract.title[:80]})"
+        subject = f"Late: {milestone.title} ({plan.service_name[:80]})"
     else:
-        subject = f"Due soon: {milestone.title} ({plan.contract.title[:80]})"
+        subject = f"Due soon: {milestone.title} ({plan.service_name[:80]})"
     context = {"alert": alert, "milestone": milestone, "plan": plan, "link": plan_link(plan)}
     return sum(_send(user, subject, "transition/email/alert.txt", context) for user in people)

@@ -65,6 +65,7 @@ def test_cli_plan_and_list_json():
     data = json.loads(out.getvalue())
     assert {"review", "authority", "service", "transfer_on", "status", "milestones"} <= set(data)
     assert data["review"] == decision.review_id and data["transfer_on"] == "2027-09-30"
+    assert data["service"] == plan.contract.title != ""
     assert data["status"] == "late"  # notice (3 January 2027) is past by then
     m = {x["key"]: x for x in data["milestones"]}
     assert set(m["go-live"]) >= {"key", "title", "due_on", "status", "owner", "citation"}
@@ -93,3 +94,14 @@ def test_audit_committee_sees_late_milestones():
     keys = [m.key for m in view.late_milestones]
     assert "notice-to-incumbent" in keys and "go-live" not in keys
     assert view.counts["late_milestones"] == len(keys)
+
+
+@pytest.mark.django_db
+def test_a_contract_published_without_a_title_still_names_its_service():
+    _a, _p, decision, plan = decided_in_house()
+    plan.contract.title, plan.contract.supplier_names = "", "Acme Waste Ltd"
+    plan.contract.save()
+    out = StringIO()
+    call_command("transition", "plan", str(decision.review_id), "--json", stdout=out)
+    service = json.loads(out.getvalue())["service"]
+    assert service == f"{plan.contract.buyer_name}: the service contracted to Acme Waste Ltd"
