@@ -3,14 +3,14 @@ JSON is a form error in GOV.UK words, and nothing is changed (ADR 0016)."""
 
 import io
 import json
-import os
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from insource.appraisal.models import Appraisal, CostLine
 from insource.appraisal.tests import builders as b
+from insource.core.tests.fuzzing import FUZZ
 
 pytestmark = pytest.mark.django_db
 
@@ -98,13 +98,7 @@ def broken_documents(draw):
     return doc
 
 
-@settings(
-    max_examples=int(os.environ.get("INSOURCE_FUZZ_EXAMPLES", "30")),
-    derandomize=True,
-    deadline=None,
-    database=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
+@FUZZ
 @given(doc=broken_documents())
 def test_broken_documents_never_answer_500(setup, doc):
     client, review, base = setup

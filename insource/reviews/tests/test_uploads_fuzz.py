@@ -3,12 +3,11 @@ kinds or refused with EvidenceFileError (a message for the page), never another 
 
 from __future__ import annotations
 
-import os
-
 from django.core.exceptions import SuspiciousFileOperation
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
+from insource.core.tests.fuzzing import EXAMPLES
 from insource.reviews.tests.test_uploads import KINDS, _docx, _upload, _xlsx
 from insource.reviews.uploads import EvidenceFileError, check_evidence_file
 
@@ -29,7 +28,7 @@ def mangled(draw):
     return bytes(data)
 
 
-@settings(max_examples=int(os.environ.get("INSOURCE_FUZZ_EXAMPLES", "30")) * 4, derandomize=True)
+@settings(max_examples=EXAMPLES * 4, derandomize=True)
 @given(data=mangled() | st.binary(max_size=256), name=NAMES | st.text(max_size=40))
 def test_any_upload_is_checked_or_refused_with_a_message(data, name):
     try:

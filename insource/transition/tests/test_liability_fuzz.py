@@ -5,38 +5,18 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import given
 
 from insource.authorities.models import Role
-from insource.register.tests.test_import_properties import HOSTILE_TEXT, mangled_bytes
+from insource.core.tests.fuzzing import FUZZ, broken_rows, mangled_bytes
+from insource.register.tests.real_samples import csv_bytes
 from insource.standards.tests.test_payroll_limits import inflated_workbook
 from insource.transition.tests.test_pages import SAMPLE, _url, world  # noqa: F401
 
-FUZZ = settings(
-    max_examples=int(os.environ.get("INSOURCE_FUZZ_EXAMPLES", "30")),
-    derandomize=True,
-    deadline=None,
-    database=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
 ROWS = list(csv.reader(io.StringIO(SAMPLE.read_text(encoding="utf-8"))))
-
-
-@st.composite
-def broken_files(draw) -> bytes:
-    rows = [list(r) for r in ROWS]
-    for _ in range(draw(st.integers(min_value=1, max_value=4))):
-        row = draw(st.integers(min_value=0, max_value=len(rows) - 1))
-        col = draw(st.integers(min_value=0, max_value=len(rows[row]) - 1))
-        rows[row][col] = draw(HOSTILE_TEXT | st.text(max_size=20)).replace("\ud800", "?")
-    text = io.StringIO()
-    csv.writer(text).writerows(rows)
-    return text.getvalue().encode("utf-8")
 
 
 def _post(client, plan, name, content):
@@ -45,7 +25,7 @@ def _post(client, plan, name, content):
 
 
 @FUZZ
-@given(content=broken_files() | mangled_bytes(SAMPLE.read_bytes()))
+@given(content=broken_rows(ROWS, max_text=20).map(csv_bytes) | mangled_bytes(SAMPLE.read_bytes()))
 def test_broken_liability_files_never_answer_500(client, officer_login, world, content):  # noqa: F811
     _a, people, _d, plan = world
     officer_login(client, people[Role.HR_OFFICER])
