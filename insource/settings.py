@@ -266,7 +266,8 @@ if IS_PRODUCTION and INSOURCE_DEMO_OTP_HINTS:
     raise ImproperlyConfigured(
         "INSOURCE_DEMO_OTP_HINTS prints sign-in codes on the page: it cannot be on in production."
     )
-# The demo's people (insource/demo/services.py DEMO_PEOPLE) get the hint unless overridden.
+# The demo's people (insource/demo/services.py DEMO_PEOPLE; a test keeps the two lists equal)
+# get the hint unless overridden.
 INSOURCE_DEMO_USERS: list[str] = _list("INSOURCE_DEMO_USERS") or [
     "officer",
     "decider",
@@ -274,6 +275,8 @@ INSOURCE_DEMO_USERS: list[str] = _list("INSOURCE_DEMO_USERS") or [
     "manager",
     "councillor",
     "auditor",
+    "hr",
+    "union",
 ]
 OTP_TOTP_ISSUER = os.environ.get("INSOURCE_SERVICE_NAME", "Insource")
 OTP_ADMIN_HIDE_SENSITIVE_DATA = True  # the admin never shows an authenticator key

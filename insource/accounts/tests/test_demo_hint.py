@@ -86,3 +86,12 @@ def test_production_refuses_hints(monkeypatch, tmp_path):
     assert not load_settings(monkeypatch, tmp_path, **production)["INSOURCE_DEMO_OTP_HINTS"]
     with pytest.raises(ImproperlyConfigured, match="INSOURCE_DEMO_OTP_HINTS"):
         load_settings(monkeypatch, tmp_path, INSOURCE_DEMO_OTP_HINTS="true", **production)
+
+
+def test_every_demo_person_is_a_demo_account_by_default(monkeypatch, tmp_path):
+    """The README's demo logins all get the hint: the default list is the demo's people."""
+    from insource.demo.services import DEMO_PEOPLE
+
+    monkeypatch.delenv("INSOURCE_DEMO_USERS", raising=False)
+    defaults = load_settings(monkeypatch, tmp_path)["INSOURCE_DEMO_USERS"]
+    assert sorted(defaults) == sorted(name for name, *_ in DEMO_PEOPLE)
