@@ -12,7 +12,7 @@ from insource.authorities.roles import Capability
 from insource.transition import schedule
 from insource.transition.charts import timeline_chart
 from insource.transition.permissions import sees_rows
-from insource.transition.status import LABELS, PLAN_LABELS, TAGS
+from insource.transition.status import LABELS, PLAN_LABELS, PLAN_LIVE, TAGS
 
 PLAN_TAGS = {"live": "green", "late": "red", "on-track": "blue"}
 ROLE_LABELS = dict(Role.choices)
@@ -66,7 +66,8 @@ def plan_page(access, view) -> dict:
         "can_manage": access.can(Capability.MANAGE_TRANSITION),
         "sees_rows": sees_rows(access.capabilities),
         "eli_minimum": schedule.eli_minimum_days(plan.transfer_on),
-        "is_transfer_past": plan.transfer_on < view.on,
+        # A live plan's transfer date is history, not something to move.
+        "is_transfer_past": plan.transfer_on < view.on and view.status != PLAN_LIVE,
     }
 
 

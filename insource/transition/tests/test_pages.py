@@ -196,3 +196,23 @@ def test_public_sees_the_plan_and_aggregates_once_published(client, world):
     assert 'id="coming-home"' in html and "30 September 2027" in html
     assert "20 people (19.7 full-time equivalent)" in html
     assert "13 Jun 2011" not in html and "Depot, Enderby" not in html  # never the rows
+
+
+def test_a_transfer_date_past_is_flagged_until_the_service_is_live(world):
+    from datetime import timedelta
+
+    from insource.authorities.selectors import Access
+    from insource.transition.presenters import plan_page
+    from insource.transition.selectors import plan_view
+    from insource.transition.services.milestones import MilestoneChange, milestone_update
+    from insource.transition.tests.support import NOW
+
+    authority, people, _d, plan = world
+    access = Access(authority, frozenset({Role.AUTHORITY_ADMIN}))
+    after = plan.transfer_on + timedelta(days=1)
+    assert plan_page(access, plan_view(plan, on=after))["is_transfer_past"] is True
+    go_live = plan.milestones.get(key="go-live")
+    done = MilestoneChange(status="done", owner=None, evidence="Day one report", notes="")
+    actor = Actor.for_user(people[Role.AUTHORITY_ADMIN])
+    milestone_update(milestone=go_live, change=done, on=plan.transfer_on, by=actor, at=NOW)
+    assert plan_page(access, plan_view(plan, on=after))["is_transfer_past"] is False
