@@ -1,0 +1,172 @@
+"""A check CI runs: every import between apps follows the map in `insource/layers.py`.
+
+Module-level imports and imports inside functions alike; test modules are left out (a test may
+drive several apps), and so are the project's top-level modules (settings, urls, cli)."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+from insource.layers import LAYER_OF, may_import
+
+ROOT = Path(__file__).resolve().parents[2]
+
+# Imports against the map that are being moved now (issue 14): each entry is
+# "importing/module.py -> app". The test fails when a new one appears and when a listed one is
+# gone (so the list only shrinks). It must be empty when issue 14 is resolved.
+BEING_MOVED: set[str] = {
+    "authorities/selectors.py -> register",
+    "authorities/services.py -> register",
+    "core/management/commands/policy.py -> authorities",
+    "core/management/commands/policy.py -> reviews",
+    "core/views.py -> register",
+    "inhouse/selectors.py -> standards",
+    "register/exporters/queries.py -> reviews",
+    "register/views.py -> reviews",
+    "reviews/pack.py -> appraisal",
+    "reviews/services/decisions.py -> transition",
+    "reviews/services/evaluation.py -> appraisal",
+    "standards/audit_selectors.py -> transparency",
+    "transition/liability.py -> standards",
+    "transition/pay.py -> standards",
+    "transition/services/milestones.py -> inhouse",
+}
+
+
+def app_modules() -> list[Path]:
+    return sorted(
+        p
+        for p in ROOT.rglob("*.py")
+        if len(p.relative_to(ROOT).parts) > 1 and "tests" not in p.relative_to(ROOT).parts
+    )
+
+
+def imported_apps(tree: ast.AST) -> list[tuple[int, str]]:
+    """(line, app) for every `insource.<app>` import in a module, wherever it is."""
+    found = []
+    for node in ast.walk(tree):
+        names = []
+        if isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            names = [node.module]
+        for name in names:
+            parts = name.split(".")
+            if parts[0] == "insource" and len(parts) > 1 and parts[1] in LAYER_OF:
+                found.append((node.lineno, parts[1]))
+    return found
+
+
+def offences(root: Path = ROOT) -> list[tuple[str, str, int]]:
+    """(module, app it may not import, line) for every import against the map."""
+    found = []
+    for path in app_modules() if root == ROOT else sorted(root.rglob("*.py")):
+        relative = path.relative_to(root)
+        importer = relative.parts[0]
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for line, imported in imported_apps(tree):
+            if not may_import(importer, imported):
+                found.append((relative.as_posix(), imported, line))
+    return found
+
+
+def test_every_app_is_on_the_map():
+    apps = {p.name for p in ROOT.iterdir() if (p / "__init__.py").exists()}
+    assert apps - set(LAYER_OF) == set(), "add the new app to insource/layers.py"
+
+
+def test_imports_between_apps_follow_the_map():
+    seen = {f"{module} -> {app}" for module, app, _ in offences()}
+    new = sorted(
+        f"{module}:{line} imports {app}"
+        for module, app, line in offences()
+        if f"{module} -> {app}" not in BEING_MOVED
+    )
+    assert new == [], (
+        "against insource/layers.py (move the code, don't hide the import): " + "; ".join(new)
+    )
+    assert BEING_MOVED - seen == set(), "fixed: take these off BEING_MOVED"
+
+
+def test_the_check_catches_an_import_inside_a_function(tmp_path):
+    (tmp_path / "register").mkdir()
+    (tmp_path / "register" / "services.py").write_text(
+        "def f():\n    from insource.reviews.models import Review\n    return Review\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "reviews").mkdir()
+    (tmp_path / "reviews" / "services.py").write_text(
+        "import insource.register.models\n", encoding="utf-8"
+    )
+    assert offences(tmp_path) == [("register/services.py", "reviews", 2)]
+
+
+def test_no_two_apps_share_a_layer_that_import_each_other():
+    assert may_import("reviews", "register") and not may_import("register", "reviews")
+    assert not may_import("appraisal", "wealth") and not may_import("wealth", "appraisal")
+
+
+# Cross-app imports inside functions, left from when loops made them necessary (issue 14): each
+# is "module.py -> app". Hoist them to the top of the module; the list only shrinks.
+BEING_HOISTED: set[str] = {
+    "appraisal/selectors.py -> reviews",
+    "appraisal/services.py -> reviews",
+    "authorities/selectors.py -> core",
+    "authorities/selectors.py -> register",
+    "authorities/services.py -> register",
+    "core/management/commands/policy.py -> authorities",
+    "core/management/commands/policy.py -> policy",
+    "core/management/commands/policy.py -> reviews",
+    "demo/brought_home.py -> appraisal",
+    "demo/brought_home.py -> authorities",
+    "demo/brought_home.py -> inhouse",
+    "demo/brought_home.py -> reviews",
+    "demo/brought_home.py -> transition",
+    "demo/brought_home_figures.py -> inhouse",
+    "demo/transition.py -> authorities",
+    "inhouse/selectors.py -> reviews",
+    "inhouse/selectors.py -> standards",
+    "inhouse/selectors.py -> transition",
+    "inhouse/services.py -> appraisal",
+    "register/views.py -> authorities",
+    "reviews/decision_views.py -> policy",
+    "reviews/pack.py -> core",
+    "reviews/services/departures.py -> policy",
+    "standards/model_contract/render_pdf.py -> core",
+    "transition/models.py -> register",
+    "transition/selectors.py -> authorities",
+    "transition/services/milestones.py -> inhouse",
+    "transition/services/plans.py -> appraisal",
+    "transparency/request_public_selectors.py -> authorities",
+    "transparency/request_public_selectors.py -> register",
+    "transparency/request_public_selectors.py -> reviews",
+}
+
+
+def imports_inside_functions(root: Path = ROOT) -> list[tuple[str, str, int]]:
+    """(module, app, line) for every import of another app made inside a function body.
+    `apps.py` is left out: connecting receivers in `ready()` is what it is for."""
+    found = []
+    for path in app_modules() if root == ROOT else sorted(root.rglob("*.py")):
+        relative = path.relative_to(root)
+        if path.name == "apps.py":
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for function in ast.walk(tree):
+            if isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                for line, imported in imported_apps(function):
+                    if imported != relative.parts[0]:
+                        found.append((relative.as_posix(), imported, line))
+    return sorted(set(found))
+
+
+def test_no_cross_app_import_hides_inside_a_function():
+    seen = {f"{module} -> {app}" for module, app, _ in imports_inside_functions()}
+    new = sorted(
+        f"{module}:{line} imports {app}"
+        for module, app, line in imports_inside_functions()
+        if f"{module} -> {app}" not in BEING_HOISTED
+    )
+    assert new == [], "import at the top of the module: " + "; ".join(new)
+    assert BEING_HOISTED - seen == set(), "hoisted: take these off BEING_HOISTED"
