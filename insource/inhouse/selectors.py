@@ -9,6 +9,7 @@ from datetime import date
 from django.db.models import Prefetch, QuerySet
 
 from insource.inhouse.models import InhouseService, Kpi, KpiRating
+from insource.policy.fair_wage import rates_on
 from insource.policy.params import Parameters
 
 
@@ -181,8 +182,6 @@ def fair_wage_on(service: InhouseService, on: date):
     """The fair wage in force on a date where the service works (London or not, from the
     decision's facts): the policy's dated Real Living Wage, floored at the National Living
     Wage."""
-    from insource.standards.fair_wage import rates_on
-
     facts = service.decision.facts or {}
     return rates_on(on, is_london=bool((facts.get("contract") or {}).get("is_london")))
 

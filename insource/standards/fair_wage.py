@@ -6,7 +6,7 @@ below the statutory National Living Wage in force (National Minimum Wage Regulat
 Between a new rate's announcement and its `required_from` date a worker paid at least the
 required rate but below the announced one is "uplift due". Workers on reduced pay because of
 leave (`is_full_pay_relevant` false) are "not checked": their pay does not show their rate.
-Pure apart from reading the dated parameters (`fair_wage.*`).
+Pure apart from reading the dated parameters (`fair_wage.*`, through `policy.fair_wage`).
 
 Rounding: the hourly pay and shortfalls are computed unrounded in Decimal; the shortfall per
 hour and per period (per hour × the period's hours) are rounded to the penny, half up, at output.
@@ -15,56 +15,15 @@ hour and per period (per hour × the period's hours) are rounded to the penny, h
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
-from functools import cache
 
+from insource.policy.fair_wage import rates_on
 from insource.policy.params import Parameters
 
-NLW = "fair_wage.national_living_wage"
-RLW = {True: "fair_wage.real_living_wage.london", False: "fair_wage.real_living_wage.uk"}
 PENNY = Decimal("0.01")
 BELOW, UPLIFT, OK, SKIPPED = "below rate", "uplift due", "ok", "not checked"
 SKIP_REASON = "on reduced pay because of leave: the period's pay does not show the hourly rate"
-
-
-@cache
-def _parameters() -> Parameters:
-    return Parameters()
-
-
-@dataclass(frozen=True)
-class Rates:
-    """The rates that apply on a date in one place."""
-
-    on: date
-    required: Decimal
-    required_basis: str
-    announced: Decimal | None
-    announced_required_from: date | None
-    nlw: Decimal
-
-
-def rates_on(on: date, *, is_london: bool, parameters: Parameters | None = None) -> Rates:
-    """The applicable rate on `on`: the RLW required by then, floored at the NLW in force."""
-    params = parameters or _parameters()
-    nlw = Decimal(str(params.read(NLW, on).value))
-    required, announced, due_from = None, None, None
-    for entry in params.get(RLW[is_london]).entries:
-        extra = dict(entry.extra)
-        announced_on = extra.get("announced_on", entry.start)
-        required_from = extra.get("required_from", entry.start)
-        if required_from <= on:
-            required = Decimal(str(entry.value))
-        elif announced_on <= on:
-            announced, due_from = Decimal(str(entry.value)), required_from
-    basis = "Real Living Wage" + (" (London)" if is_london else " (UK)")
-    if required is None or nlw > required:
-        required, basis = nlw, "National Living Wage (statutory floor)"
-    if announced is not None and announced <= required:
-        announced, due_from = None, None
-    return Rates(on, required, basis, announced, due_from, nlw)
 
 
 def _money(value: Decimal) -> str:

@@ -3,17 +3,28 @@
 The template is documented in docs/payroll-return.md. Every bad cell is collected as
 (row, column, message, fix) and one `PayrollError` lists them all: a return with any bad row
 gives no rows at all, so no measure is ever computed from part of a workforce.
-Pure of models: used by the gender pay calculator (MS4) and the fair wage check (MS1).
+Pure of models: used by the gender pay calculator (MS4) and the fair wage check (MS1). The
+reading and the shared cell parsers are `core.cells` (the liability information reads them too).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
-from decimal import Decimal, InvalidOperation
+from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
-from insource.core.spreadsheets import SheetLimits, sheet_rows
+from insource.core.cells import (
+    CellIssue,
+    CellsError,
+    FieldProblem,
+    cell_text,
+    parse_amount,
+    parse_bool,
+    parse_date,
+    read_rows,
+)
+from insource.core.spreadsheets import SheetLimits
 
 # A return lists one contract's workforce: 20,000 workers is far beyond any council contract,
 # and reading that many rows takes seconds, not minutes (ADR 0016).
@@ -31,39 +42,11 @@ REQUIRED = (
     "is_subcontractor",
 )
 OPTIONAL = ("is_full_pay_relevant", "snapshot_date")
-TRUE = {"true", "yes", "1", "y", "1.0"}
-FALSE = {"false", "no", "0", "n", "0.0"}
-BOOL_FIX = "write true/false, yes/no, 1/0 or Y/N"
-DATE_FIX = "write the date as YYYY-MM-DD or DD/MM/YYYY, e.g. 2026-04-30"
+PayrollIssue = CellIssue
 
 
-class FieldProblem(ValueError):
-    """A cell that cannot be read: the message, and how to fix it."""
-
-    def __init__(self, message: str, fix: str):
-        super().__init__(message)
-        self.message, self.fix = message, fix
-
-
-@dataclass(frozen=True)
-class PayrollIssue:
-    row: int | None
-    column: str
-    message: str
-    fix: str
-
-    def __str__(self) -> str:
-        where = f"row {self.row}" if self.row else "header"
-        return f"{where}, column {self.column}: {self.message} ({self.fix})"
-
-
-class PayrollError(Exception):
+class PayrollError(CellsError):
     """The return cannot be used; `issues` lists every problem found, by row and column."""
-
-    def __init__(self, file: str, issues: list[PayrollIssue]):
-        self.file, self.issues = file, issues
-        lines = "\n".join(f"  {file} {issue}" for issue in issues)
-        super().__init__(f"{file}: {len(issues)} problem(s), nothing was read:\n{lines}")
 
 
 @dataclass(frozen=True)
@@ -113,25 +96,7 @@ def read_return(path: Path | str) -> list[Worker]:
 def _raw_rows(path: Path) -> tuple[list[str], list[tuple[int, dict]]]:
     """The header and the non-blank rows, read within PAYROLL_LIMITS (`SheetError` past one,
     or for a file that is not UTF-8 CSV or a readable workbook)."""
-    if not path.exists():
-        issue = PayrollIssue(None, "(file)", "file not found", "check the path")
-        raise PayrollError(path.name, [issue])
-    rows = sheet_rows(path, PAYROLL_LIMITS)
-    headings = [str(h) if h is not None else "" for h in next(rows, (1, []))[1]]
-    data = [
-        (n, dict(zip(headings, values, strict=False)))
-        for n, values in rows
-        if any(v not in (None, "") and str(v).strip() for v in values)
-    ]
-    nul = [
-        PayrollIssue(n, column, "contains a NUL character", "remove it: it cannot be stored")
-        for n, row in [(1, dict(zip(headings, headings, strict=False))), *data]
-        for column, value in row.items()
-        if isinstance(value, str) and "\x00" in value
-    ]
-    if nul:
-        raise PayrollError(path.name, nul[:50])
-    return headings, data
+    return read_rows(path, PAYROLL_LIMITS, PayrollError)
 
 
 def _columns(headings: list[str]) -> tuple[dict[str, str], list[PayrollIssue]]:
@@ -176,12 +141,8 @@ def _check_duplicates(workers: list[Worker], issues: list) -> None:
         seen.setdefault(w.worker_ref, w.row)
 
 
-def _text(value) -> str:
-    return " ".join(str(value).split()) if value is not None else ""
-
-
 def parse_ref(value) -> str:
-    text = _text(value)
+    text = cell_text(value)
     if text.endswith(".0") and text[:-2].isdigit():
         text = text[:-2]
     if not text:
@@ -190,60 +151,20 @@ def parse_ref(value) -> str:
 
 
 def parse_gender(value) -> str:
-    text = _text(value).upper()
+    text = cell_text(value).upper()
     if text not in {"M", "F"}:
         fix = "write M or F, as the 2017 Regulations use them"
-        raise FieldProblem(f"{_text(value)!r} is not M or F", fix)
+        raise FieldProblem(f"{cell_text(value)!r} is not M or F", fix)
     return text
-
-
-def parse_bool(value) -> bool:
-    if isinstance(value, bool):
-        return value
-    text = _text(value).lower()
-    if text in TRUE or text in FALSE:
-        return text in TRUE
-    raise FieldProblem(f"{_text(value)!r} is not true or false", BOOL_FIX)
 
 
 def parse_optional_bool(value) -> bool:
     """is_full_pay_relevant: blank means true (on full pay)."""
-    return True if not _text(value) else parse_bool(value)
-
-
-def parse_date(value) -> date:
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    text = _text(value)
-    if not text:
-        raise FieldProblem("blank", DATE_FIX)
-    for layout in ("%Y-%m-%d", "%d/%m/%Y"):
-        try:
-            return datetime.strptime(text, layout).date()
-        except ValueError:
-            continue
-    raise FieldProblem(f"{text!r} is not a date", DATE_FIX)
+    return True if not cell_text(value) else parse_bool(value)
 
 
 def parse_optional_date(value) -> date | None:
-    return parse_date(value) if _text(value) else None
-
-
-def parse_amount(value) -> Decimal:
-    """Money or hours as Decimal (never float); £ and thousands commas allowed; not negative."""
-    fix = "write a number of 0 or more, e.g. 1250.50"
-    text = _text(value).replace(",", "").replace("£", "")
-    if not text:
-        raise FieldProblem("blank", fix)
-    try:
-        amount = Decimal(text)
-    except InvalidOperation:
-        raise FieldProblem(f"{text!r} is not a number", fix) from None
-    if not amount.is_finite() or amount < 0:
-        raise FieldProblem(f"{text} is negative or not a number", fix)
-    return amount
+    return parse_date(value) if cell_text(value) else None
 
 
 def parse_hours(value) -> Decimal:
@@ -255,7 +176,7 @@ def parse_hours(value) -> Decimal:
 
 PARSERS = {
     "worker_ref": parse_ref,
-    "role": _text,
+    "role": cell_text,
     "gender": parse_gender,
     "is_london": parse_bool,
     "period_start": parse_date,

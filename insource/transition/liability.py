@@ -1,7 +1,7 @@
 """The contractor's employee liability information (TUPE 2006 reg. 11), CSV or XLSX, read into
 typed rows, all-or-nothing: every bad cell is listed (row, column, message, fix) and a file
 with any bad row gives no rows. The columns are documented in docs/bringing-home.md; no names
-are needed (or kept). Reuses the payroll return's reading and cell parsers."""
+are needed (or kept). Reads the file and its cells as the payroll return does (`core.cells`)."""
 
 from __future__ import annotations
 
@@ -10,16 +10,20 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-from insource.standards.payroll import (
+from insource.core.cells import (
+    CellIssue,
+    CellsError,
     FieldProblem,
-    PayrollError,
-    PayrollIssue,
-    _raw_rows,
-    _text,
+    cell_text,
     parse_amount,
     parse_bool,
     parse_date,
+    read_rows,
 )
+from insource.core.spreadsheets import SheetLimits
+
+# The same limits as a payroll return's (ADR 0016): one contract's workforce.
+LIABILITY_LIMITS = SheetLimits(max_rows=20_000, max_cells=400_000, max_unzipped_bytes=25 * 2**20)
 
 REQUIRED = (
     "role",
@@ -41,7 +45,7 @@ BASES = {
 }
 
 
-class LiabilityError(PayrollError):
+class LiabilityError(CellsError):
     """The file cannot be used; `issues` lists every problem by row and column."""
 
 
@@ -61,7 +65,7 @@ class Employee:
 
 
 def _required_text(value) -> str:
-    text = _text(value)
+    text = cell_text(value)
     if not text:
         raise FieldProblem("blank", "fill in every row's cell")
     return text
@@ -75,14 +79,14 @@ def _hours(value) -> Decimal:
 
 
 def _basis(value) -> str:
-    text = _text(value).lower()
+    text = cell_text(value).lower()
     if text not in BASES:
-        raise FieldProblem(f"{_text(value)!r} is not a pay basis", "write hourly or annual")
+        raise FieldProblem(f"{cell_text(value)!r} is not a pay basis", "write hourly or annual")
     return BASES[text]
 
 
 def _london(value) -> bool:
-    return parse_bool(value) if _text(value) else False
+    return parse_bool(value) if cell_text(value) else False
 
 
 PARSERS = {
@@ -97,17 +101,17 @@ PARSERS = {
 }
 
 
-def _columns(headings: list[str]) -> tuple[dict[str, str], list[PayrollIssue]]:
+def _columns(headings: list[str]) -> tuple[dict[str, str], list[CellIssue]]:
     found = {h.strip().lower(): h for h in headings if h and h.strip()}
     if not found:
         fix = f"start with a header row: {', '.join(REQUIRED)}"
-        return {}, [PayrollIssue(None, "(file)", "the file is empty", fix)]
+        return {}, [CellIssue(None, "(file)", "the file is empty", fix)]
     columns = {n: found[n] for n in (*REQUIRED, *OPTIONAL) if n in found}
     missing = [n for n in REQUIRED if n not in columns]
     if not missing:
         return columns, []
     fix = f"add them to the header row; found: {', '.join(found)}"
-    return columns, [PayrollIssue(None, ", ".join(missing), "missing column(s)", fix)]
+    return columns, [CellIssue(None, ", ".join(missing), "missing column(s)", fix)]
 
 
 def _employee(number: int, row: dict, columns: dict, issues: list) -> Employee | None:
@@ -117,10 +121,10 @@ def _employee(number: int, row: dict, columns: dict, issues: list) -> Employee |
         try:
             values[name] = parse(raw)
         except FieldProblem as exc:
-            issues.append(PayrollIssue(number, name, exc.message, exc.fix))
+            issues.append(CellIssue(number, name, exc.message, exc.fix))
             values[name] = None
     if values["pay"] is not None and values["pay"] == 0:
-        issues.append(PayrollIssue(number, "pay", "0", "give the pay per hour or per year"))
+        issues.append(CellIssue(number, "pay", "0", "give the pay per hour or per year"))
         return None
     if any(v is None for v in values.values()):
         return None
@@ -130,13 +134,10 @@ def _employee(number: int, row: dict, columns: dict, issues: list) -> Employee |
 def read_liability(path: Path | str) -> list[Employee]:
     """Every employee in the file, or LiabilityError listing every problem."""
     path = Path(path)
-    try:
-        headings, rows = _raw_rows(path)
-    except PayrollError as exc:
-        raise LiabilityError(exc.file, exc.issues) from None
+    headings, rows = read_rows(path, LIABILITY_LIMITS, LiabilityError)
     columns, issues = _columns(headings)
     if not issues and not rows:
-        issues.append(PayrollIssue(None, "(file)", "no rows", "add one row per employee"))
+        issues.append(CellIssue(None, "(file)", "no rows", "add one row per employee"))
     employees = [] if issues else [_employee(n, r, columns, issues) for n, r in rows]
     if issues:
         raise LiabilityError(path.name, issues)

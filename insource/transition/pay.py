@@ -20,8 +20,8 @@ from pathlib import Path
 
 from django.utils.translation import gettext_noop as N_
 
+from insource.policy.fair_wage import rates_on
 from insource.policy.params import load_all
-from insource.standards.fair_wage import rates_on
 
 PARAMETERS = Path(__file__).resolve().parent / "parameters"
 PENNY = Decimal("0.01")

@@ -13,8 +13,8 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from insource.policy.dates import add_months
+from insource.policy.fair_wage import rates_on
 from insource.policy.params import Parameters
-from insource.standards.fair_wage import rates_on
 
 CAPACITY = "OUTSOURCE_GOOD_REASON_CAPACITY"
 LABELS = {

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
-from insource.standards.fair_wage import check_return, check_worker, rates_on
+from insource.policy.fair_wage import rates_on
+from insource.standards.fair_wage import check_return, check_worker
 from insource.standards.payroll import REQUIRED, Worker
 
 SAMPLE = Path(__file__).resolve().parents[1] / "data" / "payroll-return-sample.csv"
