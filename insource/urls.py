@@ -14,7 +14,7 @@ urlpatterns = [
     # sign-out/ (logout)
     path("", include("insource.accounts.urls")),
     path("register/", include("insource.register.urls")),
-    path("authorities/", include("insource.authorities.urls")),
+    path("authorities/", include("insource.register.buyer_name_urls")),
     path("reviews/", include("insource.reviews.urls")),
     path("standards/", include("insource.standards.urls")),
     path("appraisal/", include("insource.appraisal.urls")),

@@ -204,52 +204,6 @@ def authority_adopt_policy(
 
 
 @transaction.atomic
-def buyer_name_confirm(
-    *, buyer_name: BuyerName, authority: Authority, on: date, by: Actor, at: datetime
-) -> int:
-    """An officer confirms which authority a published buyer name is; its contracts follow.
-
-    The caller checks `buyer_name_may_confirm` first. The audit event names the authorities
-    the contracts leave (`held_by`), the one they join and how many moved. Later imports keep
-    the confirmation. Returns how many contracts were re-pointed.
-    """
-    from insource.authorities.selectors import authority_reviewing_on, buyer_name_holders
-    from insource.register.importers.derive import flag_codes
-    from insource.register.models import Contract
-    from insource.register.services.writer import OFFICER_FLAGS
-
-    before = {
-        "authority": buyer_name.authority_id,
-        "candidate": buyer_name.candidate_id,
-        "held_by": [a.key for a in buyer_name_holders(buyer_name)],
-    }
-    buyer_name.authority, buyer_name.needs_confirmation = authority, False
-    buyer_name.confirmed_by, buyer_name.confirmed_at = by.label, at
-    buyer_name.save()
-    reviewer = authority_reviewing_on(authority, on) or authority
-    contracts = list(Contract.objects.filter(buyer_name=buyer_name.name))
-    for contract in contracts:
-        contract.buyer, contract.reviewing_authority = authority, reviewer
-        contract.quality_flags = [
-            f for f in contract.quality_flags if f["code"] != "BUYER_NEEDS_CONFIRMATION"
-        ]
-        contract.needs_officer = any(f["code"] in OFFICER_FLAGS for f in contract.quality_flags)
-        contract.flag_codes = flag_codes(contract.quality_flags)
-    fields = ["buyer", "reviewing_authority", "quality_flags", "flag_codes", "needs_officer"]
-    Contract.objects.bulk_update(contracts, fields)
-    audit_record(
-        by=by,
-        at=at,
-        action="authorities.buyer_name_confirm",
-        obj=buyer_name,
-        authority=authority,
-        before=before,
-        after={"authority": authority.pk, "to": authority.key, "contracts": len(contracts)},
-    )
-    return len(contracts)
-
-
-@transaction.atomic
 def membership_grant(*, user, authority: Authority, role: str, by: Actor, at: datetime):
     """Give a person a role for an authority (idempotent); audited."""
     from insource.authorities.models import Membership

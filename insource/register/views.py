@@ -259,11 +259,9 @@ def _timeline(result: selectors.Pipeline, params) -> str:
 @login_required
 def queue(request):
     """What needs an officer: data-quality checks with counts, and buyer names to confirm."""
-    from insource.authorities.selectors import buyer_names_to_confirm
-
     context = {
         "flags": selectors.quality_flag_counts(),
-        "buyer_names": buyer_names_to_confirm(request.user)[:200],
+        "buyer_names": selectors.buyer_names_to_confirm(request.user)[:200],
         "nav_queue": True,
     }
     return render(request, "register/queue.html", context)

@@ -10,7 +10,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from insource.authorities.selectors import authorities_public, authority_by_public_slug
+from insource.authorities.selectors import authority_by_public_slug
 from insource.register import selectors as register
 from insource.register.filters import ContractFilter
 from insource.register.models import Contract
@@ -35,7 +35,7 @@ def contracts(request):
 
 def authorities(request):
     query = request.GET.get("q", "").strip()[:200]
-    page = Paginator(authorities_public(query), 50).get_page(request.GET.get("page"))
+    page = Paginator(register.authorities_public(query), 50).get_page(request.GET.get("page"))
     context = {
         "query": query,
         "page_obj": page,

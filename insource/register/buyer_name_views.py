@@ -1,4 +1,5 @@
-"""Officer actions on authorities: confirming which authority a published buyer name is."""
+"""Officer actions on the register's buyer names: confirming which authority a published buyer
+name is (its contracts move to it). Mounted at /authorities/ under the `authorities` namespace."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -9,9 +10,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from insource.authorities.selectors import authority_get, buyer_name_get, buyer_name_may_confirm
-from insource.authorities.services import buyer_name_confirm
+from insource.authorities.selectors import authority_get, buyer_name_get
 from insource.core.audit import Actor
+from insource.register.selectors import buyer_name_may_confirm
+from insource.register.services.buyer_names import buyer_name_confirm
 
 
 @login_required
