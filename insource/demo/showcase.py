@@ -17,7 +17,7 @@ from insource.reviews.pack import pack_render
 from insource.reviews.questions import BY_SLUG
 from insource.reviews.services.decisions import decision_publish, decision_sign
 from insource.reviews.services.editing import review_answer, review_submit
-from insource.transparency.services.requests import (
+from insource.transparency.requests.services import (
     form_token_sign,
     request_answer,
     request_confirm,

@@ -16,7 +16,7 @@ from insource.reviews.review_selectors import (
 )
 from insource.standards.monitoring_selectors import Monitoring, authority_monitoring
 from insource.transition.selectors import milestones_late
-from insource.transparency.request_selectors import requests_queue
+from insource.transparency.requests.selectors import requests_queue
 
 
 @dataclass

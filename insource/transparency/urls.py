@@ -4,6 +4,6 @@ request queue under /requests/)."""
 from django.urls import include, path
 
 urlpatterns = [
-    path("public/", include("insource.transparency.portal_urls")),
-    path("", include("insource.transparency.request_urls")),
+    path("public/", include("insource.transparency.portal.urls")),
+    path("", include("insource.transparency.requests.urls")),
 ]

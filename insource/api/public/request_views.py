@@ -15,8 +15,8 @@ from insource.api.parameters import PAGE_PARAMETERS, Param, openapi
 from insource.api.public.views import PublicMixin, conditional_json
 from insource.authorities.selectors import authority_by_public_slug
 from insource.transparency.models import RequestState
-from insource.transparency.request_public_selectors import request_public_get, requests_public
-from insource.transparency.request_selectors import status_of
+from insource.transparency.requests.public_selectors import request_public_get, requests_public
+from insource.transparency.requests.selectors import status_of
 
 
 class RequestSummarySerializer(serializers.Serializer):

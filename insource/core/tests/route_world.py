@@ -181,8 +181,8 @@ def _evidence(review, officer):
 
 def _requests(authority) -> dict:
     """An answered request with a published document, and one waiting for its confirmation."""
-    from insource.transparency.services import requests as svc
-    from insource.transparency.services.request_core import private_token
+    from insource.transparency.requests import services as svc
+    from insource.transparency.requests.tokens import private_token
     from insource.transparency.tests.request_support import OFFICER, confirmed, submit
 
     answered = confirmed(authority)

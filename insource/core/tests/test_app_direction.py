@@ -128,9 +128,6 @@ BEING_HOISTED: set[str] = {
     "transition/selectors.py -> authorities",
     "transition/services/milestones.py -> inhouse",
     "transition/services/plans.py -> appraisal",
-    "transparency/request_public_selectors.py -> authorities",
-    "transparency/request_public_selectors.py -> register",
-    "transparency/request_public_selectors.py -> reviews",
 }
 
 

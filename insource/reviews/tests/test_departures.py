@@ -42,7 +42,7 @@ from insource.reviews.tests.workflow_support import (
     team,
 )
 from insource.standards.audit_selectors import audit_view
-from insource.transparency.portal_presenters import authority_page
+from insource.transparency.portal.presenters import authority_page
 
 pytestmark = pytest.mark.django_db
 SYSTEM = Actor.system("tests")

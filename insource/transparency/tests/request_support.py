@@ -10,7 +10,7 @@ from insource.core.audit import Actor
 from insource.core.models import AuditEvent
 from insource.reviews.tests.workflow_support import council, person, refuse_contract
 from insource.transparency.models import InformationRequest
-from insource.transparency.services.requests import (
+from insource.transparency.requests.services import (
     form_token_sign,
     request_confirm,
     request_submit,

@@ -16,7 +16,7 @@ from urllib.parse import urljoin, urlparse
 import pytest
 
 from insource.reviews.tests.workflow_support import TODAY, team
-from insource.transparency.services.requests import request_answer, request_refuse
+from insource.transparency.requests.services import request_answer, request_refuse
 from insource.transparency.tests.request_support import NOW, OFFICER, confirmed
 from insource.transparency.tests.test_portal import _decided
 

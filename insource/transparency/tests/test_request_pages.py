@@ -16,9 +16,9 @@ from django.utils import timezone
 from insource.authorities.models import Role
 from insource.reviews.tests.workflow_support import team
 from insource.transparency.models import InformationRequest, RequestState
-from insource.transparency.services import requests as svc
-from insource.transparency.services.request_core import private_token
-from insource.transparency.services.requests import form_token_sign
+from insource.transparency.requests import services as svc
+from insource.transparency.requests.services import form_token_sign
+from insource.transparency.requests.tokens import private_token
 from insource.transparency.tests.request_support import (
     EMAIL,
     NAME,

@@ -14,8 +14,8 @@ from insource.transparency.models import (
     RequestAttachment,
     RequestState,
 )
-from insource.transparency.services import requests as svc
-from insource.transparency.services.requests import AttachmentUpload, RequestActionRefused
+from insource.transparency.requests import services as svc
+from insource.transparency.requests.services import AttachmentUpload, RequestActionRefused
 from insource.transparency.tests.request_support import (
     NOW,
     OFFICER,

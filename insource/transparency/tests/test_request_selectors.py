@@ -11,11 +11,11 @@ import pytest
 from insource.authorities.models import Role
 from insource.core.audit import Actor
 from insource.core.models import AuditEvent
-from insource.transparency import request_public_selectors as public
-from insource.transparency import request_selectors as selectors
 from insource.transparency.deadlines import working_days_late
 from insource.transparency.models import RequestState
-from insource.transparency.services import requests as svc
+from insource.transparency.requests import public_selectors as public
+from insource.transparency.requests import selectors as selectors
+from insource.transparency.requests import services as svc
 from insource.transparency.tests.request_support import (
     EMAIL,
     NAME,

@@ -17,7 +17,7 @@ from insource.transparency.models import (
     Redaction,
     RequestState,
 )
-from insource.transparency.services.requests import (
+from insource.transparency.requests.services import (
     RequestActionRefused,
     RequestInvalid,
     SubmissionRefused,

@@ -18,7 +18,7 @@ from django.utils import timezone
 from insource.core.audit import Actor
 from insource.core.cli_output import print_json
 from insource.transparency.deadlines import REGIMES, due_on
-from insource.transparency.services.requests import requests_remind
+from insource.transparency.requests.services import requests_remind
 
 
 class Command(BaseCommand):

@@ -3,8 +3,8 @@ officers' queue under /requests/<authority code>/ (two-factor)."""
 
 from django.urls import path
 
-from insource.transparency import request_officer_views as officer
-from insource.transparency import request_views as views
+from insource.transparency.requests import officer_views as officer
+from insource.transparency.requests import views as views
 
 app_name = "requests"
 urlpatterns = [

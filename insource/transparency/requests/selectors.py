@@ -1,6 +1,6 @@
 """Read-only queries over information requests: status (overdue, very overdue), the officers'
 queue and statistics. Officer selectors take the authority, so a view never reaches another
-authority's requests; the public ones are in `request_public_selectors`. Dates are arguments,
+authority's requests; the public ones are in `public_selectors`. Dates are arguments,
 never the clock.
 """
 
@@ -20,7 +20,7 @@ from insource.transparency.models import (
     RequestEvent,
     RequestState,
 )
-from insource.transparency.services.request_core import (
+from insource.transparency.requests.states import (
     AWAITING,
     CLOCKED,
     OPEN,

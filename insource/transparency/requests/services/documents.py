@@ -27,7 +27,7 @@ from insource.transparency.models import (
     RequestEvent,
     RequestState,
 )
-from insource.transparency.services.request_core import (
+from insource.transparency.requests.services.core import (
     RequestActionRefused,
     request_record,
     require_text,

@@ -1,6 +1,6 @@
 """Public information request pages (under /public/requests/, no sign-in): the form, the
 "check your email" page, confirmation, the request's page with its timeline and documents, the
-list, and the requester's private page. Officers' pages are in `request_officer_views`.
+list, and the requester's private page. Officers' pages are in `officer_views`.
 
 Views parse, call one service or selector, and present. Public pages never show the requester.
 """
@@ -16,10 +16,10 @@ from django.utils.translation import gettext as _
 from insource.accounts.throttling import client_ip
 from insource.authorities.selectors import authority_by_public_slug
 from insource.reviews.uploads import evidence_open
-from insource.transparency import request_forms as forms
-from insource.transparency import request_presenters as presenters
-from insource.transparency import request_public_selectors as selectors
-from insource.transparency.services import requests as services
+from insource.transparency.requests import forms as forms
+from insource.transparency.requests import presenters as presenters
+from insource.transparency.requests import public_selectors as selectors
+from insource.transparency.requests import services as services
 
 # Public ---------------------------------------------------------------------------------
 

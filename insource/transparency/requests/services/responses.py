@@ -4,7 +4,7 @@ Refusals record the exemptions, the public interest reasons (required when any e
 qualified, and for the EIR's 'manifestly unreasonable') and the statutory basis, including the
 refusal notice's section. Vexatious or repeated requests (s.14) and the cost limit (s.12:
 £450, £600 for central government and under FOISA) are refusals with their flag and basis.
-Documents sent with an answer are checked and stored as in `request_documents`.
+Documents sent with an answer are checked and stored as in `documents`.
 """
 
 from __future__ import annotations
@@ -16,22 +16,22 @@ from django.db import transaction
 
 from insource.core.audit import Actor
 from insource.transparency.models import EventKind, InformationRequest, RequestState
-from insource.transparency.services import request_emails
-from insource.transparency.services.request_core import (
-    AWAITING,
+from insource.transparency.requests.law import (
+    basis,
+    cost_limit_gbp,
+    exemptions_of,
+    needs_public_interest,
+)
+from insource.transparency.requests.services import emails
+from insource.transparency.requests.services.core import (
     RequestActionRefused,
     day_of,
     request_record,
     require_state,
     require_text,
 )
-from insource.transparency.services.request_documents import attach, with_files
-from insource.transparency.services.request_law import (
-    basis,
-    cost_limit_gbp,
-    exemptions_of,
-    needs_public_interest,
-)
+from insource.transparency.requests.services.documents import attach, with_files
+from insource.transparency.requests.states import AWAITING
 
 S = RequestState
 GROUNDS = ("exemption", "vexatious", "repeated", "cost-limit")
@@ -39,7 +39,7 @@ GROUNDS = ("exemption", "vexatious", "repeated", "cost-limit")
 
 def notify(request: InformationRequest, event, template: str) -> None:
     if request.confirmed_at is not None:
-        transaction.on_commit(lambda: request_emails.email_requester(request, event, template))
+        transaction.on_commit(lambda: emails.email_requester(request, event, template))
 
 
 def _first_response(request: InformationRequest, at: datetime) -> dict:

@@ -1,5 +1,5 @@
 """Forms of the public information request pages, and the shared parts of the officers' step
-forms (`ActionForm`; the steps are in `request_action_forms`). Forms only parse: every rule is
+forms (`ActionForm`; the steps are in `action_forms`). Forms only parse: every rule is
 in the services, whose refusals the views show on the form."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from insource.transparency.models import RequestState
-from insource.transparency.services.request_law import EXEMPTIONS
+from insource.transparency.requests.law import EXEMPTIONS
 
 S = RequestState
 

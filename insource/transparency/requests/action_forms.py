@@ -11,15 +11,15 @@ from django.utils.translation import gettext_lazy as _
 
 from insource.transparency.deadlines import limits
 from insource.transparency.models import Regime, RequestState
-from insource.transparency.request_forms import (
+from insource.transparency.requests.forms import (
     ActionForm,
     exemptions_field,
     public_interest_field,
     received_on_field,
 )
-from insource.transparency.request_forms import text_field as _text
-from insource.transparency.services.request_documents import AttachmentUpload
-from insource.transparency.services.request_law import basis
+from insource.transparency.requests.forms import text_field as _text
+from insource.transparency.requests.law import basis
+from insource.transparency.requests.services.documents import AttachmentUpload
 
 S = RequestState
 

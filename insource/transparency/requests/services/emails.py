@@ -12,8 +12,8 @@ from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.urls import reverse
 
-from insource.transparency.services.request_core import private_token
-from insource.transparency.services.request_law import commissioner_for
+from insource.transparency.requests.law import commissioner_for
+from insource.transparency.requests.tokens import private_token
 
 log = logging.getLogger(__name__)
 

@@ -21,8 +21,8 @@ from insource.authorities.selectors import members_with_role
 from insource.core.audit import Actor, audit_record
 from insource.transparency.deadlines import REGIMES, due_on
 from insource.transparency.models import InformationRequest
-from insource.transparency.services import request_emails
-from insource.transparency.services.request_core import CLOCKED
+from insource.transparency.requests.services import emails
+from insource.transparency.requests.states import CLOCKED
 
 
 @dataclass(frozen=True)
@@ -93,7 +93,7 @@ def requests_remind(*, on: date, by: Actor, at: datetime) -> RemindResult:
         )
         for user in officers:
             transaction.on_commit(
-                lambda u=user, a=authority, i=items: request_emails.email_reminder(u, a, i)
+                lambda u=user, a=authority, i=items: emails.email_reminder(u, a, i)
             )
     num = sum(len(r) for r in by_authority.values())
     return RemindResult(num, len(by_authority), num_officers)

@@ -1,8 +1,4 @@
-"""Making an information request and confirming the email address (spam guard in
-`request_spam`). The officers' steps are in `request_actions`, `request_responses`,
-`request_reviews` and `request_documents`, reminders in `request_reminders`: all are
-re-exported here, so callers import every request service from this module.
-"""
+"""Making an information request (spam guard in `spam`) and confirming the email address."""
 
 from __future__ import annotations
 
@@ -25,50 +21,19 @@ from insource.transparency.models import (
     RedactionTarget,
     RequestState,
 )
-from insource.transparency.request_public_selectors import request_by_token
-from insource.transparency.services import request_emails
-from insource.transparency.services.request_actions import (  # noqa: F401 (re-exported)
-    request_acknowledge,
-    request_advice_record,
-    request_clarification_ask,
-    request_clarification_received,
-    request_extend,
-    request_regime_change,
-    request_withdraw,
-)
-from insource.transparency.services.request_core import (
+from insource.transparency.requests.law import regime_for
+from insource.transparency.requests.public_selectors import request_by_token
+from insource.transparency.requests.services import emails
+from insource.transparency.requests.services.core import (
     REQUESTER,
     RequestActionRefused,
     day_of,
     hide_identity,
     request_record,
     response_due,
-    token_hash,
 )
-from insource.transparency.services.request_documents import (  # noqa: F401 (re-exported)
-    AttachmentUpload,
-    request_attachment_add,
-    request_redact,
-)
-from insource.transparency.services.request_law import regime_for
-from insource.transparency.services.request_reminders import requests_remind  # noqa: F401
-from insource.transparency.services.request_responses import (  # noqa: F401 (re-exported)
-    request_answer,
-    request_not_held,
-    request_refuse,
-)
-from insource.transparency.services.request_reviews import (  # noqa: F401 (re-exported)
-    request_refer,
-    request_review_decide,
-    request_review_request,
-)
-from insource.transparency.services.request_spam import (  # noqa: F401 (re-exported)
-    SubmissionRefused,
-    check_rate,
-    check_spam,
-    form_token_sign,
-    ip_hash,
-)
+from insource.transparency.requests.services.spam import check_rate, check_spam, ip_hash
+from insource.transparency.requests.tokens import token_hash
 
 LIMITS = {"name": 200, "email": 254, "title": 200, "text": 20_000}
 NAMES = {
@@ -180,7 +145,7 @@ def request_submit(
         token = secrets.token_urlsafe(32)
         request = _create(authority, contract, decision, values, digest, token, at)
         request_record(request, kind=EventKind.SUBMITTED, by=by, at=at, details={"own": _own()})
-        transaction.on_commit(lambda: request_emails.email_confirmation(request, token))
+        transaction.on_commit(lambda: emails.email_confirmation(request, token))
     return Submitted(request=request, token=token)
 
 

@@ -13,9 +13,8 @@ from django.db import transaction
 from insource.core.audit import Actor
 from insource.transparency.deadlines import due_on, limits
 from insource.transparency.models import EventKind, InformationRequest, RequestState
-from insource.transparency.services.request_core import (
-    AWAITING,
-    RESPONDED,
+from insource.transparency.requests.law import basis, commissioner_for
+from insource.transparency.requests.services.core import (
     RequestActionRefused,
     day_of,
     hide_identity,
@@ -23,8 +22,8 @@ from insource.transparency.services.request_core import (
     require_state,
     require_text,
 )
-from insource.transparency.services.request_law import basis, commissioner_for
-from insource.transparency.services.request_responses import check_exemptions, notify
+from insource.transparency.requests.services.responses import check_exemptions, notify
+from insource.transparency.requests.states import AWAITING, RESPONDED
 
 S = RequestState
 

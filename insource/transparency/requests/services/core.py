@@ -1,4 +1,4 @@
-"""What every request service shares: the refusal error, the state groups, the clock, and
+"""What every request service shares: the refusal error, the clock, and
 `request_record` — one history event and one audit event, in the caller's transaction.
 
 Time is an argument: services take `at` (an aware datetime) and derive the Europe/London date
@@ -10,8 +10,6 @@ from __future__ import annotations
 import hashlib
 import re
 from datetime import date, datetime
-
-from django.utils.crypto import constant_time_compare, salted_hmac
 
 from insource.core.audit import Actor, audit_record
 from insource.transparency.deadlines import due_on, limits, received_on_of
@@ -28,37 +26,11 @@ from insource.transparency.models import (
 S = RequestState
 REQUESTER = Actor(label="requester")
 
-# Waiting for the authority's response: the response clock runs.
-AWAITING = frozenset({S.AWAITING_CONFIRMATION, S.AWAITING_RESPONSE, S.EXTENDED})
-# A response was given (each may go to internal review, then to the Commissioner).
-RESPONDED = frozenset({S.ANSWERED_FULL, S.ANSWERED_PART, S.REFUSED, S.NOT_HELD})
-# Still open: a clock runs or the requester is asked for something.
-OPEN = AWAITING | {S.CLARIFICATION_REQUESTED, S.INTERNAL_REVIEW}
-# States whose due date can be passed (overdue, very overdue).
-CLOCKED = AWAITING | {S.INTERNAL_REVIEW}
-
 _KEEP = object()
 
 
 class RequestActionRefused(Exception):
     """The action is not allowed on this request now; `str(error)` says why and what to do."""
-
-
-def token_hash(token: str) -> str:
-    """The stored form of the confirmation link's secret."""
-    return hashlib.sha256(token.encode()).hexdigest()
-
-
-def private_token(request: InformationRequest) -> str:
-    """The secret of the requester's private link (withdraw, clarify, ask for a review): keyed
-    with SECRET_KEY, so every email can carry it while only the confirmation token's hash is
-    stored."""
-    message = f"{request.reference}:{request.token_hash}"
-    return salted_hmac("insource.transparency.private", message, algorithm="sha256").hexdigest()
-
-
-def private_token_valid(request: InformationRequest, token: str) -> bool:
-    return constant_time_compare(private_token(request), token or "")
 
 
 def party_of(by: Actor) -> str:

@@ -23,11 +23,11 @@ from insource.authorities.selectors import memberships_of
 from insource.core.audit import Actor
 from insource.reviews.uploads import EvidenceFileError
 from insource.reviews.views import access_or_404
-from insource.transparency import request_action_forms as forms
-from insource.transparency import request_presenters as presenters
-from insource.transparency import request_selectors as selectors
-from insource.transparency.request_views import file_response
-from insource.transparency.services import requests as services
+from insource.transparency.requests import action_forms as forms
+from insource.transparency.requests import presenters as presenters
+from insource.transparency.requests import selectors as selectors
+from insource.transparency.requests import services as services
+from insource.transparency.requests.views import file_response
 
 
 @dataclass(frozen=True)

@@ -23,10 +23,9 @@ from django.db import transaction
 from insource.core.audit import Actor
 from insource.transparency.deadlines import due_on, is_scottish, limits
 from insource.transparency.models import EventKind, InformationRequest, Regime, RequestState
-from insource.transparency.services import request_emails
-from insource.transparency.services.request_core import (
-    AWAITING,
-    OPEN,
+from insource.transparency.requests.law import basis, exemptions_of
+from insource.transparency.requests.services import emails
+from insource.transparency.requests.services.core import (
     RequestActionRefused,
     day_of,
     hide_identity,
@@ -37,14 +36,14 @@ from insource.transparency.services.request_core import (
     require_text,
     response_due,
 )
-from insource.transparency.services.request_law import basis, exemptions_of
+from insource.transparency.requests.states import AWAITING, OPEN
 
 S = RequestState
 
 
 def _notify(request: InformationRequest, event, template: str = "update") -> None:
     if request.confirmed_at is not None:
-        transaction.on_commit(lambda: request_emails.email_requester(request, event, template))
+        transaction.on_commit(lambda: emails.email_requester(request, event, template))
 
 
 @transaction.atomic

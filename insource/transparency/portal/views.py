@@ -15,7 +15,7 @@ from insource.register import selectors as register
 from insource.register.filters import ContractFilter
 from insource.register.models import Contract
 from insource.register.views import history, paginate, summary_rows
-from insource.transparency import portal_presenters as presenters
+from insource.transparency.portal import presenters as presenters
 
 
 def contracts(request):

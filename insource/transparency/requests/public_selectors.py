@@ -10,10 +10,13 @@ from datetime import date
 from django.db.models import QuerySet
 
 from insource.authorities.models import Authority
+from insource.authorities.selectors import authority_by_public_slug
+from insource.register.models import Contract
+from insource.reviews.review_selectors import publication_get_public
 from insource.transparency.models import InformationRequest, RequestAttachment, RequestState
-from insource.transparency.request_selectors import overdue_q
-from insource.transparency.services.request_core import private_token_valid, token_hash
-from insource.transparency.services.request_law import commissioner_for
+from insource.transparency.requests.law import commissioner_for, regime_for
+from insource.transparency.requests.selectors import overdue_q
+from insource.transparency.requests.tokens import private_token_valid, token_hash
 
 S = RequestState
 PUBLIC_FIELDS = (
@@ -188,11 +191,6 @@ class RequestTarget:
 
 def request_target(*, contract: str = "", decision: str = "", authority: str = ""):
     """The target named by the form's query string, or None when it names nothing public."""
-    from insource.authorities.selectors import authority_by_public_slug
-    from insource.register.models import Contract
-    from insource.reviews.review_selectors import publication_get_public
-    from insource.transparency.services.request_law import regime_for
-
     found = None
     if decision.isdigit():
         publication = publication_get_public(int(decision))

@@ -8,14 +8,14 @@ from datetime import date
 from django.core.paginator import Paginator
 
 from insource.authorities.roles import Capability
-from insource.transparency import request_selectors as selectors
 from insource.transparency.models import Regime, RequestState
-from insource.transparency.services.request_core import (
+from insource.transparency.requests import selectors as selectors
+from insource.transparency.requests.law import EXEMPTIONS, commissioner_for
+from insource.transparency.requests.states import (
     AWAITING,
     OPEN,
     RESPONDED,
 )
-from insource.transparency.services.request_law import EXEMPTIONS, commissioner_for
 
 S = RequestState
 PAGE_SIZE = 50

@@ -1,0 +1,95 @@
+"""The information-request services. Callers import every one from here
+(`from insource.transparency.requests import services`):
+
+- `submission`: make a request (spam guard and rate limit in `spam`), confirm the email address;
+- `actions`: acknowledge, clarification asked and received, extension, change of law, advice,
+  withdrawal;
+- `responses`: answer in full or in part, refuse, not held;
+- `reviews`: internal review asked for and decided, referral to the Commissioner;
+- `documents`: documents and redaction;
+- `reminders`: the officers' daily reminder; `emails`: what the requester and officers receive;
+- `core`: the refusal error, the clock, and `request_record` (one history event and one audit
+  event per step).
+"""
+
+from insource.transparency.requests.services.actions import (
+    request_acknowledge,
+    request_advice_record,
+    request_clarification_ask,
+    request_clarification_received,
+    request_extend,
+    request_regime_change,
+    request_withdraw,
+)
+from insource.transparency.requests.services.core import (
+    REQUESTER,
+    RequestActionRefused,
+    day_of,
+    hide_identity,
+    request_record,
+    response_due,
+)
+from insource.transparency.requests.services.documents import (
+    AttachmentUpload,
+    request_attachment_add,
+    request_redact,
+)
+from insource.transparency.requests.services.reminders import requests_remind
+from insource.transparency.requests.services.responses import (
+    request_answer,
+    request_not_held,
+    request_refuse,
+)
+from insource.transparency.requests.services.reviews import (
+    request_refer,
+    request_review_decide,
+    request_review_request,
+)
+from insource.transparency.requests.services.spam import (
+    SubmissionRefused,
+    check_rate,
+    check_spam,
+    form_token_sign,
+    ip_hash,
+)
+from insource.transparency.requests.services.submission import (
+    RequestInvalid,
+    Submitted,
+    request_confirm,
+    request_submit,
+)
+
+__all__ = [
+    "REQUESTER",
+    "AttachmentUpload",
+    "RequestActionRefused",
+    "RequestInvalid",
+    "SubmissionRefused",
+    "Submitted",
+    "check_rate",
+    "check_spam",
+    "day_of",
+    "form_token_sign",
+    "hide_identity",
+    "ip_hash",
+    "request_acknowledge",
+    "request_advice_record",
+    "request_answer",
+    "request_attachment_add",
+    "request_clarification_ask",
+    "request_clarification_received",
+    "request_confirm",
+    "request_extend",
+    "request_not_held",
+    "request_record",
+    "request_redact",
+    "request_refer",
+    "request_refuse",
+    "request_regime_change",
+    "request_review_decide",
+    "request_review_request",
+    "request_submit",
+    "request_withdraw",
+    "requests_remind",
+    "response_due",
+]
