@@ -5,22 +5,19 @@ from __future__ import annotations
 
 import json
 
-from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 
 from insource.appraisal import selectors
 from insource.appraisal.csv_export import run_csv
 from insource.appraisal.presenters import results_view
-from insource.appraisal.views import appraisal_or_404
+from insource.appraisal.views import reached
+from insource.authorities.access import AuthorityPage, authority_page
 
 
-def _run_or_404(request, code, pk, run_pk):
-    access, review, appraisal = appraisal_or_404(request, code, pk)
-    run = selectors.run_get(appraisal=appraisal, pk=run_pk)
-    if run is None:
-        raise Http404("No such run")
-    return access, review, appraisal, run
+def _reached_run(page: AuthorityPage, pk: int, run_pk: int):
+    review, appraisal = reached(page, pk)
+    return review, appraisal, selectors.run_or_404(appraisal=appraisal, pk=run_pk)
 
 
 def _csv_response(run, name: str) -> HttpResponse:
@@ -29,11 +26,11 @@ def _csv_response(run, name: str) -> HttpResponse:
     return response
 
 
-@login_required
-def run_detail(request, code: str, pk: int, run_pk: int):
-    access, review, appraisal, run = _run_or_404(request, code, pk, run_pk)
+@authority_page()
+def run_detail(request, page: AuthorityPage, pk: int, run_pk: int):
+    review, appraisal, run = _reached_run(page, pk, run_pk)
     context = {
-        "access": access,
+        "access": page.access,
         "review": review,
         "appraisal": appraisal,
         "run": run,
@@ -43,15 +40,15 @@ def run_detail(request, code: str, pk: int, run_pk: int):
     return render(request, "appraisal/run.html", context)
 
 
-@login_required
-def run_csv_download(request, code: str, pk: int, run_pk: int):
-    *_, run = _run_or_404(request, code, pk, run_pk)
+@authority_page()
+def run_csv_download(request, page: AuthorityPage, pk: int, run_pk: int):
+    *_, run = _reached_run(page, pk, run_pk)
     return _csv_response(run, f"appraisal-review-{pk}-run-{run.number}.csv")
 
 
-@login_required
-def run_document_download(request, code: str, pk: int, run_pk: int):
-    *_, run = _run_or_404(request, code, pk, run_pk)
+@authority_page()
+def run_document_download(request, page: AuthorityPage, pk: int, run_pk: int):
+    *_, run = _reached_run(page, pk, run_pk)
     body = json.dumps(run.document, indent=2, ensure_ascii=False)
     response = HttpResponse(body, content_type="application/json; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="appraisal-review-{pk}.json"'

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from django.http import Http404
+
 from insource.appraisal.models import Appraisal, AppraisalRun, CostLine
 from insource.reviews.review_facts import Answer
 
@@ -16,6 +18,14 @@ def appraisal_of(*, authority, review) -> Appraisal | None:
     return Appraisal.objects.filter(review=review, authority=authority).first()
 
 
+def appraisal_or_404(*, authority, review) -> Appraisal:
+    """The review's appraisal, or 404 when it has none yet."""
+    appraisal = appraisal_of(authority=authority, review=review)
+    if appraisal is None:
+        raise Http404("This review has no appraisal yet")
+    return appraisal
+
+
 def lines_of(appraisal: Appraisal) -> list[CostLine]:
     """The appraisal's cost lines, by option and position."""
     return list(appraisal.lines.all())
@@ -24,6 +34,14 @@ def lines_of(appraisal: Appraisal) -> list[CostLine]:
 def line_get(*, appraisal: Appraisal, pk: int) -> CostLine | None:
     """One of the appraisal's cost lines."""
     return appraisal.lines.filter(pk=pk).first()
+
+
+def line_or_404(*, appraisal: Appraisal, pk: int) -> CostLine:
+    """One of the appraisal's cost lines, or 404."""
+    line = line_get(appraisal=appraisal, pk=pk)
+    if line is None:
+        raise Http404("No such cost line")
+    return line
 
 
 def runs_of(appraisal: Appraisal) -> list[AppraisalRun]:
@@ -39,6 +57,14 @@ def run_latest(appraisal: Appraisal | None) -> AppraisalRun | None:
 def run_get(*, appraisal: Appraisal, pk: int) -> AppraisalRun | None:
     """One run of the appraisal."""
     return appraisal.runs.filter(pk=pk).first()
+
+
+def run_or_404(*, appraisal: Appraisal, pk: int) -> AppraisalRun:
+    """One run of the appraisal, or 404."""
+    run = run_get(appraisal=appraisal, pk=pk)
+    if run is None:
+        raise Http404("No such run")
+    return run
 
 
 def _money(value: float) -> str | None:

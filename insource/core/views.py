@@ -6,16 +6,10 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from insource.core.audit import Actor
+from insource.core.audit import who_and_when  # noqa: F401 (moved: import it from core.audit)
 from insource.register.selectors import register_summary
 
 logger = logging.getLogger(__name__)
-
-
-def who_and_when(request) -> tuple[Actor, object]:
-    """The signed-in person and the moment of their request: what every write service needs.
-    Request handlers (views and admin actions) read the clock here, never below them."""
-    return Actor.for_user(request.user), timezone.now()
 
 
 def home(request):

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db.models import Prefetch, QuerySet
+from django.http import Http404
 
 from insource.inhouse.models import InhouseService, Kpi, KpiRating
 from insource.policy.fair_wage import rates_on
@@ -38,6 +39,14 @@ def decisions_awaiting_go_live(*, authority) -> list:
     return [d for d in rows if decision_route(d) is not None]
 
 
+def decision_awaiting_go_live_or_404(*, authority, pk: int):
+    """One of the authority's decisions awaiting go-live, or 404."""
+    found = next((d for d in decisions_awaiting_go_live(authority=authority) if d.pk == pk), None)
+    if found is None:
+        raise Http404("No decision awaiting go-live")
+    return found
+
+
 def services_of(*, authority) -> list[InhouseService]:
     """The authority's in-house services, latest go-live first."""
     return list(InhouseService.objects.filter(authority=authority).select_related("contract"))
@@ -46,6 +55,14 @@ def services_of(*, authority) -> list[InhouseService]:
 def service_get(*, authority, pk: int) -> InhouseService | None:
     """One of the authority's in-house services."""
     return _services().filter(authority=authority, pk=pk).first()
+
+
+def service_or_404(*, authority, pk: int) -> InhouseService:
+    """One of the authority's in-house services, or 404."""
+    service = service_get(authority=authority, pk=pk)
+    if service is None:
+        raise Http404("No such in-house service among this authority's")
+    return service
 
 
 def _services() -> QuerySet[InhouseService]:
@@ -91,6 +108,14 @@ def service_figures_for(*, authority, pk: int):
     return service_figures(service, kpis_of(service=service)) if service else None
 
 
+def service_figures_or_404(*, authority, pk: int):
+    """One of the authority's services with its figures, or 404."""
+    figures = service_figures_for(authority=authority, pk=pk)
+    if figures is None:
+        raise Http404("No such in-house service among this authority's")
+    return figures
+
+
 def kpis_of(*, contract=None, service=None) -> list[Kpi]:
     """The KPIs of a contract and/or its in-house service, each with its ratings in period
     order (a contract's KPIs carried over appear once)."""
@@ -106,6 +131,14 @@ def kpis_of(*, contract=None, service=None) -> list[Kpi]:
 def kpi_get(*, authority, pk: int) -> Kpi | None:
     """One of the authority's KPIs."""
     return Kpi.objects.filter(authority=authority, pk=pk).select_related("service").first()
+
+
+def kpi_or_404(*, authority, pk: int) -> Kpi:
+    """One of the authority's KPIs, or 404."""
+    kpi = kpi_get(authority=authority, pk=pk)
+    if kpi is None:
+        raise Http404("No such KPI among this authority's")
+    return kpi
 
 
 def service_of_contract(contract) -> InhouseService | None:

@@ -11,33 +11,17 @@ from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from insource.authorities.access import AuthorityPage, authority_page
 from insource.authorities.roles import Capability
 from insource.authorities.selectors import memberships_of
-from insource.core.views import who_and_when
 from insource.inhouse import forms, presenters, selectors, services
 from insource.inhouse.ratings import bands_on
-from insource.register.selectors import contract_get_for_reviewer
-from insource.reviews.views import access_or_404
+from insource.register.selectors import contract_for_reviewer_or_404
 
 NAV = {"nav_inhouse": True}
 MANAGE = Capability.MANAGE_CONTRACTS
-
-
-def _service_or_404(access, pk: int):
-    service = selectors.service_get(authority=access.authority, pk=pk)
-    if service is None:
-        raise Http404("No such in-house service among this authority's")
-    return service
-
-
-def _contract_or_404(access, pk: int):
-    contract = contract_get_for_reviewer(authority=access.authority, pk=pk)
-    if contract is None:
-        raise Http404("No such contract among this authority's")
-    return contract
 
 
 def _posted(request):
@@ -80,112 +64,96 @@ def mine(request):
     return render(request, "inhouse/mine.html", {"accesses": accesses, **NAV})
 
 
-@login_required
-def authority_list(request, code: str):
-    access = access_or_404(request, code)
+@authority_page()
+def authority_list(request, page: AuthorityPage):
     context = {
-        "access": access,
-        "services": selectors.services_of(authority=access.authority),
-        "awaiting": selectors.decisions_awaiting_go_live(authority=access.authority),
-        "can_record": access.can(MANAGE),
+        "access": page.access,
+        "services": selectors.services_of(authority=page.authority),
+        "awaiting": selectors.decisions_awaiting_go_live(authority=page.authority),
+        "can_record": page.can(MANAGE),
         **NAV,
     }
     return render(request, "inhouse/authority.html", context)
 
 
-@login_required
-def go_live(request, code: str, pk: int):
-    access = access_or_404(request, code, MANAGE)
-    decision = next(
-        (d for d in selectors.decisions_awaiting_go_live(authority=access.authority) if d.pk == pk),
-        None,
-    )
-    if decision is None:
-        raise Http404("No decision awaiting go-live")
+@authority_page(MANAGE)
+def go_live(request, page: AuthorityPage, pk: int):
+    decision = selectors.decision_awaiting_go_live_or_404(authority=page.authority, pk=pk)
     form = forms.GoLiveForm(_posted(request))
-    by, at = who_and_when(request)
     service = _submit(
         request,
         form,
         lambda f: services.inhouse_service_start(
-            decision=decision, started_on=f.value("started_on"), by=by, at=at
+            decision=decision, started_on=f.value("started_on"), by=page.actor, at=page.at
         ),
     )
     if service is not None:
-        return redirect("inhouse:service", code=code, pk=service.pk)
+        return redirect("inhouse:service", code=page.code, pk=service.pk)
     context = {
-        "access": access,
+        "access": page.access,
         "decision": decision,
         "heading": _("Record go-live"),
         "caption": decision.contract.title[:140],
-        "back_url": reverse("inhouse:authority", args=[code]),
+        "back_url": reverse("inhouse:authority", args=[page.code]),
     }
     return _form_page(request, "inhouse/go_live.html", context, form)
 
 
-@login_required
-def service_page(request, code: str, pk: int):
-    access = access_or_404(request, code)
-    figures = selectors.service_figures_for(authority=access.authority, pk=pk)
-    if figures is None:
-        raise Http404("No such in-house service among this authority's")
-    on = timezone.localdate()
-    context = presenters.service_page(figures, on=on) | {
-        "access": access,
-        "can_record": access.can(MANAGE),
-        "requirement": presenters.requirement(figures.service.contract, figures, on=on),
+@authority_page()
+def service_page(request, page: AuthorityPage, pk: int):
+    figures = selectors.service_figures_or_404(authority=page.authority, pk=pk)
+    context = presenters.service_page(figures, on=page.on) | {
+        "access": page.access,
+        "can_record": page.can(MANAGE),
+        "requirement": presenters.requirement(figures.service.contract, figures, on=page.on),
         **NAV,
     }
     return render(request, "inhouse/service.html", context)
 
 
-@login_required
-def contract_kpis(request, code: str, pk: int):
-    access = access_or_404(request, code)
-    contract = _contract_or_404(access, pk)
+@authority_page()
+def contract_kpis(request, page: AuthorityPage, pk: int):
+    contract = contract_for_reviewer_or_404(authority=page.authority, pk=pk)
     kpis = selectors.kpis_of(contract=contract)
-    on = timezone.localdate()
     context = {
-        "access": access,
+        "access": page.access,
         "contract": contract,
         "kpis": presenters.kpi_rows(kpis),
         "service": selectors.service_of_contract(contract),
-        "requirement": presenters.requirement_of(contract, kpis, on=on),
-        "can_record": access.can(MANAGE),
+        "requirement": presenters.requirement_of(contract, kpis, on=page.on),
+        "can_record": page.can(MANAGE),
         **NAV,
     }
     return render(request, "inhouse/contract_kpis.html", context)
 
 
-def _kpi_owner(access, owner: str, pk: int) -> dict:
+def _kpi_owner(page: AuthorityPage, owner: str, pk: int) -> dict:
     if owner == "services":
-        return {"service": _service_or_404(access, pk)}
+        return {"service": selectors.service_or_404(authority=page.authority, pk=pk)}
     if owner == "contracts":
-        return {"contract": _contract_or_404(access, pk)}
+        return {"contract": contract_for_reviewer_or_404(authority=page.authority, pk=pk)}
     raise Http404("A KPI belongs to a contract or a service")
 
 
-@login_required
-def kpi_add(request, code: str, owner: str, pk: int):
-    access = access_or_404(request, code, MANAGE)
-    target = _kpi_owner(access, owner, pk)
+@authority_page(MANAGE)
+def kpi_add(request, page: AuthorityPage, owner: str, pk: int):
+    target = _kpi_owner(page, owner, pk)
     form = forms.KpiForm(_posted(request), initial={"kind": "performance"})
-    by, at = who_and_when(request)
     added = _submit(
         request,
         form,
         lambda f: services.kpi_add(
-            authority=access.authority, entry=f.entry(), by=by, at=at, **target
+            authority=page.authority, entry=f.entry(), by=page.actor, at=page.at, **target
         ),
     )
     if added is not None:
-        return _back(code, target)
+        return _back(page.code, target)
     owner_of = target.get("service") or target.get("contract")
     context = {
-        "access": access,
+        "access": page.access,
         "heading": _("Add a KPI or social outcome"),
         "caption": str(owner_of.name if target.get("service") else owner_of.title)[:140],
-        "back_url": _back(code, target).url,
+        "back_url": _back(page.code, target).url,
         **target,
     }
     return _form_page(request, "inhouse/kpi_add.html", context, form)
@@ -197,56 +165,53 @@ def _back(code: str, target: dict):
     return redirect("inhouse:contract-kpis", code=code, pk=target["contract"].pk)
 
 
-@login_required
-def kpi_rate(request, code: str, pk: int):
-    access = access_or_404(request, code, MANAGE)
-    kpi = selectors.kpi_get(authority=access.authority, pk=pk)
-    if kpi is None:
-        raise Http404("No such KPI among this authority's")
+@authority_page(MANAGE)
+def kpi_rate(request, page: AuthorityPage, pk: int):
+    kpi = selectors.kpi_or_404(authority=page.authority, pk=pk)
     form = forms.RatingForm(_posted(request))
-    by, at = who_and_when(request)
-    on = timezone.localdate(at)
     recorded = _submit(
         request,
         form,
         lambda f: services.kpi_rating_record(
-            kpi=kpi, entry=f.entry(), user=request.user, by=by, at=at, on=on
+            kpi=kpi, entry=f.entry(), user=request.user, by=page.actor, at=page.at, on=page.on
         ),
     )
     if recorded is not None:
-        return _back(code, {"service": kpi.service, "contract": kpi.contract})
+        return _back(page.code, {"service": kpi.service, "contract": kpi.contract})
     context = {
-        "access": access,
+        "access": page.access,
         "kpi": kpi,
-        "bands": bands_on(timezone.localdate()),
+        "bands": bands_on(page.on),
         "heading": _("Record a period"),
         "caption": kpi.name,
-        "back_url": _back(code, {"service": kpi.service, "contract": kpi.contract}).url,
+        "back_url": _back(page.code, {"service": kpi.service, "contract": kpi.contract}).url,
     }
     return _form_page(request, "inhouse/kpi_rate.html", context, form)
 
 
-@login_required
-def year_record(request, code: str, pk: int):
-    access = access_or_404(request, code, MANAGE)
-    service = _service_or_404(access, pk)
+@authority_page(MANAGE)
+def year_record(request, page: AuthorityPage, pk: int):
+    service = selectors.service_or_404(authority=page.authority, pk=pk)
     form = forms.YearForm(_posted(request))
-    by, at = who_and_when(request)
-    on = timezone.localdate(at)
     recorded = _submit(
         request,
         form,
         lambda f: services.service_year_record(
-            service=service, entry=f.entry(), user=request.user, by=by, at=at, on=on
+            service=service,
+            entry=f.entry(),
+            user=request.user,
+            by=page.actor,
+            at=page.at,
+            on=page.on,
         ),
     )
     if recorded is not None:
-        return redirect("inhouse:service", code=code, pk=service.pk)
+        return redirect("inhouse:service", code=page.code, pk=service.pk)
     context = {
-        "access": access,
+        "access": page.access,
         "service": service,
         "heading": _("Record a service year"),
         "caption": service.name[:140],
-        "back_url": reverse("inhouse:service", args=[code, service.pk]),
+        "back_url": reverse("inhouse:service", args=[page.code, service.pk]),
     }
     return _form_page(request, "inhouse/year.html", context, form)

@@ -13,6 +13,7 @@ from datetime import date
 
 from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.db.models.functions import Coalesce, TruncMonth
+from django.http import Http404
 
 from insource.authorities.models import Authority, AuthorityKind, BuyerName
 from insource.authorities.selectors import authorities_confirming_buyer_names
@@ -269,3 +270,11 @@ def authorities_public(query: str = "") -> QuerySet[Authority]:
     if query:
         rows = rows.filter(Q(name__icontains=query) | Q(nice_name__icontains=query))
     return rows.order_by("name")
+
+
+def contract_for_reviewer_or_404(*, authority: Authority, pk: int) -> Contract:
+    """One contract reviewed by the authority, or 404 (another authority's, or none)."""
+    contract = contract_get_for_reviewer(authority=authority, pk=pk)
+    if contract is None:
+        raise Http404("No such contract among this authority's")
+    return contract

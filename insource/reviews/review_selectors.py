@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db.models import Q, QuerySet
+from django.http import Http404
 
 from insource.authorities.models import Authority
 from insource.core.models import AuditEvent
@@ -27,6 +28,14 @@ def reviews_for(*, authority: Authority) -> QuerySet[Review]:
 def review_get(*, authority: Authority, pk: int) -> Review | None:
     """One of the authority's reviews (None for another authority's)."""
     return reviews_for(authority=authority).select_related("authority").filter(pk=pk).first()
+
+
+def review_or_404(*, authority: Authority, pk: int) -> Review:
+    """One of the authority's reviews, or 404 (another authority's, or none)."""
+    review = review_get(authority=authority, pk=pk)
+    if review is None:
+        raise Http404("No such review")
+    return review
 
 
 def reviews_late(*, authority: Authority, on: date) -> QuerySet[Review]:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.http import Http404
+
 from insource.transition.models import Milestone, TransitionPlan
 from insource.transition.status import DONE, LATE, milestone_status, plan_status
 
@@ -20,6 +22,14 @@ def plan_get(*, authority, pk: int) -> TransitionPlan | None:
     return rows.select_related("contract", "review", "decision", "authority").first()
 
 
+def plan_or_404(*, authority, pk: int) -> TransitionPlan:
+    """One of the authority's plans, or 404."""
+    plan = plan_get(authority=authority, pk=pk)
+    if plan is None:
+        raise Http404("No such transition plan")
+    return plan
+
+
 def plan_for_review_id(review_id: int) -> TransitionPlan | None:
     """The plan of a review by its id (the CLI's lookup; any authority)."""
     rows = TransitionPlan.objects.filter(review_id=review_id)
@@ -28,6 +38,14 @@ def plan_for_review_id(review_id: int) -> TransitionPlan | None:
 
 def milestone_get(*, plan: TransitionPlan, pk: int) -> Milestone | None:
     return plan.milestones.filter(pk=pk).select_related("owner").first()
+
+
+def milestone_or_404(*, plan: TransitionPlan, pk: int) -> Milestone:
+    """One of the plan's milestones, or 404."""
+    item = milestone_get(plan=plan, pk=pk)
+    if item is None:
+        raise Http404("No such milestone")
+    return item
 
 
 @dataclass

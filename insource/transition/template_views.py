@@ -6,17 +6,14 @@ and present."""
 from __future__ import annotations
 
 from django import forms
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from insource.authorities.access import AuthorityPage, authority_page
 from insource.authorities.roles import Capability
-from insource.core.views import who_and_when
-from insource.reviews.views import access_or_404
 from insource.transition import schedule
 from insource.transition.forms import GdsForm
 from insource.transition.selectors import template_items, templates_in_force
@@ -100,45 +97,42 @@ class TemplateForm(GdsForm):
         return found
 
 
-@login_required
-def templates(request, code: str):
-    access = access_or_404(request, code, Capability.READ_TRANSITION)
-    rows = templates_in_force(access.authority)
+@authority_page(Capability.READ_TRANSITION)
+def templates(request, page: AuthorityPage):
+    rows = templates_in_force(page.authority)
     context = {
-        "access": access,
+        "access": page.access,
         "rows": rows,
-        "can_edit": access.can(Capability.MANAGE_TRANSITION),
+        "can_edit": page.can(Capability.MANAGE_TRANSITION),
         **NAV,
     }
     return render(request, "transition/templates.html", context)
 
 
-@login_required
-def template_edit(request, code: str, service_type: str):
-    access = access_or_404(request, code, Capability.MANAGE_TRANSITION)
+@authority_page(Capability.MANAGE_TRANSITION)
+def template_edit(request, page: AuthorityPage, service_type: str):
     if service_type not in schedule.SERVICE_TYPE_LABELS:
         raise Http404("No such service type")
-    current, items = template_items(access.authority, service_type, on=timezone.localdate())
+    current, items = template_items(page.authority, service_type, on=page.on)
     form = TemplateForm(request.POST or None, items=items)
     if request.method == "POST" and form.is_valid():
-        by, at = who_and_when(request)
         try:
             milestone_template_save(
-                authority=access.authority,
+                authority=page.authority,
                 service_type=service_type,
                 items=form.new_items(),
                 reason=form.cleaned_data["reason"],
-                on=timezone.localdate(at),
-                by=by,
-                at=at,
+                on=page.on,
+                by=page.actor,
+                at=page.at,
             )
         except ValidationError as error:
             for message in error.messages:
                 form.add_error(None, message)
         else:
-            return redirect("transition:templates", code=code)
+            return redirect("transition:templates", code=page.code)
     context = {
-        "access": access,
+        "access": page.access,
         "form": form,
         "current": current,
         "service_type": service_type,

@@ -6,14 +6,11 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404
 from django.shortcuts import redirect, render
-from django.utils import timezone
 
+from insource.authorities.access import AuthorityPage, authority_page
 from insource.authorities.roles import Capability
 from insource.authorities.selectors import memberships_of
-from insource.core.views import who_and_when
-from insource.reviews.views import access_or_404
 from insource.transition import presenters, selectors
 from insource.transition.forms import MilestoneAddForm, MilestoneForm, TransferForm
 from insource.transition.services.milestones import (
@@ -32,14 +29,6 @@ def add_errors(form, error: ValidationError) -> None:
         form.add_error(name if name in form.fields else None, messages)
 
 
-def plan_or_404(request, code: str, pk: int, capability=READ):
-    access = access_or_404(request, code, capability)
-    plan = selectors.plan_get(authority=access.authority, pk=pk)
-    if plan is None:
-        raise Http404("No such transition plan")
-    return access, plan
-
-
 @login_required
 def mine(request):
     accesses = memberships_of(request.user)
@@ -48,20 +37,19 @@ def mine(request):
     return render(request, "transition/mine.html", {"accesses": accesses, **NAV})
 
 
-@login_required
-def plans(request, code: str):
-    access = access_or_404(request, code, READ)
-    views = selectors.plans_list(authority=access.authority, on=timezone.localdate())
-    context = {"access": access, "plans": presenters.plan_rows(views), **NAV}
-    context["sees_grades"] = access.can(Capability.READ_WORKFORCE)
+@authority_page(READ)
+def plans(request, page: AuthorityPage):
+    views = selectors.plans_list(authority=page.authority, on=page.on)
+    context = {"access": page.access, "plans": presenters.plan_rows(views), **NAV}
+    context["sees_grades"] = page.can(Capability.READ_WORKFORCE)
     return render(request, "transition/plans.html", context)
 
 
-@login_required
-def plan(request, code: str, pk: int):
-    access, found = plan_or_404(request, code, pk)
-    view = selectors.plan_view(found, on=timezone.localdate())
-    context = presenters.plan_page(access, view)
+@authority_page(READ)
+def plan(request, page: AuthorityPage, pk: int):
+    found = selectors.plan_or_404(authority=page.authority, pk=pk)
+    view = selectors.plan_view(found, on=page.on)
+    context = presenters.plan_page(page.access, view)
     context.update(workforce=selectors.workforce_of(found), **NAV)
     return render(request, "transition/plan.html", context)
 
@@ -77,12 +65,10 @@ def _change(form) -> MilestoneChange:
     )
 
 
-@login_required
-def milestone(request, code: str, pk: int, mid: int):
-    access, found = plan_or_404(request, code, pk, MANAGE)
-    item = selectors.milestone_get(plan=found, pk=mid)
-    if item is None:
-        raise Http404("No such milestone")
+@authority_page(MANAGE)
+def milestone(request, page: AuthorityPage, pk: int, mid: int):
+    found = selectors.plan_or_404(authority=page.authority, pk=pk)
+    item = selectors.milestone_or_404(plan=found, pk=mid)
     initial = {
         "status": item.status,
         "owner": item.owner_id,
@@ -90,66 +76,63 @@ def milestone(request, code: str, pk: int, mid: int):
         "evidence": item.evidence,
         "notes": item.notes,
     }
-    owners = selectors.plan_owners(access.authority)
+    owners = selectors.plan_owners(page.authority)
     form = MilestoneForm(request.POST or None, initial=initial, owners=owners)
     form.owners = owners
     if request.method == "POST" and form.is_valid():
-        by, at = who_and_when(request)
         try:
             milestone_update(
-                milestone=item, change=_change(form), on=timezone.localdate(at), by=by, at=at
+                milestone=item, change=_change(form), on=page.on, by=page.actor, at=page.at
             )
         except ValidationError as error:
             add_errors(form, error)
         else:
-            return redirect("transition:plan", code=code, pk=pk)
-    context = {"access": access, "plan": found, "milestone": item, "form": form, **NAV}
-    context.update(presenters.milestone_context(item, on=timezone.localdate()))
+            return redirect("transition:plan", code=page.code, pk=pk)
+    context = {"access": page.access, "plan": found, "milestone": item, "form": form, **NAV}
+    context.update(presenters.milestone_context(item, on=page.on))
     return render(request, "transition/milestone.html", context, status=400 if form.errors else 200)
 
 
-@login_required
-def transfer(request, code: str, pk: int):
-    access, found = plan_or_404(request, code, pk, MANAGE)
+@authority_page(MANAGE)
+def transfer(request, page: AuthorityPage, pk: int):
+    found = selectors.plan_or_404(authority=page.authority, pk=pk)
     form = TransferForm(request.POST or None, initial={"transfer_on": found.transfer_on})
     if request.method == "POST" and form.is_valid():
-        by, at = who_and_when(request)
         try:
             plan_transfer_move(
                 plan=found,
                 transfer_on=form.cleaned_data["transfer_on"],
                 reason=form.cleaned_data["reason"],
-                by=by,
-                at=at,
+                by=page.actor,
+                at=page.at,
             )
         except ValidationError as error:
             add_errors(form, error)
         else:
-            return redirect("transition:plan", code=code, pk=pk)
-    context = {"access": access, "plan": found, "form": form, **NAV}
+            return redirect("transition:plan", code=page.code, pk=pk)
+    context = {"access": page.access, "plan": found, "form": form, **NAV}
     return render(request, "transition/transfer.html", context, status=400 if form.errors else 200)
 
 
-@login_required
-def milestone_new(request, code: str, pk: int):
-    access, found = plan_or_404(request, code, pk, MANAGE)
+@authority_page(MANAGE)
+def milestone_new(request, page: AuthorityPage, pk: int):
+    found = selectors.plan_or_404(authority=page.authority, pk=pk)
     form = MilestoneAddForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        by, at = who_and_when(request)
         try:
             milestone_add(
                 plan=found,
                 title=form.cleaned_data["title"],
                 due_on=form.cleaned_data["due_on"],
                 owner=None,
-                by=by,
-                at=at,
+                by=page.actor,
+                at=page.at,
             )
         except ValidationError as error:
             add_errors(form, error)
         else:
-            return redirect("transition:plan", code=code, pk=pk)
-    context = {"access": access, "plan": found, "form": form, **NAV}
+            return redirect("transition:plan", code=page.code, pk=pk)
+    context = {"access": page.access, "plan": found, "form": form, **NAV}
     return render(
         request, "transition/milestone_new.html", context, status=400 if form.errors else 200
     )

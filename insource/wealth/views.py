@@ -6,15 +6,12 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404
 from django.shortcuts import redirect, render
-from django.utils import timezone
 
+from insource.authorities.access import AuthorityPage, authority_page
 from insource.authorities.roles import Capability
 from insource.authorities.selectors import memberships_of
-from insource.core.views import who_and_when
-from insource.register.selectors import contract_get_for_reviewer
-from insource.reviews.views import access_or_404
+from insource.register.selectors import contract_for_reviewer_or_404
 from insource.wealth import presenters
 from insource.wealth.forms import ContractWealthForm, LocalAreaForm
 from insource.wealth.report import authority_wealth, contract_wealth
@@ -37,74 +34,70 @@ def mine(request):
     return render(request, "wealth/mine.html", {"accesses": accesses, **NAV})
 
 
-@login_required
-def authority_page(request, code: str):
-    access = access_or_404(request, code)
-    report = authority_wealth(authority=access.authority, on=timezone.localdate())
+@authority_page()
+def authority(request, page: AuthorityPage):
+    report = authority_wealth(authority=page.authority, on=page.on)
     context = presenters.authority_figures(report)
-    context.update(access=access, can_edit_area=access.can(Capability.EDIT_LOCAL_AREA), **NAV)
+    context.update(access=page.access, can_edit_area=page.can(Capability.EDIT_LOCAL_AREA), **NAV)
     return render(request, "wealth/authority.html", context)
 
 
-@login_required
-def local_area(request, code: str):
-    access = access_or_404(request, code)
-    can_edit = access.can(Capability.EDIT_LOCAL_AREA)
-    if request.method == "POST" and not can_edit:
-        access_or_404(request, code, Capability.EDIT_LOCAL_AREA)
-    current = local_area_current(access.authority)
+@authority_page(Capability.READ, write=Capability.EDIT_LOCAL_AREA)
+def local_area(request, page: AuthorityPage):
+    current = local_area_current(page.authority)
     initial = {"entries": " ".join(current.entries) if current else ""}
     form = LocalAreaForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        by, at = who_and_when(request)
         try:
             local_area_set(
-                authority=access.authority,
+                authority=page.authority,
                 text=form.cleaned_data["entries"],
                 reason=form.cleaned_data["reason"],
-                by=by,
-                at=at,
+                by=page.actor,
+                at=page.at,
             )
         except ValidationError as error:
             _add_errors(form, error)
         else:
-            return redirect("wealth:local-area", code=access.authority.code)
+            return redirect("wealth:local-area", code=page.authority.code)
     context = {
-        "access": access,
+        "access": page.access,
         "current": current,
-        "history": local_area_history(access.authority),
+        "history": local_area_history(page.authority),
         "form": form,
-        "can_edit": can_edit,
+        "can_edit": page.can(Capability.EDIT_LOCAL_AREA),
         **NAV,
     }
     status = 400 if form.errors else 200
     return render(request, "wealth/local_area.html", context, status=status)
 
 
-@login_required
-def contract_page(request, code: str, pk: int):
-    access = access_or_404(request, code)
-    contract = contract_get_for_reviewer(authority=access.authority, pk=pk)
-    if contract is None:
-        raise Http404("No such contract among this authority's")
-    can_record = access.can(Capability.RECORD_COMMUNITY_WEALTH)
-    if request.method == "POST" and not can_record:
-        access_or_404(request, code, Capability.RECORD_COMMUNITY_WEALTH)
-    view = contract_wealth(authority=access.authority, contract=contract, on=timezone.localdate())
+@authority_page(Capability.READ, write=Capability.RECORD_COMMUNITY_WEALTH)
+def contract_page(request, page: AuthorityPage, pk: int):
+    contract = contract_for_reviewer_or_404(authority=page.authority, pk=pk)
+    view = contract_wealth(authority=page.authority, contract=contract, on=page.on)
     form = ContractWealthForm(
         request.POST or None, initial=ContractWealthForm.initial_from(view.record)
     )
     if request.method == "POST" and form.is_valid():
-        by, at = who_and_when(request)
         try:
             contract_wealth_record(
-                authority=access.authority, contract=contract, figures=form.figures(), by=by, at=at
+                authority=page.authority,
+                contract=contract,
+                figures=form.figures(),
+                by=page.actor,
+                at=page.at,
             )
         except ValidationError as error:
             _add_errors(form, error)
         else:
-            return redirect("wealth:contract", code=access.authority.code, pk=contract.pk)
+            return redirect("wealth:contract", code=page.authority.code, pk=contract.pk)
     context = presenters.contract_figures(view)
-    context.update(access=access, form=form, can_record=can_record, **NAV)
+    context.update(
+        access=page.access,
+        form=form,
+        can_record=page.can(Capability.RECORD_COMMUNITY_WEALTH),
+        **NAV,
+    )
     status = 400 if form.errors else 200
     return render(request, "wealth/contract.html", context, status=status)
