@@ -6,14 +6,17 @@ from django.urls import include, path
 from insource.appraisal.urls import public_urlpatterns as appraisal_public_urls
 from insource.core import views as core_views
 from insource.inhouse.urls import public_urlpatterns as inhouse_public_urls
+from insource.register.urls import urlpatterns as register_urls
 from insource.reviews.urls import public_urlpatterns
+from insource.reviews.urls import register_urlpatterns as pipeline_urls
 
 urlpatterns = [
     path("", core_views.home, name="home"),
     # sign-in/ (login), sign-in/code/ (otp-verify), sign-in/set-up-authenticator/ (otp-enrol),
     # sign-out/ (logout)
     path("", include("insource.accounts.urls")),
-    path("register/", include("insource.register.urls")),
+    # /register/: the register's pages and the expiry pipeline (reviews'), one `register` namespace
+    path("register/", include((register_urls + pipeline_urls, "register"))),
     path("authorities/", include("insource.register.buyer_name_urls")),
     path("reviews/", include("insource.reviews.urls")),
     path("standards/", include("insource.standards.urls")),

@@ -8,6 +8,5 @@ app_name = "register"
 urlpatterns = [
     path("", views.contract_list, name="contract-list"),
     path("contracts/<int:pk>/", views.contract_detail, name="contract-detail"),
-    path("pipeline/", views.pipeline, name="pipeline"),
     path("queue/", views.queue, name="queue"),
 ]

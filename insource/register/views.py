@@ -1,4 +1,5 @@
-"""Officer pages for the register: the list, a contract, and the expiry pipeline.
+"""Officer pages for the register: the list, a contract, and what needs an officer (the
+expiry pipeline, with its review columns, is in `reviews/pipeline_views.py`).
 
 Views only parse the request, call one selector and present what it returns. The reference date
 is read here, once, and handed to the selectors as `on`.
@@ -17,20 +18,17 @@ from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from insource.register import selectors
-from insource.register.filters import ContractFilter, PipelineForm
+from insource.register.filters import ContractFilter
 from insource.register.models import Contract
-from insource.register.timeline import timeline_svg
 from insource.reviews.presenters import review_lateness_tag
-from insource.reviews.selectors import pipeline_screened, reviews_of_contract
+from insource.reviews.selectors import reviews_of_contract
 
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 PER_PAGE = 50
-MAX_PLANNED_SHOWN = 100
 FIELD_LABELS = {
     "title": gettext_lazy("Title"),
     "description": gettext_lazy("Description"),
@@ -204,56 +202,6 @@ def contract_detail(request, pk: int):
         "nav_register": True,
     }
     return render(request, "register/contract_detail.html", context)
-
-
-@login_required
-def pipeline(request):
-    """Contracts reaching their decision point in the next N months, soonest first, with a
-    timeline picture, and the planned procurements of the same window."""
-    form = PipelineForm(request.GET)
-    params = form.params()
-    result = pipeline_screened(
-        on=timezone.localdate(), within_months=params.within_months, authority=params.authority
-    )
-    page, page_range = paginate(request, result.contracts)
-    on = timezone.localdate()
-    for contract in page.object_list:
-        contract.review_lateness = review_lateness_tag(
-            contract.review_point_on, contract.review_is_signed, on
-        )
-    planned = list(result.planned[: MAX_PLANNED_SHOWN + 1])
-    context = {
-        "form": form,
-        "pipeline": result,
-        "page_obj": page,
-        "page_range": page_range,
-        "planned": planned[:MAX_PLANNED_SHOWN],
-        "planned_more": len(planned) > MAX_PLANNED_SHOWN,
-        "timeline": mark_safe(_timeline(result, params)),  # noqa: S308 (escaped in timeline_svg)
-        "nav_pipeline": True,
-    }
-    return render(request, "register/pipeline.html", context)
-
-
-def _timeline(result: selectors.Pipeline, params) -> str:
-    where = params.authority.display_name if params.authority else _("all authorities")
-    title = _("Contracts ending and procurements planned by month, %(where)s") % {"where": where}
-    description = _(
-        "Bar chart of %(contracts)s contracts reaching their decision point and %(planned)s "
-        "planned procurements, by month from %(start)s to %(end)s. The table below gives "
-        "the same counts."
-    ) % {
-        "contracts": sum(m.contracts for m in result.months),
-        "planned": sum(m.planned for m in result.months),
-        "start": date_format(result.on, "j F Y"),
-        "end": date_format(result.until, "j F Y"),
-    }
-    return timeline_svg(
-        result.months,
-        title=title,
-        description=description,
-        month_label=lambda d: date_format(d, "M"),
-    )
 
 
 @login_required

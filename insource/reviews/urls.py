@@ -2,7 +2,13 @@
 
 from django.urls import path
 
-from insource.reviews import decision_views, departure_views, verification_views, views
+from insource.reviews import (
+    decision_views,
+    departure_views,
+    pipeline_views,
+    verification_views,
+    views,
+)
 
 app_name = "reviews"
 urlpatterns = [
@@ -49,4 +55,10 @@ public_urlpatterns = [
         decision_views.published_decision_trace,
         name="decision-trace",
     ),
+]
+
+# The expiry pipeline, mounted with the register's pages at /register/ under the `register`
+# namespace (`register:pipeline`): see insource/urls.py.
+register_urlpatterns = [
+    path("pipeline/", pipeline_views.pipeline, name="pipeline"),
 ]
