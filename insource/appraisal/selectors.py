@@ -101,7 +101,7 @@ def run_for_decision(decision) -> AppraisalRun | None:
 
 def run_published(decision_pk: int) -> AppraisalRun | None:
     """Public: the run behind a published decision, else None."""
-    from insource.reviews.review_selectors import publication_get_public
+    from insource.reviews.selectors.reviews import publication_get_public
 
     publication = publication_get_public(decision_pk)
     return run_for_decision(publication.decision) if publication is not None else None

@@ -25,7 +25,7 @@ from insource.appraisal.services import (
 )
 from insource.authorities.access import AuthorityPage, authority_page
 from insource.authorities.roles import Capability
-from insource.reviews.review_selectors import review_or_404
+from insource.reviews.selectors.reviews import review_or_404
 
 EDIT = Capability.EDIT_REVIEW
 

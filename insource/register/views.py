@@ -25,7 +25,7 @@ from insource.register import selectors
 from insource.register.filters import ContractFilter
 from insource.register.models import Contract
 from insource.reviews.presenters import review_lateness_tag
-from insource.reviews.selectors import reviews_of_contract
+from insource.reviews.selectors.screenings import reviews_of_contract
 
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 PER_PAGE = 50

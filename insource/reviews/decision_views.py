@@ -19,10 +19,10 @@ from insource.core.audit import Actor
 from insource.policy.presets import preset_names
 from insource.register.selectors import contract_get_for_reviewer
 from insource.reviews import departure_presenters, presenters
-from insource.reviews import review_selectors as selectors
 from insource.reviews.decision_forms import SignForm
 from insource.reviews.forms import AdoptForm, PublishForm, SubmitForm
 from insource.reviews.pack import pack_render
+from insource.reviews.selectors import reviews as selectors
 from insource.reviews.services.decisions import (
     SignatureRefused,
     decision_current,

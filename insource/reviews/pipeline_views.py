@@ -20,7 +20,7 @@ from insource.register.selectors import Pipeline
 from insource.register.timeline import timeline_svg
 from insource.register.views import paginate
 from insource.reviews.presenters import review_lateness_tag
-from insource.reviews.selectors import pipeline_screened
+from insource.reviews.selectors.screenings import pipeline_screened
 
 MAX_PLANNED_SHOWN = 100
 

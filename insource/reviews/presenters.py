@@ -17,9 +17,9 @@ from insource.policy.outcomes import OUTCOMES
 from insource.policy.reasons import decided_sentence, ground_sentences, outcome_sentence
 from insource.policy.rules import REGISTRY
 from insource.policy.standards import IDS as STANDARD_RULES
-from insource.reviews import review_selectors as selectors
 from insource.reviews.prerequisites import PLANNED
 from insource.reviews.questions import QUESTIONS, TOPICS, Topic
+from insource.reviews.selectors import reviews as selectors
 from insource.reviews.services.decisions import decision_current
 from insource.reviews.services.evaluation import register_facts_of, review_prerequisites
 from insource.reviews.services.states import edit_refusal

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.http import Http404
 from django.shortcuts import render
 
-from insource.reviews import review_selectors as selectors
+from insource.reviews.selectors import reviews as selectors
 from insource.reviews.services.verification import decision_verify
 from insource.reviews.verification_presenters import verification_page
 

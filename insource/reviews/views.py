@@ -20,9 +20,9 @@ from insource.authorities.roles import Capability
 from insource.authorities.selectors import access_for, memberships_of
 from insource.core.audit import Actor
 from insource.reviews import departure_presenters, presenters
-from insource.reviews import review_selectors as selectors
 from insource.reviews.forms import CommentForm, EvidenceForm, TopicForm
 from insource.reviews.questions import BY_SLUG
+from insource.reviews.selectors import reviews as selectors
 from insource.reviews.services.editing import (
     ReviewClosed,
     StaleReview,

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from insource.authorities.models import Authority
-from insource.reviews.review_selectors import (
+from insource.reviews.selectors.reviews import (
     decisions_departing,
     departure_counts,
     reviews_blocked,

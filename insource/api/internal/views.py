@@ -17,7 +17,7 @@ from insource.api.internal.serializers import ReviewSerializer
 from insource.api.selectors import valid_id
 from insource.authorities.roles import Capability
 from insource.authorities.selectors import access_for
-from insource.reviews import review_selectors
+from insource.reviews.selectors import reviews as review_selectors
 
 
 @extend_schema(tags=["reviews"])

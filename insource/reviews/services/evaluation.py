@@ -15,7 +15,7 @@ from insource.reviews.facts import contract_facts, counterparty_of, supplier_kin
 from insource.reviews.models import Review
 from insource.reviews.prerequisites import PrerequisiteCheck, planned_on_of, prerequisites_check
 from insource.reviews.review_facts import Answer, register_values, review_facts
-from insource.reviews.services.reads import public_names
+from insource.reviews.selectors.screening_bulk import public_names
 
 CONTRACT_COLUMNS = ("main_cpv", "cpv_codes", "nature", "is_framework", "end_on", "value_inc_vat")
 

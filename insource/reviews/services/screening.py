@@ -14,7 +14,8 @@ from insource.core.audit import Actor, audit_record
 from insource.policy.presets import get_preset
 from insource.register.models import Contract
 from insource.reviews.facts import contract_facts
-from insource.reviews.services import reads, writes
+from insource.reviews.selectors import screening_bulk
+from insource.reviews.services import writes
 from insource.reviews.services.screener import Screener, version_label
 
 DEFAULT_PRESET = "labour-2019-local"
@@ -86,7 +87,7 @@ class _Run:
 
     def __init__(self, on: date, authority: Authority | None):
         self.on = on
-        self.authorities = reads.authorities_by_id(authority)
+        self.authorities = screening_bulk.authorities_by_id(authority)
         self.presets = _presets(self.authorities)
         self.versions = {name: version_label(p) for name, p in self.presets.items()}
         self.screener = Screener(on, self.presets)
@@ -95,13 +96,13 @@ class _Run:
             self.contracts = self.contracts.filter(reviewing_authority=authority)
         self.summary = ScreeningSummary(on, authority.code if authority else None)
         self.summary.policy_versions = sorted(set(self.versions.values()))
-        self.existing = reads.existing(on, authority)
-        self.trace_ids, self.pending_traces = reads.trace_ids(), {}
+        self.existing = screening_bulk.existing(on, authority)
+        self.trace_ids, self.pending_traces = screening_bulk.trace_ids(), {}
         self.rows, self.updates = [], []
 
     def screen_all(self, progress: Callable[[int], None]) -> None:
-        parties = reads.counterparties(self.contracts)
-        for contract in reads.contract_rows(self.contracts):
+        parties = screening_bulk.counterparties(self.contracts)
+        for contract in screening_bulk.contract_rows(self.contracts):
             self.screen_one(contract, parties.get(contract["id"]))
             if len(self.rows) + len(self.updates) >= FLUSH:
                 self.flush()

@@ -19,8 +19,8 @@ from insource.register.tests.factories import (
     SupplierFactory,
     empty_register,
 )
-from insource.reviews import selectors
 from insource.reviews.models import Screening, ScreeningTrace
+from insource.reviews.selectors import screenings as selectors
 from insource.reviews.services.screener import Screener
 from insource.reviews.services.screening import contracts_screen
 

@@ -5,14 +5,14 @@ from __future__ import annotations
 
 from datetime import date
 
-from insource.reviews import review_selectors as reviews
 from insource.reviews.departure_presenters import departure_view
 from insource.reviews.presenters import (
     decision_outcome_text,
     review_lateness_tag,
     standards_rows,
 )
-from insource.reviews.selectors import pipeline_screened, reviews_of_contract
+from insource.reviews.selectors import reviews
+from insource.reviews.selectors.screenings import pipeline_screened, reviews_of_contract
 from insource.standards.monitoring_presenters import public_monitoring
 from insource.transparency.requests.selectors import request_stats
 

@@ -12,7 +12,7 @@ from django.db.models import QuerySet
 from insource.authorities.models import Authority
 from insource.authorities.selectors import authority_by_public_slug
 from insource.register.models import Contract
-from insource.reviews.review_selectors import publication_get_public
+from insource.reviews.selectors.reviews import publication_get_public
 from insource.transparency.models import InformationRequest, RequestAttachment, RequestState
 from insource.transparency.requests.law import commissioner_for, regime_for
 from insource.transparency.requests.selectors import overdue_q
