@@ -8,7 +8,7 @@ from decimal import Decimal
 from django.http import Http404
 
 from insource.appraisal.models import Appraisal, AppraisalRun, CostLine
-from insource.reviews.review_facts import Answer
+from insource.reviews.workflow.review_facts import Answer
 
 PIT = "public_interest_test.appraisal."
 

@@ -203,8 +203,8 @@ def demo_brought_home(*, on: date, at: datetime) -> int | None:
 def demo_brought_home_publish(service_id: int | None) -> None:
     """Publish the brought-home service's decision pack, as the demo's legal officer did a week
     after signing (the showcase publishes the demo's first decision: this runs after it)."""
+    from insource.reviews.decisions.pack import pack_render
     from insource.reviews.models import Publication
-    from insource.reviews.pack import pack_render
     from insource.reviews.services.decisions import decision_publish
     from insource.transition.models import TransitionPlan
     from insource.transition.services.plans import plan_illustrative_mark

@@ -12,11 +12,11 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from insource.core.audit import Actor
+from insource.reviews.decisions.pack import pack_render
 from insource.reviews.models import Publication, Review
-from insource.reviews.pack import pack_render
-from insource.reviews.questions import BY_SLUG
 from insource.reviews.services.decisions import decision_publish, decision_sign
 from insource.reviews.services.editing import review_answer, review_submit
+from insource.reviews.workflow.questions import BY_SLUG
 from insource.transparency.requests.services import (
     form_token_sign,
     request_answer,

@@ -14,7 +14,7 @@ from crispy_forms_gds.layout import Field, Layout, Size
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from insource.reviews.questions import Question, Topic
+from insource.reviews.workflow.questions import Question, Topic
 
 NOT_KNOWN = ("", _("Not known"))
 CPV = re.compile(r"^\d{8}$")

@@ -17,14 +17,14 @@ from insource.policy.outcomes import OUTCOMES
 from insource.policy.reasons import decided_sentence, ground_sentences, outcome_sentence
 from insource.policy.rules import REGISTRY
 from insource.policy.standards import IDS as STANDARD_RULES
-from insource.reviews.prerequisites import PLANNED
-from insource.reviews.questions import QUESTIONS, TOPICS, Topic
 from insource.reviews.selectors import reviews as selectors
 from insource.reviews.services.decisions import decision_current
 from insource.reviews.services.evaluation import register_facts_of, review_prerequisites
 from insource.reviews.services.states import edit_refusal
-from insource.reviews.timing import lateness
-from insource.reviews.workflow_checks import workflow_warnings
+from insource.reviews.workflow.checks import workflow_warnings
+from insource.reviews.workflow.prerequisites import PLANNED
+from insource.reviews.workflow.questions import QUESTIONS, TOPICS, Topic
+from insource.reviews.workflow.timing import lateness
 
 STATUS_LABELS = {
     "decided": _("Recommendation complete"),

@@ -2,13 +2,9 @@
 
 from django.urls import path
 
-from insource.reviews import (
-    decision_views,
-    departure_views,
-    pipeline_views,
-    verification_views,
-    views,
-)
+from insource.reviews import pipeline_views, views
+from insource.reviews.decisions import departure_views, verification_views
+from insource.reviews.decisions import views as decision_views
 
 app_name = "reviews"
 urlpatterns = [

@@ -19,9 +19,9 @@ from django.views.decorators.http import require_POST
 from insource.authorities.roles import Capability
 from insource.authorities.selectors import access_for, memberships_of
 from insource.core.audit import Actor
-from insource.reviews import departure_presenters, presenters
+from insource.reviews import presenters
+from insource.reviews.decisions import departure_presenters
 from insource.reviews.forms import CommentForm, EvidenceForm, TopicForm
-from insource.reviews.questions import BY_SLUG
 from insource.reviews.selectors import reviews as selectors
 from insource.reviews.services.editing import (
     ReviewClosed,
@@ -31,6 +31,7 @@ from insource.reviews.services.editing import (
 )
 from insource.reviews.services.evidence import evidence_attach
 from insource.reviews.uploads import EvidenceFileError, evidence_open
+from insource.reviews.workflow.questions import BY_SLUG
 
 
 def access_or_404(request, code: str, capability: Capability = Capability.READ):

@@ -18,7 +18,7 @@ from insource.authorities.roles import Capability
 from insource.authorities.selectors import memberships_of
 from insource.core.views import who_and_when
 from insource.register.selectors import contract_get_for_reviewer
-from insource.reviews.departure_presenters import departure_view
+from insource.reviews.decisions.departure_presenters import departure_view
 from insource.reviews.views import access_or_404
 from insource.standards import monitoring_presenters as present
 from insource.standards.audit_selectors import audit_view

@@ -42,8 +42,8 @@ SAMPLE = Path(__file__).resolve().parents[2] / "docs" / "samples" / "appraisal-s
 def answer_by_service(review_url: str, slug: str, values: dict) -> None:
     from insource.core.audit import Actor
     from insource.reviews.models import Review
-    from insource.reviews.questions import BY_SLUG
     from insource.reviews.services.editing import review_answer
+    from insource.reviews.workflow.questions import BY_SLUG
 
     review = Review.objects.get(pk=int(review_url.rstrip("/").rsplit("/", 1)[1]))
     officer = get_user_model().objects.get(username="officer")
@@ -86,8 +86,8 @@ def run(page, draws: str = "100000") -> None:
 
 def decide_and_publish(review_url: str):
     from insource.core.audit import Actor
+    from insource.reviews.decisions.pack import pack_render
     from insource.reviews.models import Review
-    from insource.reviews.pack import pack_render
     from insource.reviews.services.decisions import decision_publish, decision_sign
     from insource.reviews.services.editing import review_submit
 

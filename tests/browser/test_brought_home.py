@@ -34,7 +34,6 @@ def _decided_a_year_ago():
     from insource.authorities.models import Role
     from insource.core.audit import Actor
     from insource.inhouse.tests.support import kpi, rating
-    from insource.reviews.questions import BY_SLUG
     from insource.reviews.services.decisions import decision_sign
     from insource.reviews.services.editing import review_answer, review_submit
     from insource.reviews.services.opening import review_open
@@ -44,6 +43,7 @@ def _decided_a_year_ago():
         refuse_contract,
         team,
     )
+    from insource.reviews.workflow.questions import BY_SLUG
 
     authority = council(code="BHM", name="Brought Home Borough Council")
     authority.policy_adopted_on = date(2025, 4, 1)

@@ -45,11 +45,11 @@ def sent_review():
     from insource.authorities.models import Role
     from insource.core.audit import Actor
     from insource.reviews.models import Review
-    from insource.reviews.questions import BY_SLUG
     from insource.reviews.services.editing import review_answer, review_submit
     from insource.reviews.services.opening import reviews_open_due
     from insource.reviews.tests.test_review_services import NOT_AT_RISK, PREREQUISITES
     from insource.reviews.tests.workflow_support import council, refuse_contract, team
+    from insource.reviews.workflow.questions import BY_SLUG
 
     authority = council(nice_name="Wealdshire")
     people = team(authority)

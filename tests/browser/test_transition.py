@@ -35,7 +35,6 @@ def _awaiting_decision():
     from insource.authorities.models import Role
     from insource.core.audit import Actor
     from insource.reviews.models import Review
-    from insource.reviews.questions import BY_SLUG
     from insource.reviews.services.editing import review_answer, review_submit
     from insource.reviews.services.opening import reviews_open_due
     from insource.reviews.tests.workflow_support import (
@@ -46,6 +45,7 @@ def _awaiting_decision():
         refuse_contract,
         team,
     )
+    from insource.reviews.workflow.questions import BY_SLUG
 
     authority = council(code="BRH", name="Brought Home County Council")
     people = team(authority)

@@ -7,7 +7,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from insource.reviews.models import Review
-from insource.reviews.timing import lateness
+from insource.reviews.workflow.timing import lateness
 
 
 class ReviewContractSerializer(serializers.Serializer):

@@ -12,7 +12,6 @@ from insource.authorities.models import Role
 from insource.core.audit import Actor
 from insource.register.tests import factories as f
 from insource.reviews.models import Decision
-from insource.reviews.questions import BY_SLUG
 from insource.reviews.services.decisions import decision_publish
 from insource.reviews.services.editing import review_answer
 from insource.reviews.tests.workflow_support import (
@@ -23,6 +22,7 @@ from insource.reviews.tests.workflow_support import (
     refuse_contract,
     team,
 )
+from insource.reviews.workflow.questions import BY_SLUG
 
 SYSTEM = Actor.system("tests")
 NOT_AT_RISK = {

@@ -45,8 +45,8 @@ def reviewed(code="APR", *, decided_facts=True):
 
 
 def answer(review, slug: str, values: dict, user) -> dict:
-    from insource.reviews.questions import BY_SLUG
     from insource.reviews.services.editing import review_answer
+    from insource.reviews.workflow.questions import BY_SLUG
 
     review.refresh_from_db()
     return review_answer(

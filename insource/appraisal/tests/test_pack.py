@@ -45,7 +45,7 @@ def signed(with_run=True):
 
 
 def publish(decision, people):
-    from insource.reviews.pack import pack_render
+    from insource.reviews.decisions.pack import pack_render
     from insource.reviews.services.decisions import decision_publish
 
     legal = people["legal-officer"]

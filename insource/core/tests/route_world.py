@@ -96,7 +96,7 @@ def _in_house_service(authority, people) -> dict:
 
 
 def _publish(decision, people):
-    from insource.reviews.pack import pack_render
+    from insource.reviews.decisions.pack import pack_render
     from insource.reviews.services.decisions import decision_publish
 
     legal = people[Role.LEGAL_OFFICER]
@@ -158,9 +158,9 @@ def _appraised_review(authority, people):
 
 
 def _evidence(review, officer):
-    from insource.reviews.questions import BY_SLUG
     from insource.reviews.services.editing import evidence_add
     from insource.reviews.uploads import check_evidence_file, evidence_store
+    from insource.reviews.workflow.questions import BY_SLUG
 
     upload = SimpleUploadedFile("survey.pdf", PDF)
     checked = check_evidence_file(upload)

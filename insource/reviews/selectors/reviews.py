@@ -13,7 +13,7 @@ from insource.authorities.models import Authority
 from insource.core.models import AuditEvent
 from insource.register.selectors import add_months
 from insource.reviews.models import Decision, Evidence, Publication, Review
-from insource.reviews.timing import lateness, months_param
+from insource.reviews.workflow.timing import lateness, months_param
 
 
 def reviews_for(*, authority: Authority) -> QuerySet[Review]:

@@ -21,13 +21,13 @@ from insource.reviews.models import (
     ReviewState,
 )
 from insource.reviews.notify import notify_awaiting_signature
-from insource.reviews.questions import Topic
 from insource.reviews.services.evaluation import (
     register_facts_of,
     review_evaluate,
     review_prerequisites,
 )
 from insource.reviews.services.states import edit_refusal, review_move
+from insource.reviews.workflow.questions import Topic
 
 
 class StaleReview(Exception):

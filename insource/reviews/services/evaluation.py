@@ -13,9 +13,13 @@ from insource.policy import PolicyError, evaluate
 from insource.register.models import Contract
 from insource.reviews.facts import contract_facts, counterparty_of, supplier_kind
 from insource.reviews.models import Review
-from insource.reviews.prerequisites import PrerequisiteCheck, planned_on_of, prerequisites_check
-from insource.reviews.review_facts import Answer, register_values, review_facts
 from insource.reviews.selectors.screening_bulk import public_names
+from insource.reviews.workflow.prerequisites import (
+    PrerequisiteCheck,
+    planned_on_of,
+    prerequisites_check,
+)
+from insource.reviews.workflow.review_facts import Answer, register_values, review_facts
 
 CONTRACT_COLUMNS = ("main_cpv", "cpv_codes", "nature", "is_framework", "end_on", "value_inc_vat")
 

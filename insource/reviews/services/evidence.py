@@ -12,9 +12,9 @@ from datetime import date, datetime
 
 from insource.core.audit import Actor
 from insource.reviews.models import Evidence, Review
-from insource.reviews.questions import Topic
 from insource.reviews.services.editing import evidence_add
 from insource.reviews.uploads import check_evidence_file, evidence_delete_orphan, evidence_store
+from insource.reviews.workflow.questions import Topic
 
 
 def _in_use(name: str) -> bool:

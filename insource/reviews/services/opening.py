@@ -20,7 +20,7 @@ from insource.register.models import Contract
 from insource.reviews.models import Review, ReviewState, ReviewStatus
 from insource.reviews.notify import notify_reviews_opened
 from insource.reviews.services.evaluation import review_evaluate
-from insource.reviews.timing import DecisionPoint, decision_point, opens_from
+from insource.reviews.workflow.timing import DecisionPoint, decision_point, opens_from
 
 
 class ReviewNotDue(Exception):

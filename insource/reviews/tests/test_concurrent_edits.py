@@ -13,10 +13,10 @@ from django.db import connection, connections
 from insource.authorities.models import Role
 from insource.core.audit import Actor
 from insource.reviews.models import Review
-from insource.reviews.questions import BY_SLUG
 from insource.reviews.services.editing import StaleReview, review_answer
 from insource.reviews.services.opening import reviews_open_due
 from insource.reviews.tests.workflow_support import NOW, TODAY, council, refuse_contract, team
+from insource.reviews.workflow.questions import BY_SLUG
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

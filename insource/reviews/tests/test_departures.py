@@ -15,9 +15,8 @@ from insource.authorities.models import Role
 from insource.core.audit import Actor
 from insource.core.models import AuditEvent
 from insource.policy.departure import departure_conditions
+from insource.reviews.decisions.pack import pack_html
 from insource.reviews.models import Decision, Publication, Review
-from insource.reviews.pack import pack_html
-from insource.reviews.questions import BY_SLUG
 from insource.reviews.services.decisions import (
     SignatureRefused,
     decision_publish,
@@ -41,6 +40,7 @@ from insource.reviews.tests.workflow_support import (
     refuse_contract,
     team,
 )
+from insource.reviews.workflow.questions import BY_SLUG
 from insource.standards.audit_selectors import audit_view
 from insource.transparency.portal.presenters import authority_page
 

@@ -11,7 +11,6 @@ from insource.authorities.models import Role
 from insource.core.audit import Actor
 from insource.core.models import AuditEvent
 from insource.reviews.models import Decision, ImmutableError, Review, ReviewState
-from insource.reviews.questions import BY_SLUG
 from insource.reviews.services.decisions import SignatureRefused, decision_publish, decision_sign
 from insource.reviews.services.departures import DepartureRefused
 from insource.reviews.services.editing import (
@@ -23,6 +22,7 @@ from insource.reviews.services.editing import (
 )
 from insource.reviews.services.opening import reviews_open_due
 from insource.reviews.tests.workflow_support import NOW, TODAY, council, refuse_contract, team
+from insource.reviews.workflow.questions import BY_SLUG
 
 pytestmark = pytest.mark.django_db
 SYSTEM = Actor.system("tests")

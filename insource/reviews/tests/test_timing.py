@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from insource.reviews.timing import decision_point, lateness, opens_from
+from insource.reviews.workflow.timing import decision_point, lateness, opens_from
 
 ON = date(2026, 11, 23)
 

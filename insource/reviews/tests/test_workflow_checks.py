@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from insource.reviews.workflow_checks import workflow_warnings
+from insource.reviews.workflow.checks import workflow_warnings
 
 ON = date(2026, 11, 23)
 TRANSFER = "2027-10-01"

@@ -82,10 +82,10 @@ def decided_review(
     presumption); the Decision."""
     from insource.core.audit import Actor
     from insource.reviews.models import Review
-    from insource.reviews.questions import BY_SLUG
     from insource.reviews.services.decisions import decision_sign
     from insource.reviews.services.editing import review_answer, review_submit
     from insource.reviews.services.opening import reviews_open_due
+    from insource.reviews.workflow.questions import BY_SLUG
 
     system, officer, maker = (
         Actor.system("tests"),
@@ -153,10 +153,10 @@ def outsourcing_decision(authority, people, contract, *, on=None, at=None, **opt
     `is_london` sets where the work is done); signed OUTSOURCE_GOOD_REASON_CAPACITY on `on`."""
     from insource.core.audit import Actor
     from insource.reviews.models import Review
-    from insource.reviews.questions import BY_SLUG
     from insource.reviews.services.decisions import decision_sign
     from insource.reviews.services.editing import evidence_add, review_answer, review_submit
     from insource.reviews.services.opening import review_open
+    from insource.reviews.workflow.questions import BY_SLUG
 
     on, at, system = on or TODAY, at or NOW, Actor.system("tests")
     officer, maker = people[Role.REVIEW_OFFICER], people[Role.DECISION_MAKER]

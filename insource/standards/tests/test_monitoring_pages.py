@@ -131,7 +131,7 @@ def test_the_alerts_command_names_a_bad_authority_or_date(setting):
 
 def test_the_public_sees_the_standards_only_once_the_decision_is_published(client, setting):
     from insource.core.audit import Actor
-    from insource.reviews.pack import pack_render
+    from insource.reviews.decisions.pack import pack_render
     from insource.reviews.services.decisions import decision_publish
     from insource.reviews.tests.workflow_support import NOW, TODAY
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from insource.reviews.departure_presenters import departure_view
+from insource.reviews.decisions.departure_presenters import departure_view
 from insource.reviews.presenters import (
     decision_outcome_text,
     review_lateness_tag,

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 
 from django.utils.translation import gettext as _
 
-from insource.reviews.timing import param_value
+from insource.reviews.workflow.timing import param_value
 
 
 def _date(value) -> date | None:

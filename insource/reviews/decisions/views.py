@@ -18,10 +18,11 @@ from insource.authorities.services import authority_adopt_policy
 from insource.core.audit import Actor
 from insource.policy.presets import preset_names
 from insource.register.selectors import contract_get_for_reviewer
-from insource.reviews import departure_presenters, presenters
-from insource.reviews.decision_forms import SignForm
+from insource.reviews import presenters
+from insource.reviews.decisions import departure_presenters
+from insource.reviews.decisions.forms import SignForm
+from insource.reviews.decisions.pack import pack_render
 from insource.reviews.forms import AdoptForm, PublishForm, SubmitForm
-from insource.reviews.pack import pack_render
 from insource.reviews.selectors import reviews as selectors
 from insource.reviews.services.decisions import (
     SignatureRefused,

@@ -11,7 +11,7 @@ from django.template.loader import render_to_string
 
 from insource.appraisal.presenters import appraisal_for_pack
 from insource.policy.reasons import outcome_sentence
-from insource.reviews.departure_presenters import departure_view
+from insource.reviews.decisions.departure_presenters import departure_view
 from insource.reviews.presenters import (
     decision_outcome_text,
     outcome_text,

@@ -5,9 +5,9 @@ from __future__ import annotations
 from django.http import Http404
 from django.shortcuts import render
 
+from insource.reviews.decisions.verification_presenters import verification_page
 from insource.reviews.selectors import reviews as selectors
 from insource.reviews.services.verification import decision_verify
-from insource.reviews.verification_presenters import verification_page
 
 
 def published_decision_check(request, pk: int):

@@ -13,8 +13,9 @@ from django.utils.translation import gettext as _
 
 from insource.authorities.roles import Capability
 from insource.core.audit import Actor
-from insource.reviews import departure_presenters, presenters
-from insource.reviews.decision_forms import AdviceForm, ReturnForm
+from insource.reviews import presenters
+from insource.reviews.decisions import departure_presenters
+from insource.reviews.decisions.forms import AdviceForm, ReturnForm
 from insource.reviews.services.decisions import decision_current
 from insource.reviews.services.departures import AdviceRefused, departure_advice_record
 from insource.reviews.services.returning import ReturnRefused, review_return
