@@ -106,6 +106,7 @@ INSTALLED_APPS = [
     "insource.inhouse",
     "insource.demo",
     "insource.api",
+    "insource.home",
 ]
 
 MIDDLEWARE = [

@@ -4,14 +4,13 @@ from django.contrib import admin
 from django.urls import include, path
 
 from insource.appraisal.urls import public_urlpatterns as appraisal_public_urls
-from insource.core import views as core_views
 from insource.inhouse.urls import public_urlpatterns as inhouse_public_urls
 from insource.register.urls import urlpatterns as register_urls
 from insource.reviews.urls import public_urlpatterns
 from insource.reviews.urls import register_urlpatterns as pipeline_urls
 
 urlpatterns = [
-    path("", core_views.home, name="home"),
+    path("", include("insource.home.urls")),  # home
     # sign-in/ (login), sign-in/code/ (otp-verify), sign-in/set-up-authenticator/ (otp-enrol),
     # sign-out/ (logout)
     path("", include("insource.accounts.urls")),

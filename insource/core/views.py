@@ -1,20 +1,13 @@
-"""Site-wide pages: home and error pages (never a bare 500)."""
+"""Site-wide pages: the error pages (never a bare 500). The home page is `insource/home/`."""
 
 import logging
 
 from django.http import HttpResponse
 from django.shortcuts import render
-from django.utils import timezone
 
 from insource.core.audit import who_and_when  # noqa: F401 (moved: import it from core.audit)
-from insource.register.selectors import register_summary
 
 logger = logging.getLogger(__name__)
-
-
-def home(request):
-    summary = register_summary(on=timezone.localdate())
-    return render(request, "core/home.html", {"summary": summary})
 
 
 def not_found(request, exception=None):

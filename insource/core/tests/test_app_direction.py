@@ -18,7 +18,6 @@ ROOT = Path(__file__).resolve().parents[2]
 BEING_MOVED: set[str] = {
     "core/management/commands/policy.py -> authorities",
     "core/management/commands/policy.py -> reviews",
-    "core/views.py -> register",
     "register/exporters/queries.py -> reviews",
     "register/views.py -> reviews",
     "reviews/decisions/pack.py -> appraisal",

@@ -13,6 +13,7 @@ import pytest
 from django.test import RequestFactory
 
 from insource.core import views
+from insource.home import views as home_views
 
 pytestmark = pytest.mark.django_db
 TECHNICAL = ("Using the URLconf", "URLconf defined in", "Traceback", "DEBUG = True", "<int:pk>")
@@ -35,7 +36,7 @@ def test_an_unknown_page_is_our_404_with_a_link_home(client, officer_login, path
 
 def test_a_failure_is_our_500_and_names_nothing_internal(client):
     client.raise_request_exception = False
-    with mock.patch.object(views, "register_summary", side_effect=RuntimeError("db password")):
+    with mock.patch.object(home_views, "register_summary", side_effect=RuntimeError("db password")):
         response = client.get("/")
     page = response.content.decode()
     assert response.status_code == 500
