@@ -1,6 +1,8 @@
 """`insource policy evaluate|params|docs|verify|freeze`: a thin shell around the policy engine.
 
 It parses arguments, calls `insource.policy.commands`, and prints; errors become CommandError.
+It lives with the reviews because `verify` re-evaluates the signed decisions and `params
+--authority` reads an authority's adopted preset.
 """
 
 from __future__ import annotations
@@ -11,8 +13,12 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError
 
+from insource.authorities.models import Authority
 from insource.policy import PolicyError
 from insource.policy import commands as policy
+from insource.policy.versions import freeze
+from insource.reviews.models import Decision
+from insource.reviews.services.verification import decisions_verify
 
 DOCS_OUT = Path(__file__).resolve().parents[4] / "docs" / "policy"
 
@@ -56,9 +62,6 @@ class Command(BaseCommand):
             self.stdout.write(text, ending="\n" if not text.endswith("\n") else "")
 
     def _verify(self, opts):
-        from insource.reviews.models import Decision
-        from insource.reviews.services.verification import decisions_verify
-
         pks = None if opts["all"] else [opts["decision"]]
         if pks and not Decision.objects.filter(pk__in=pks).exists():
             raise CommandError(f"There is no signed decision {opts['decision']}.")
@@ -73,8 +76,6 @@ class Command(BaseCommand):
             self.stdout.write(f"All {total} decisions reproduced.")
 
     def _freeze(self, opts):
-        from insource.policy.versions import freeze
-
         for path in freeze():
             self.stdout.write(f"wrote {path}")
 
@@ -86,10 +87,6 @@ class Command(BaseCommand):
         self.stdout.write(policy.params_json(rows) if opts["json"] else policy.format_params(rows))
 
     def _authority_preset(self, code: str, preset):
-        try:
-            from insource.authorities.models import Authority
-        except ImportError:
-            raise CommandError("--authority is not yet available: no Authority model") from None
         try:
             authority = (
                 Authority.objects.filter(code=code).first()
