@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from insource.transparency.portal import views as views
+from insource.transparency.portal import views
 
 app_name = "portal"
 urlpatterns = [

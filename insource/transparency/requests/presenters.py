@@ -9,7 +9,7 @@ from django.core.paginator import Paginator
 
 from insource.authorities.roles import Capability
 from insource.transparency.models import Regime, RequestState
-from insource.transparency.requests import selectors as selectors
+from insource.transparency.requests import selectors
 from insource.transparency.requests.law import EXEMPTIONS, commissioner_for
 from insource.transparency.requests.states import (
     AWAITING,

@@ -4,7 +4,7 @@ officers' queue under /requests/<authority code>/ (two-factor)."""
 from django.urls import path
 
 from insource.transparency.requests import officer_views as officer
-from insource.transparency.requests import views as views
+from insource.transparency.requests import views
 
 app_name = "requests"
 urlpatterns = [

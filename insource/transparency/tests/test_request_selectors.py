@@ -14,7 +14,7 @@ from insource.core.models import AuditEvent
 from insource.transparency.deadlines import working_days_late
 from insource.transparency.models import RequestState
 from insource.transparency.requests import public_selectors as public
-from insource.transparency.requests import selectors as selectors
+from insource.transparency.requests import selectors
 from insource.transparency.requests import services as svc
 from insource.transparency.tests.request_support import (
     EMAIL,

@@ -2,25 +2,17 @@
 (`from insource.transparency.requests import services`):
 
 - `submission`: make a request (spam guard and rate limit in `spam`), confirm the email address;
-- `actions`: acknowledge, clarification asked and received, extension, change of law, advice,
-  withdrawal;
-- `responses`: answer in full or in part, refuse, not held;
-- `reviews`: internal review asked for and decided, referral to the Commissioner;
-- `documents`: documents and redaction;
+- `steps`: `request_step`, which takes any step of the workflow table (`..workflow.STEPS`:
+  acknowledge, clarification asked and received, answer, not held, withdrawal, referral to the
+  Commissioner, advice, change of law, a document added); `named`: the thin named services;
+- the steps with rules of their own: `extension` (extend), `responses` (refuse; what every
+  response shares), `reviews` (internal review asked for and decided), `documents` (redaction;
+  the files sent with a step);
 - `reminders`: the officers' daily reminder; `emails`: what the requester and officers receive;
 - `core`: the refusal error, the clock, and `request_record` (one history event and one audit
   event per step).
 """
 
-from insource.transparency.requests.services.actions import (
-    request_acknowledge,
-    request_advice_record,
-    request_clarification_ask,
-    request_clarification_received,
-    request_extend,
-    request_regime_change,
-    request_withdraw,
-)
 from insource.transparency.requests.services.core import (
     REQUESTER,
     RequestActionRefused,
@@ -29,19 +21,23 @@ from insource.transparency.requests.services.core import (
     request_record,
     response_due,
 )
-from insource.transparency.requests.services.documents import (
-    AttachmentUpload,
+from insource.transparency.requests.services.documents import AttachmentUpload, request_redact
+from insource.transparency.requests.services.extension import request_extend
+from insource.transparency.requests.services.named import (
+    request_acknowledge,
+    request_advice_record,
+    request_answer,
     request_attachment_add,
-    request_redact,
+    request_clarification_ask,
+    request_clarification_received,
+    request_not_held,
+    request_refer,
+    request_regime_change,
+    request_withdraw,
 )
 from insource.transparency.requests.services.reminders import requests_remind
-from insource.transparency.requests.services.responses import (
-    request_answer,
-    request_not_held,
-    request_refuse,
-)
+from insource.transparency.requests.services.responses import request_refuse
 from insource.transparency.requests.services.reviews import (
-    request_refer,
     request_review_decide,
     request_review_request,
 )
@@ -52,6 +48,7 @@ from insource.transparency.requests.services.spam import (
     form_token_sign,
     ip_hash,
 )
+from insource.transparency.requests.services.steps import request_step
 from insource.transparency.requests.services.submission import (
     RequestInvalid,
     Submitted,
@@ -88,6 +85,7 @@ __all__ = [
     "request_regime_change",
     "request_review_decide",
     "request_review_request",
+    "request_step",
     "request_submit",
     "request_withdraw",
     "requests_remind",

@@ -1,5 +1,6 @@
-"""What every request service shares: the refusal error, the clock, and
-`request_record` — one history event and one audit event, in the caller's transaction.
+"""What every request service shares: the refusal error, the table's gate (`step_check`), the
+clock, the email after commit (`notify`), and `request_record` — one history event and one
+audit event, in the caller's transaction.
 
 Time is an argument: services take `at` (an aware datetime) and derive the Europe/London date
 with `received_on_of`; nothing here reads the clock.
@@ -10,6 +11,8 @@ from __future__ import annotations
 import hashlib
 import re
 from datetime import date, datetime
+
+from django.db import transaction
 
 from insource.core.audit import Actor, audit_record
 from insource.transparency.deadlines import due_on, limits, received_on_of
@@ -22,6 +25,8 @@ from insource.transparency.models import (
     RequestEvent,
     RequestState,
 )
+from insource.transparency.requests.services import emails
+from insource.transparency.requests.workflow import step_refusal
 
 S = RequestState
 REQUESTER = Actor(label="requester")
@@ -39,16 +44,18 @@ def party_of(by: Actor) -> str:
     return Party.SYSTEM if by.label.startswith("system:") else Party.AUTHORITY
 
 
-def require_state(request: InformationRequest, allowed, doing: str) -> None:
-    """Refuse unless the request is in one of `allowed` states with its clock started."""
-    if request.state not in allowed:
-        label = request.get_state_display().lower()
-        raise RequestActionRefused(f"You cannot {doing} a request that is {label}")
-    if request.state == S.AWAITING_CONFIRMATION and request.clock_started_on is None:
-        raise RequestActionRefused(
-            f"You cannot {doing} this request yet: the requester has not confirmed their email "
-            "address, so it has not been received"
-        )
+def step_check(request: InformationRequest, action: str, *, by: Actor, at: datetime) -> None:
+    """Refuse unless the table lets `by` take the step `action` on the request now (who, the
+    state, the clock: `workflow.step_refusal`)."""
+    refusal = step_refusal(request, action, party=party_of(by), on=day_of(at))
+    if refusal is not None:
+        raise RequestActionRefused(refusal)
+
+
+def notify(request: InformationRequest, event, template: str) -> None:
+    """Email a confirmed requester about the step, after commit."""
+    if request.confirmed_at is not None:
+        transaction.on_commit(lambda: emails.email_requester(request, event, template))
 
 
 def response_due(started_on: date, regime: str) -> date:

@@ -1,4 +1,5 @@
-"""Documents and redaction: files sent with responses, and redaction of the published text.
+"""Documents and redaction: the files sent with a step (answer, add a document: steps of the
+workflow table), and redaction of the published text (a step with rules of its own).
 
 Files are checked and stored before the transaction (reviews/uploads.py); if the step is then
 refused the stored copy is removed unless a committed row (a request document or review
@@ -31,6 +32,7 @@ from insource.transparency.requests.services.core import (
     RequestActionRefused,
     request_record,
     require_text,
+    step_check,
 )
 
 S = RequestState
@@ -83,31 +85,6 @@ def attach(request, event, stored, *, by: Actor, at: datetime) -> None:
         )
 
 
-def request_attachment_add(
-    *, request: InformationRequest, upload: AttachmentUpload, by: Actor, at: datetime
-):
-    """Add a document to the request (published when `upload.is_public`)."""
-
-    def work(stored):
-        with transaction.atomic():
-            if request.clock_started_on is None or request.state == S.WITHDRAWN:
-                raise RequestActionRefused("You cannot add documents to this request now")
-            title = require_text(upload.title, "Enter a title for the document")
-            event = request_record(
-                request,
-                kind=EventKind.ATTACHMENT,
-                by=by,
-                at=at,
-                public_text=f"Document added: {title}" if upload.is_public else "",
-                is_public=upload.is_public,
-                details={"title": title, "is_public": upload.is_public},
-            )
-            attach(request, event, stored, by=by, at=at)
-            return event
-
-    return with_files([upload], work)
-
-
 def _redaction_text(request: InformationRequest, target: str, event) -> str:
     if target == RedactionTarget.TITLE:
         return request.public_title
@@ -133,6 +110,7 @@ def request_redact(
 ) -> Redaction:
     """Replace every occurrence of `span` in a published text with "[redacted: personal
     data]", recording who, what, why and when (the removed words are not kept)."""
+    step_check(request, "redact", by=by, at=at)
     text = _redaction_text(request, target, event)
     span = span.strip()
     if not span:

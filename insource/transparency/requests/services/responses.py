@@ -1,10 +1,11 @@
-"""Responding: answer in full or in part, refuse, information not held.
+"""Refusing (the step of the workflow table with rules of its own), and what every response
+shares: the exemptions checked, the refusal's statutory basis, the first response recorded.
+Answering and 'not held' are steps of the table (`steps`).
 
 Refusals record the exemptions, the public interest reasons (required when any exemption is
 qualified, and for the EIR's 'manifestly unreasonable') and the statutory basis, including the
 refusal notice's section. Vexatious or repeated requests (s.14) and the cost limit (s.12:
 £450, £600 for central government and under FOISA) are refusals with their flag and basis.
-Documents sent with an answer are checked and stored as in `documents`.
 """
 
 from __future__ import annotations
@@ -22,27 +23,20 @@ from insource.transparency.requests.law import (
     exemptions_of,
     needs_public_interest,
 )
-from insource.transparency.requests.services import emails
 from insource.transparency.requests.services.core import (
     RequestActionRefused,
     day_of,
+    notify,
     request_record,
-    require_state,
     require_text,
+    step_check,
 )
-from insource.transparency.requests.services.documents import attach, with_files
-from insource.transparency.requests.states import AWAITING
 
 S = RequestState
 GROUNDS = ("exemption", "vexatious", "repeated", "cost-limit")
 
 
-def notify(request: InformationRequest, event, template: str) -> None:
-    if request.confirmed_at is not None:
-        transaction.on_commit(lambda: emails.email_requester(request, event, template))
-
-
-def _first_response(request: InformationRequest, at: datetime) -> dict:
+def first_response(request: InformationRequest, at: datetime) -> dict:
     if request.first_response_on is not None:
         return {}
     on = day_of(at)
@@ -64,50 +58,10 @@ def check_exemptions(request, exemptions, public_interest: str, *, required: boo
     return codes
 
 
-def _refusal_basis(request, codes) -> str:
+def refusal_basis(request, codes) -> str:
     known = exemptions_of(request.regime)
     parts = [known[c].label for c in codes] + [basis("refusal-notice", request.regime)]
     return "; ".join(p for p in parts if p)
-
-
-def request_answer(
-    *,
-    request: InformationRequest,
-    in_full: bool,
-    public_text: str,
-    by: Actor,
-    at: datetime,
-    exemptions=(),
-    public_interest: str = "",
-    uploads=(),
-):
-    """Answer in full, or in part (naming what is withheld, under which exemptions)."""
-
-    def work(stored):
-        with transaction.atomic():
-            require_state(request, AWAITING, "answer")
-            text = require_text(public_text, "Enter the response to publish")
-            codes = check_exemptions(request, exemptions, public_interest, required=not in_full)
-            kind = EventKind.ANSWERED_FULL if in_full else EventKind.ANSWERED_PART
-            event = request_record(
-                request,
-                kind=kind,
-                by=by,
-                at=at,
-                state=S.ANSWERED_FULL if in_full else S.ANSWERED_PART,
-                due=None,
-                fields=_first_response(request, at),
-                public_text=text,
-                exemptions=codes,
-                public_interest=public_interest.strip(),
-                statutory_basis=_refusal_basis(request, codes) if codes else "",
-                details={"num_documents": len(stored)},
-            )
-            attach(request, event, stored, by=by, at=at)
-            notify(request, event, "answered")
-            return event
-
-    return with_files(uploads, work)
 
 
 def _ground_fields(request, ground: str, estimate, public_interest: str) -> tuple[dict, dict]:
@@ -148,14 +102,14 @@ def request_refuse(
     cost_estimate_gbp: Decimal | None = None,
 ):
     """Refuse, with a refusal notice: under exemptions, as vexatious or repeated, or on cost."""
-    require_state(request, AWAITING, "refuse")
+    step_check(request, "refuse", by=by, at=at)
     if ground not in GROUNDS:
         raise RequestActionRefused("Choose why the request is refused")
     text = require_text(public_text, "Enter the refusal notice to publish")
     fields, details = {}, {"ground": ground}
     if ground == "exemption":
         codes = check_exemptions(request, exemptions, public_interest, required=True)
-        statutory = _refusal_basis(request, codes)
+        statutory = refusal_basis(request, codes)
     else:
         codes = []
         flag, extra = _ground_fields(request, ground, cost_estimate_gbp, public_interest)
@@ -170,32 +124,12 @@ def request_refuse(
         at=at,
         state=S.REFUSED,
         due=None,
-        fields=fields | _first_response(request, at),
+        fields=fields | first_response(request, at),
         public_text=text,
         exemptions=codes,
         public_interest=public_interest.strip(),
         statutory_basis=statutory,
         details=details,
-    )
-    notify(request, event, "answered")
-    return event
-
-
-@transaction.atomic
-def request_not_held(*, request: InformationRequest, public_text: str, by: Actor, at: datetime):
-    """The authority does not hold the information (say who might)."""
-    require_state(request, AWAITING, "record 'not held' for")
-    text = require_text(public_text, "Enter the response to publish")
-    event = request_record(
-        request,
-        kind=EventKind.NOT_HELD,
-        by=by,
-        at=at,
-        state=S.NOT_HELD,
-        due=None,
-        fields=_first_response(request, at),
-        public_text=text,
-        statutory_basis=basis("not-held", request.regime),
     )
     notify(request, event, "answered")
     return event

@@ -1,8 +1,8 @@
-"""Internal review and the Commissioner. An internal review has its own clock: 20 working days
-(FOIA code of practice, FOISA s.21, EISR reg 16), 40 for an EIR reconsideration (reg 11); it may
-be asked for after a response, or when the response is overdue. Its outcome leaves a response
-state; after it, the requester may go to the Information Commissioner (the Scottish Information
-Commissioner for FOISA and EISR)."""
+"""Internal review: the steps of the workflow table with rules of their own. An internal review
+has its own clock: 20 working days (FOIA code of practice, FOISA s.21, EISR reg 16), 40 for an
+EIR reconsideration (reg 11); it may be asked for after a response, or when the response is
+overdue. Its outcome leaves a response state; after it, the requester may go to the Information
+Commissioner (the Scottish Information Commissioner for FOISA and EISR): the table's `refer`."""
 
 from __future__ import annotations
 
@@ -13,17 +13,18 @@ from django.db import transaction
 from insource.core.audit import Actor
 from insource.transparency.deadlines import due_on, limits
 from insource.transparency.models import EventKind, InformationRequest, RequestState
-from insource.transparency.requests.law import basis, commissioner_for
+from insource.transparency.requests.law import basis
 from insource.transparency.requests.services.core import (
     RequestActionRefused,
     day_of,
     hide_identity,
+    notify,
     request_record,
-    require_state,
     require_text,
+    step_check,
 )
-from insource.transparency.requests.services.responses import check_exemptions, notify
-from insource.transparency.requests.states import AWAITING, RESPONDED
+from insource.transparency.requests.services.responses import check_exemptions
+from insource.transparency.requests.states import RESPONDED
 
 S = RequestState
 
@@ -40,12 +41,7 @@ def request_review_request(
     """The requester asks for an internal review (of a response, or of no response by the due
     date): its own clock, 20 working days (EIR reconsideration: 40)."""
     on = day_of(at)
-    overdue = request.state in AWAITING and request.due_on is not None and on > request.due_on
-    if request.state not in RESPONDED and not overdue:
-        raise RequestActionRefused(
-            "An internal review can be asked for once there is a response, or when the "
-            "response is overdue"
-        )
+    step_check(request, "review", by=by, at=at)
     if request.review_requested_on is not None:
         raise RequestActionRefused(
             "An internal review has already been asked for: the next step is the Commissioner"
@@ -83,7 +79,7 @@ def request_review_decide(
     public_interest: str = "",
 ):
     """The internal review's outcome (`upheld` or `changed`) and the response it leaves."""
-    require_state(request, {S.INTERNAL_REVIEW}, "record a review outcome for")
+    step_check(request, "review-outcome", by=by, at=at)
     if outcome not in ("upheld", "changed") or result not in RESPONDED:
         raise RequestActionRefused("Choose the outcome of the review and the response it leaves")
     text = require_text(public_text, "Enter the review's outcome to publish")
@@ -104,34 +100,3 @@ def request_review_decide(
     )
     notify(request, event, "review")
     return event
-
-
-@transaction.atomic
-def request_refer(
-    *,
-    request: InformationRequest,
-    by: Actor,
-    at: datetime,
-    public_text: str = "",
-    commissioner_reference: str = "",
-):
-    """Record that the requester took the request to the Commissioner (ICO, or the Scottish
-    Information Commissioner for FOISA and EISR)."""
-    closed = {S.AWAITING_CONFIRMATION, S.CLARIFICATION_REQUESTED, S.WITHDRAWN, S.REFERRED}
-    if request.state in closed or request.clock_started_on is None:
-        raise RequestActionRefused(
-            f"You cannot refer a request that is {request.get_state_display().lower()}"
-        )
-    commissioner = commissioner_for(request.regime)
-    text = public_text.strip() or f"The requester referred this request to {commissioner.name}."
-    return request_record(
-        request,
-        kind=EventKind.REFERRED,
-        by=by,
-        at=at,
-        state=S.REFERRED,
-        due=None,
-        public_text=text,
-        statutory_basis=commissioner.basis,
-        details={"commissioner": commissioner.name, "reference": commissioner_reference.strip()},
-    )
