@@ -11,12 +11,11 @@ from __future__ import annotations
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
+from insource.api.public.routes import api_urlpatterns
 from insource.api.throttling import PublicRateThrottle, RateLimitHeadersMixin
 
 
 def public_patterns():
-    from insource.api.public.urls import api_urlpatterns
-
     return [path("api/public/v1/", include((api_urlpatterns, "api-public")))]
 
 
