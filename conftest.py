@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
-
 import pytest
 
-# The register's "today" in tests: the session's real date is irrelevant, time is an argument.
-TEST_TODAY = date(2026, 11, 23)
-TEST_NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
+from insource.testing import TEST_NOW, TEST_TODAY
+
+__all__ = ["TEST_NOW", "TEST_TODAY"]  # tests import them from here too
 
 
 @pytest.fixture(scope="session")
@@ -39,6 +37,6 @@ def system_actor():
 def officer_login(db):
     """`officer_login(client, user)`: sign `user` in on a test client as an officer past
     two-factor (a confirmed authenticator device, session marked OTP-verified)."""
-    from insource.accounts.tests.helpers import officer_login
+    from insource.testing.sign_in import officer_login
 
     return officer_login

@@ -19,7 +19,7 @@ from pathlib import Path
 from insource.policy import evaluate
 from insource.policy.commands import evaluate_lines
 from insource.policy.presets import get_preset
-from insource.policy.tests.support import COMPLIANT_TERMS
+from insource.testing.policy import COMPLIANT_TERMS
 
 CPVS = [
     "90511000",

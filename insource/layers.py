@@ -28,6 +28,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("oversight",),  # the audit committee: what is late or blocked across everything above
     ("api", "home"),  # the APIs; the home pages
     ("demo",),  # the demo builds a showcase through every app's services
+    ("testing",),  # factories and builders for tests (not an app): nothing at run time imports it
 )
 
 LAYER_OF: dict[str, int] = {app: n for n, apps in enumerate(LAYERS) for app in apps}

@@ -13,12 +13,14 @@ from pathlib import Path
 
 import pytest
 
-CHROMIUM = Path("/usr/bin/chromium")
-# Screenshots go to var/screenshots/ (set INSOURCE_SCREENSHOTS=docs/screenshots to refresh the
-# committed ones), so a test run never rewrites tracked files.
-SCREENSHOTS = Path(__file__).resolve().parents[2] / os.environ.get(
-    "INSOURCE_SCREENSHOTS", "var/screenshots"
+from insource.testing.browser import (  # noqa: F401 (browser tests import them from here)
+    assert_accessible,
+    full_demo,
+    screenshot,
+    sign_in_as,
 )
+
+CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 
 # Playwright's sync API runs an event loop in this thread; Django's ORM calls made by the test
@@ -67,7 +69,7 @@ def officer(db):
 
     from insource.accounts.services import otp_device_ensure
     from insource.core.audit import Actor
-    from insource.register.tests.factories import PASSWORD, UserFactory
+    from insource.testing.factories import PASSWORD, UserFactory
 
     user = UserFactory(username="officer")
     otp_device_ensure(user=user, by=Actor.system("tests"), at=timezone.now())
@@ -99,7 +101,7 @@ def register_rows(db):
     """A small register that looks like the real one: councils, suppliers, history, plans."""
     from django.utils import timezone
 
-    from insource.register.tests import factories as f
+    from insource.testing import factories as f
 
     today = timezone.localdate()
     haringey = f.AuthorityFactory(
@@ -222,38 +224,3 @@ def register_rows(db):
         title="Adult social care framework", buyer=nyu, start_on=today + timedelta(days=260)
     )
     return contracts
-
-
-def sign_in_as(page, live_server, user) -> None:
-    """Sign `user` in through the real sign-in form and the authenticator code page (a
-    password and an authenticator device are set for the test)."""
-    from insource.accounts.services import otp_current_code, otp_device_ensure
-    from insource.core.audit import Actor
-    from insource.reviews.tests.workflow_support import NOW
-
-    user.set_password("insource-browser-test")
-    user.save()
-    device = otp_device_ensure(user=user, by=Actor.system("tests"), at=NOW)
-    page.goto(f"{live_server.url}/sign-in/")
-    page.get_by_label("Username").fill(user.username)
-    page.get_by_label("Password").fill("insource-browser-test")
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url("**/sign-in/code/**")
-    page.get_by_label("Enter the 6-digit code").fill(otp_current_code(device))
-    page.get_by_role("button", name="Continue").click()
-    page.wait_for_url("**/register/")
-
-
-def screenshot(page, name: str, *, full_page: bool = True) -> None:
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=full_page)
-
-
-def assert_accessible(page) -> None:
-    from axe_playwright_python.sync_playwright import Axe
-
-    results = Axe().run(page)
-    serious = [
-        v for v in results.response["violations"] if v.get("impact") in {"serious", "critical"}
-    ]
-    assert not serious, results.generate_report()

@@ -20,8 +20,7 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from conftest import TEST_NOW, TEST_TODAY
-from tests.browser.conftest import BROWSER_REQUIRED, CHROMIUM, NO_CHROMIUM
-from tests.browser.test_review_workflow import (  # noqa: F401 (fixture)
+from insource.testing.browser import (  # noqa: F401 (fixture)
     REFUSE,
     banner,
     check,
@@ -29,6 +28,7 @@ from tests.browser.test_review_workflow import (  # noqa: F401 (fixture)
     open_review,
     sign_in,
 )
+from tests.browser.conftest import BROWSER_REQUIRED, CHROMIUM, NO_CHROMIUM
 
 pytestmark = [
     pytest.mark.browser,

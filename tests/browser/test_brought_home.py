@@ -33,17 +33,17 @@ def _decided_a_year_ago():
     plan is made at signing. Three KPIs with a year of ratings under the contract."""
     from insource.authorities.models import Role
     from insource.core.audit import Actor
-    from insource.inhouse.tests.support import kpi, rating
     from insource.reviews.services.decisions import decision_sign
     from insource.reviews.services.editing import review_answer, review_submit
     from insource.reviews.services.opening import review_open
-    from insource.reviews.tests.workflow_support import (
+    from insource.reviews.workflow.questions import BY_SLUG
+    from insource.testing.inhouse import kpi, rating
+    from insource.testing.workflow import (
         DECIDED_FACTS,
         council,
         refuse_contract,
         team,
     )
-    from insource.reviews.workflow.questions import BY_SLUG
 
     authority = council(code="BHM", name="Brought Home Borough Council")
     authority.policy_adopted_on = date(2025, 4, 1)

@@ -29,8 +29,8 @@ def published():
     from insource.authorities.models import Role
     from insource.core.audit import Actor
     from insource.reviews.services.decisions import decision_publish
-    from insource.reviews.tests.workflow_support import NOW, TODAY, council, refuse_contract, team
-    from insource.transparency.tests.test_portal import _decided
+    from insource.testing.workflow import NOW, TODAY, council, refuse_contract, team
+    from insource.testing.workflow import decided_review as _decided
 
     authority = council(code="CHK", name="Checkshire County Council", nice_name="Checkshire")
     people = team(authority)

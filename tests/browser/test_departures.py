@@ -16,6 +16,7 @@ import pytest
 from django.urls import reverse
 
 from conftest import TEST_NOW, TEST_TODAY
+from insource.testing.browser import banner, check, error_summary, submit_refused
 from tests.browser.conftest import (
     BROWSER_REQUIRED,
     CHROMIUM,
@@ -23,7 +24,6 @@ from tests.browser.conftest import (
     assert_accessible,
     sign_in_as,
 )
-from tests.browser.test_review_workflow import banner, check, error_summary, submit_refused
 
 pytestmark = [
     pytest.mark.browser,
@@ -47,9 +47,8 @@ def sent_review():
     from insource.reviews.models import Review
     from insource.reviews.services.editing import review_answer, review_submit
     from insource.reviews.services.opening import reviews_open_due
-    from insource.reviews.tests.test_review_services import NOT_AT_RISK, PREREQUISITES
-    from insource.reviews.tests.workflow_support import council, refuse_contract, team
     from insource.reviews.workflow.questions import BY_SLUG
+    from insource.testing.workflow import NOT_AT_RISK, PREREQUISITES, council, refuse_contract, team
 
     authority = council(nice_name="Wealdshire")
     people = team(authority)

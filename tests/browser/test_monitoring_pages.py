@@ -27,7 +27,7 @@ SAMPLE = Path(__file__).resolve().parents[2] / "docs" / "samples" / "payroll-ret
 
 def test_contract_manager_monitors_a_continuing_contract(page, live_server):
     from insource.authorities.models import Role
-    from insource.standards.tests.monitoring_support import continuing
+    from insource.testing.monitoring import continuing
 
     authority, people, contract, _ = continuing()
     sign_in_as(page, live_server, people[Role.CONTRACT_MANAGER])

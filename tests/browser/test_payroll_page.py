@@ -26,8 +26,8 @@ SAMPLE = Path(__file__).resolve().parents[2] / "docs" / "samples" / "payroll-ret
 
 def test_contract_manager_checks_a_payroll_return(page, live_server):
     from insource.authorities.models import Role
-    from insource.register.tests.factories import SupplierFactory
-    from insource.reviews.tests.workflow_support import council, refuse_contract, team
+    from insource.testing.factories import SupplierFactory
+    from insource.testing.workflow import council, refuse_contract, team
 
     authority = council(code="PAY", name="Payshire County Council")
     manager = team(authority)[Role.CONTRACT_MANAGER]

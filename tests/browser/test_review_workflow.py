@@ -19,13 +19,21 @@ import re
 
 import pytest
 
-from conftest import TEST_NOW, TEST_TODAY
+from insource.testing.browser import (
+    REFUSE,
+    banner,
+    check,
+    error_summary,
+    load_demo,
+    open_review,
+    sign_in,
+    submit_refused,
+)
 from tests.browser.conftest import (
     BROWSER_REQUIRED,
     CHROMIUM,
     NO_CHROMIUM,
     assert_accessible,
-    screenshot,
 )
 
 pytestmark = [
@@ -34,49 +42,11 @@ pytestmark = [
     pytest.mark.skipif(not CHROMIUM.exists() and not BROWSER_REQUIRED, reason=NO_CHROMIUM),
 ]
 
-REFUSE = "Waste and Recycling Collection Service and Processing of Dry Recycling"
 DAY_OPPORTUNITIES = "WCC - Day Opportunities (with and without personal care) for Older People"
 AT_RISK_GROUP = "adults with care and support needs or at risk of abuse"
 PRESUMPTION = "INSOURCE_STATUTORY_PRESUMPTION"
 AT_RISK = "INSOURCE_AT_RISK_GUIDANCE"
-FULL_DEMO = None  # all three sources, as `./dev run` loads them
 OCDS_AND_COUNTDOWN = ("contracts-finder-ocds", "contract-countdown")
-
-
-def load_demo(settings, tmp_path, sources):
-    """The demo register on TEST_TODAY: authorities seeded, sources imported, the busiest
-    councils and Warwickshire adopting, the demo people members of each, due reviews open."""
-    from insource.core.audit import Actor
-    from insource.demo.services import demo_load
-
-    settings.INSOURCE_EVIDENCE_DIR = tmp_path / "evidence"
-    result = demo_load(
-        by=Actor.system("tests"),
-        at=TEST_NOW,
-        on=TEST_TODAY,
-        screen=False,
-        open_reviews=True,
-        sources=sources,
-    )
-    assert "Warwickshire County Council" in result.adopters, result.adopters
-    return result
-
-
-@pytest.fixture
-def full_demo(settings, tmp_path):
-    """All three sources: only then is Staffordshire among the busiest councils that adopt.
-    With the 2025 OCDS and Contract Countdown sets alone, Doncaster, Devon and North Yorkshire
-    are the busiest, and Staffordshire's refuse contract gets no review."""
-    result = load_demo(settings, tmp_path, FULL_DEMO)
-    assert "Staffordshire County Council" in result.adopters, result.adopters
-    # The demo's showcase: one other review already decided and published, a request answered.
-    assert result.reviews["showcase"] == "EXEMPT_NOT_RELEVANT_CONTRACT", result.reviews
-    # and one refuse or cleaning contract kept outsourced, with its payroll return uploaded.
-    from insource.standards.models import PayrollReturn
-
-    continuing = result.reviews["continuing"]
-    assert continuing and PayrollReturn.objects.filter(contract_id=continuing).count() == 1
-    return result
 
 
 @pytest.fixture
@@ -100,27 +70,6 @@ def evidence_pdf(tmp_path):
 # --- What a person does ---------------------------------------------------------------------
 
 
-def sign_in(page, live_server, username: str, *, check_pages: bool = False) -> None:
-    """The two sign-in pages: the demo person's password, then the authenticator's code."""
-    from django_otp.plugins.otp_totp.models import TOTPDevice
-
-    from insource.accounts.services import otp_current_code
-
-    page.goto(f"{live_server.url}/sign-in/")
-    if check_pages:
-        assert_accessible(page)
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(f"insource-demo-{username}")
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url("**/sign-in/code/**")
-    if check_pages:
-        assert_accessible(page)
-    device = TOTPDevice.objects.get(user__username=username)
-    page.get_by_label("Enter the 6-digit code").fill(otp_current_code(device))
-    page.get_by_role("button", name="Continue").click()
-    page.wait_for_url("**/register/")
-
-
 def sign_in_link(page):
     return page.get_by_role("navigation", name="Menu").get_by_role("link", name="Sign in")
 
@@ -129,34 +78,6 @@ def sign_out(page) -> None:
     page.get_by_role("button", name="Sign out").click()
     page.wait_for_url(re.compile(r"^https?://[^/]+/$"))
     assert sign_in_link(page).is_visible()
-
-
-def check(page, name: str) -> None:
-    """Axe on the current page, then a screenshot without a focus ring."""
-    assert_accessible(page)
-    page.evaluate("document.activeElement && document.activeElement.blur()")
-    screenshot(page, name)
-
-
-def banner(page) -> str:
-    return page.locator(".govuk-notification-banner").inner_text()
-
-
-def open_review(page, live_server, code: str, title: str) -> str:
-    """From the officer's authorities to the review of `title`, by a search on the authority's
-    reviews; returns the review's URL."""
-    page.goto(f"{live_server.url}/reviews/")
-    assert_accessible(page)
-    page.locator(f"a[href='/reviews/{code}/']").click()
-    page.wait_for_url(f"**/reviews/{code}/")
-    page.get_by_label("Title or supplier").fill(title)
-    page.get_by_role("button", name="Apply").click()
-    page.wait_for_url(re.compile(r"[?&]q="))
-    assert page.locator("#reviews-table caption").inner_text().strip() == "1 review"
-    assert_accessible(page)
-    page.locator("#reviews-table").get_by_role("link", name=re.compile(re.escape(title))).click()
-    page.wait_for_url(re.compile(rf"/reviews/{code}/\d+/$"))
-    return page.url
 
 
 def open_topic(page, title: str) -> None:
@@ -190,17 +111,6 @@ def recommendation(page) -> tuple[str | None, str | None]:
     outcome = page.locator("#recommendation-outcome").get_attribute("data-outcome")
     status = page.locator("#recommendation-status").get_attribute("data-status")
     return outcome, status
-
-
-def submit_refused(page, button: str) -> None:
-    """Submit a form the server refuses: the same page comes back, as an error page."""
-    with page.expect_navigation():
-        page.locator(button).click()
-    assert page.title().startswith("Error:"), page.title()
-
-
-def error_summary(page) -> str:
-    return page.locator(".govuk-error-summary").inner_text()
 
 
 def panel(page) -> str:

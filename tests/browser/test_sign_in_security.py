@@ -9,7 +9,7 @@ import pytest
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from insource.accounts.services import otp_current_code
-from insource.register.tests.factories import PASSWORD, UserFactory
+from insource.testing.factories import PASSWORD, UserFactory
 from tests.browser.conftest import (
     BROWSER_REQUIRED,
     CHROMIUM,

@@ -37,7 +37,8 @@ def _awaiting_decision():
     from insource.reviews.models import Review
     from insource.reviews.services.editing import review_answer, review_submit
     from insource.reviews.services.opening import reviews_open_due
-    from insource.reviews.tests.workflow_support import (
+    from insource.reviews.workflow.questions import BY_SLUG
+    from insource.testing.workflow import (
         DECIDED_FACTS,
         NOW,
         TODAY,
@@ -45,7 +46,6 @@ def _awaiting_decision():
         refuse_contract,
         team,
     )
-    from insource.reviews.workflow.questions import BY_SLUG
 
     authority = council(code="BRH", name="Brought Home County Council")
     people = team(authority)
@@ -200,7 +200,7 @@ def test_bringing_a_service_home(page, live_server):
 
 def test_an_authority_changes_its_milestone_template(page, live_server):
     from insource.authorities.models import Role
-    from insource.transition.tests.support import decided_in_house
+    from insource.testing.transition import decided_in_house
 
     authority, people, _d, _plan = decided_in_house(code="TPL")
     sign_in_as(page, live_server, people[Role.CONTRACT_MANAGER])

@@ -28,8 +28,8 @@ def _blur(page):
 
 def test_an_administrator_reads_the_figures_and_keeps_the_local_area(page, live_server):
     from insource.authorities.models import Role
-    from insource.reviews.tests.workflow_support import team
-    from insource.wealth.tests.support import wealthshire
+    from insource.testing.wealth import wealthshire
+    from insource.testing.workflow import team
 
     authority, contracts = wealthshire()
     admin = team(authority)[Role.AUTHORITY_ADMIN]
@@ -71,8 +71,8 @@ def test_an_officer_records_a_contracts_figures_from_the_review(page, live_serve
     from insource.core.audit import Actor
     from insource.reviews.models import Review
     from insource.reviews.services.opening import reviews_open_due
-    from insource.reviews.tests.workflow_support import NOW, TODAY, team
-    from insource.wealth.tests.support import wealthshire
+    from insource.testing.wealth import wealthshire
+    from insource.testing.workflow import NOW, TODAY, team
 
     authority, contracts = wealthshire()
     officer = team(authority)[Role.REVIEW_OFFICER]
@@ -101,7 +101,7 @@ def test_an_officer_records_a_contracts_figures_from_the_review(page, live_serve
 
 
 def test_the_public_authority_page_shows_the_pictures(page, live_server):
-    from insource.wealth.tests.support import wealthshire
+    from insource.testing.wealth import wealthshire
 
     wealthshire()
     page.goto(f"{live_server.url}/public/authorities/wlt/")

@@ -12,7 +12,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from insource.accounts.services import otp_current_code, otp_device_ensure
 from insource.accounts.views import ENROL_KEY
 from insource.core.models import AuditEvent
-from insource.register.tests.factories import PASSWORD, UserFactory
+from insource.testing.factories import PASSWORD, UserFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from insource.accounts.middleware import is_open_path
 from insource.accounts.services import otp_current_code, otp_device_ensure
-from insource.register.tests.factories import PASSWORD, UserFactory
+from insource.testing.factories import PASSWORD, UserFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -19,7 +19,7 @@ def _fresh_throttles(settings):
 
 @pytest.fixture
 def world(db):
-    from insource.api.tests.support import build_world
+    from insource.testing.open_data import build_world
 
     return build_world()
 

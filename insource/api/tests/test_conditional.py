@@ -10,8 +10,8 @@ from django.utils import timezone
 from django.utils.http import parse_http_date
 
 from insource.api.public import views
-from insource.api.tests.support import SYSTEM
 from insource.register.services.contracts import contract_correct
+from insource.testing.open_data import SYSTEM
 
 pytestmark = pytest.mark.django_db
 BASE = "/api/public/v1"

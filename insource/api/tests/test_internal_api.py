@@ -11,8 +11,8 @@ from rest_framework.authtoken.models import Token
 from insource.api.errors import problem
 from insource.authorities.models import Role
 from insource.core.models import AuditEvent
-from insource.register.tests.factories import UserFactory
 from insource.reviews.models import Review
+from insource.testing.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 NOT_FOUND = problem(404, "Not found.")
@@ -50,7 +50,7 @@ def test_other_authority_is_404_and_never_queried(client, world):
 
 
 def test_review_of_another_authority_is_404_even_for_a_member(client, world):
-    from insource.reviews.tests.workflow_support import person
+    from insource.testing.workflow import person
 
     camden_officer = person(world.other, Role.REVIEW_OFFICER, username="camden-officer")
     review = Review.objects.get(contract=world.contracts["refuse"])

@@ -7,8 +7,8 @@ import json
 import pytest
 
 from insource.api.errors import problem
-from insource.api.tests.support import build_world
 from insource.reviews.models import Decision
+from insource.testing.open_data import build_world
 
 pytestmark = pytest.mark.django_db
 NOT_FOUND = problem(404, "Not found.")

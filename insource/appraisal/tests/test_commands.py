@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
-from insource.appraisal.tests.support import doc, line
+from insource.testing.appraisal_documents import doc, line
 
 ROOT = Path(__file__).resolve().parents[3]
 SAMPLE = ROOT / "docs" / "samples" / "appraisal-sample.json"

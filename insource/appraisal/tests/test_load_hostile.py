@@ -9,8 +9,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from insource.appraisal.models import Appraisal, CostLine
-from insource.appraisal.tests import builders as b
-from insource.core.tests.fuzzing import FUZZ
+from insource.testing import appraisal as b
+from insource.testing.fuzzing import FUZZ
 
 pytestmark = pytest.mark.django_db
 

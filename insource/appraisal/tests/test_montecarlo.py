@@ -9,7 +9,7 @@ import pytest
 from insource.appraisal.engine import appraise_document
 from insource.appraisal.engine.distributions import pert_mean, sample
 from insource.appraisal.engine.inputs import Input
-from insource.appraisal.tests.support import doc, line
+from insource.testing.appraisal_documents import doc, line
 
 DRAWS = 200_000
 

@@ -10,7 +10,7 @@ import pytest
 from insource.appraisal.engine import appraise_document
 from insource.appraisal.engine.errors import AppraisalInputError
 from insource.appraisal.presenters import headline
-from insource.appraisal.tests.support import F1, F2, F3, doc, line
+from insource.testing.appraisal_documents import F1, F2, F3, doc, line
 
 ANNUITY3 = F1 + F2 + F3
 

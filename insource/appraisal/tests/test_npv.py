@@ -3,7 +3,7 @@
 import pytest
 
 from insource.appraisal.engine import appraise_document
-from insource.appraisal.tests.support import F1, F2, F3, doc, line
+from insource.testing.appraisal_documents import F1, F2, F3, doc, line
 
 ANNUITY3 = F1 + F2 + F3  # 2.801636981
 

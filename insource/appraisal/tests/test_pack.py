@@ -7,9 +7,9 @@ import subprocess
 
 import pytest
 
-from insource.appraisal.tests import builders as b
 from insource.core.audit import Actor
-from insource.reviews.tests.workflow_support import NOW, TODAY
+from insource.testing import appraisal as b
+from insource.testing.workflow import NOW, TODAY
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ import json
 import pytest
 
 from insource.appraisal.models import CostLine
-from insource.appraisal.tests import builders as b
+from insource.testing import appraisal as b
 
 pytestmark = pytest.mark.django_db
 

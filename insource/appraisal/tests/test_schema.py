@@ -6,7 +6,7 @@ import pytest
 
 from insource.appraisal.engine import AppraisalInputError, appraise_document
 from insource.appraisal.engine.schema import PATH, schema
-from insource.appraisal.tests.support import doc, line
+from insource.testing.appraisal_documents import doc, line
 
 
 def problems(d) -> list[str]:

@@ -12,10 +12,10 @@ from insource.appraisal.services import (
     appraisal_line_save,
     run_hash,
 )
-from insource.appraisal.tests import builders as b
 from insource.core.audit import Actor
 from insource.core.models import AuditEvent
-from insource.reviews.tests.workflow_support import NOW, TODAY
+from insource.testing import appraisal as b
+from insource.testing.workflow import NOW, TODAY
 
 pytestmark = pytest.mark.django_db
 

@@ -1,7 +1,7 @@
 """Criterion T4 reads the appraisal's probability and carries its figures into the trace."""
 
 from insource.policy import evaluate
-from insource.policy.tests.test_engine import PIT_PASS, refuse
+from insource.testing.policy import PIT_PASS, refuse
 
 
 def t4(appraisal: dict):

@@ -12,7 +12,7 @@ from insource.core.models import AuditEvent
 from insource.register.models import Contract
 from insource.register.services.buyer_names import buyer_name_confirm
 from insource.register.services.imports import register_import
-from insource.register.tests.ocds_samples import package, release
+from insource.testing.ocds_samples import package, release
 
 pytestmark = pytest.mark.django_db
 

@@ -23,9 +23,9 @@ from django.conf import settings  # noqa: E402
 from django.core.management import CommandError, call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 
-from conftest import TEST_NOW, TEST_TODAY  # noqa: E402
 from insource.core import backup_db  # noqa: E402
 from insource.core.audit import Actor  # noqa: E402
+from insource.testing import TEST_NOW, TEST_TODAY  # noqa: E402
 
 
 def facts() -> dict:
@@ -90,7 +90,7 @@ def mismatched(archive: Path, out: Path, work: Path) -> Path:
 
 
 def wreck() -> None:
-    from insource.register.tests.factories import AuthorityFactory
+    from insource.testing.factories import AuthorityFactory
 
     shutil.rmtree(settings.INSOURCE_EVIDENCE_DIR)
     with connection.cursor() as cur:
@@ -99,8 +99,8 @@ def wreck() -> None:
 
 
 def main(tmp: Path) -> None:
-    from insource.core.tests.route_world import build_world
     from insource.demo.services import demo_load
+    from insource.testing.route_world import build_world
 
     call_command("migrate", interactive=False, verbosity=0)
     demo_load(

@@ -23,7 +23,7 @@ TECHNICAL = ("Using the URLconf", "URLconf defined in", "Traceback", "DEBUG = Tr
     "path", ["/public/nonexistent/", "/public/decisions/999999/", "/reviews/NOPE/1/"]
 )
 def test_an_unknown_page_is_our_404_with_a_link_home(client, officer_login, path):
-    from insource.register.tests.factories import UserFactory
+    from insource.testing.factories import UserFactory
 
     officer_login(client, UserFactory())
     response = client.get(path)

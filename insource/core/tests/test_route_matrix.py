@@ -14,10 +14,9 @@ from django.db import transaction
 from django.test import override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from insource.accounts.tests.helpers import officer_login
 from insource.authorities.models import Role
 from insource.authorities.roles import CAPABILITIES, Capability
-from insource.core.tests.route_matrix import (
+from insource.testing.route_matrix import (
     ADMIN_SIGN_IN,
     API_SIGN_IN,
     GET_ONLY,
@@ -26,7 +25,8 @@ from insource.core.tests.route_matrix import (
     SIGN_IN,
     Rule,
 )
-from insource.core.tests.route_world import PDF, api_token, build_world
+from insource.testing.route_world import PDF, api_token, build_world
+from insource.testing.sign_in import officer_login
 
 ALLOWED = (200, 302, 400)
 POPULATIONS = (
@@ -55,7 +55,7 @@ def test_every_route_has_a_row_and_every_row_a_route():
     missing = sorted(f"{key} ({route})" for key, route in route_keys() if key not in ROUTES)
     stale = sorted(set(ROUTES) - keys)
     assert not missing, (
-        "These routes have no row in insource/core/tests/route_matrix.py (its top says how "
+        "These routes have no row in insource/testing/route_matrix.py (its top says how "
         "to add one): " + ", ".join(missing)
     )
     assert not stale, "These rows of the route matrix match no route: " + ", ".join(stale)

@@ -10,8 +10,8 @@ import pytest
 
 from insource.core.audit import Actor
 from insource.inhouse.models import InhouseService, Kpi, KpiRating
-from insource.register.tests.factories import ContractFactory, SupplierFactory
-from insource.reviews.tests.workflow_support import council
+from insource.testing.factories import ContractFactory, SupplierFactory
+from insource.testing.workflow import council
 from insource.transition.models import TransitionPlan
 
 pytestmark = pytest.mark.django_db

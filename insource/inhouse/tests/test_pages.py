@@ -18,7 +18,7 @@ from insource.authorities.roles import CAPABILITIES, Capability
 from insource.inhouse.figures import SUMMARY_FIELDS
 from insource.inhouse.models import KpiRating, ServiceYear
 from insource.inhouse.services import YearInput, service_year_record
-from insource.inhouse.tests.support import (
+from insource.testing.inhouse import (
     LATER,
     NOW,
     SYSTEM,
@@ -27,7 +27,7 @@ from insource.inhouse.tests.support import (
     live_service,
     rating,
 )
-from insource.reviews.tests.workflow_support import council, person
+from insource.testing.workflow import council, person
 
 pytestmark = pytest.mark.django_db
 

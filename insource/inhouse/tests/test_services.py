@@ -19,7 +19,7 @@ from insource.inhouse.services import (
     kpi_rating_record,
     service_year_record,
 )
-from insource.inhouse.tests.support import (
+from insource.testing.inhouse import (
     LATER,
     NOW,
     SYSTEM,
@@ -172,7 +172,7 @@ def test_staff_figures_must_agree_with_the_fair_wage_in_force(setting):
 
 def test_ms9_reads_the_contracts_kpi_ratings():
     from insource.standards.monitoring_selectors import contract_monitoring
-    from insource.standards.tests.monitoring_support import continuing
+    from insource.testing.monitoring import continuing
 
     authority, _, contract, decision = continuing()
     kpis = [kpi(authority, contract=contract, name=f"KPI {n}") for n in range(3)]

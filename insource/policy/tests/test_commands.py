@@ -16,7 +16,7 @@ from insource.policy.commands import (
     write_docs,
 )
 from insource.policy.presets import get_preset
-from insource.policy.tests.support import CASES, base_facts, load_case
+from insource.testing.policy import CASES, base_facts, load_case
 
 THRESHOLD = "thresholds.procurement_act_2023.uk.sub_central.supplies_services"
 

@@ -9,8 +9,8 @@ from hypothesis import strategies as st
 
 from insource.policy import evaluate
 from insource.policy.errors import PresetError
-from insource.policy.tests.strategies import facts_documents
-from insource.policy.tests.support import NOT_AT_RISK, base_facts
+from insource.testing.policy import NOT_AT_RISK, base_facts
+from insource.testing.policy_strategies import facts_documents
 
 PPN_ERROR = "the ppn-024-consider preset applies to decisions from 2026-06-01"
 

@@ -1,19 +1,7 @@
 """Engine behaviour beyond the golden table: tracks, claims, standards, flags, trace."""
 
 from insource.policy import evaluate
-from insource.policy.tests.support import COMPLIANT_TERMS, NOT_AT_RISK, base_facts
-
-PIT_PASS = {f"T{n}": True for n in range(1, 11)}
-
-
-def refuse(**extra):
-    facts = base_facts(
-        service="refuse", cpv=["90511000"], nature="services", value_inc_vat="12000000"
-    )
-    facts["at_risk"] = NOT_AT_RISK
-    for key, value in extra.items():
-        facts[key] = value if not isinstance(value, dict) else facts.get(key, {}) | value
-    return facts
+from insource.testing.policy import COMPLIANT_TERMS, PIT_PASS, refuse
 
 
 def capacity(**changes):

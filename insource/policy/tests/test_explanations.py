@@ -18,8 +18,8 @@ from insource.policy.reasons import (
     ground_sentences,
     outcome_sentence,
 )
-from insource.policy.tests.strategies import facts_documents
-from insource.policy.tests.support import NOT_AT_RISK, base_facts
+from insource.testing.policy import NOT_AT_RISK, base_facts
+from insource.testing.policy_strategies import facts_documents
 
 FAST = settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 LABOUR_OUTCOMES = sorted(set(OUTCOMES) - {"CONSIDER_INSOURCING", "NOT_IN_SCOPE"})

@@ -8,7 +8,7 @@ import pytest
 from insource.policy import FactsError, evaluate
 from insource.policy.facts import parse_facts
 from insource.policy.facts_schema import PATH, schema_text
-from insource.policy.tests.support import CASES, base_facts, load_case
+from insource.testing.policy import CASES, base_facts, load_case
 
 
 def test_defaults_of_policy_inputs():

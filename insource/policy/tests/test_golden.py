@@ -4,7 +4,7 @@ import os
 
 import pytest
 
-from insource.policy.tests.support import CASES, GOLDEN, evaluate_case, load_case
+from insource.testing.policy import CASES, GOLDEN, evaluate_case, load_case
 
 
 def _codes(decision) -> set[str]:

@@ -6,7 +6,7 @@ import pytest
 
 from insource.policy import PresetError, evaluate
 from insource.policy.presets import get_preset, load_preset, preset_from_dict
-from insource.policy.tests.support import COMPLIANT_TERMS, NOT_AT_RISK, base_facts
+from insource.testing.policy import COMPLIANT_TERMS, NOT_AT_RISK, base_facts
 
 PPN = "ppn-024-consider"
 THRESHOLD = "thresholds.procurement_act_2023.uk.sub_central.supplies_services"

@@ -13,7 +13,7 @@ from insource.policy import evaluate
 from insource.policy.facts import Facts, parse_facts
 from insource.policy.facts_fields import FIELDS
 from insource.policy.presets import get_preset
-from insource.policy.tests.strategies import NOT_UNKNOWN, domain, facts_documents
+from insource.testing.policy_strategies import NOT_UNKNOWN, domain, facts_documents
 
 # INSOURCE_PROPERTY_EXAMPLES=2000 for a thorough run; the default keeps the suite fast.
 EXAMPLES = int(os.environ.get("INSOURCE_PROPERTY_EXAMPLES", "50"))

@@ -14,8 +14,8 @@ from insource.policy import evaluate
 from insource.policy.errors import PolicyError
 from insource.policy.presets import preset_from_dict
 from insource.policy.rules import REGISTRY
-from insource.policy.tests.strategies import facts_documents
-from insource.policy.tests.support import load_case
+from insource.testing.policy import load_case
+from insource.testing.policy_strategies import facts_documents
 
 RULES = Path(__file__).parent / "rules"
 KINDS = {"holds": "holds", "does_not_hold": "does not hold", "unknown": "unknown"}

@@ -3,7 +3,7 @@
 import pytest
 
 from insource.policy import evaluate
-from insource.policy.tests.support import NOT_AT_RISK, base_facts
+from insource.testing.policy import NOT_AT_RISK, base_facts
 
 EXEMPT = "EXEMPT_BELOW_THRESHOLD"
 

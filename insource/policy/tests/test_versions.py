@@ -10,8 +10,8 @@ import pytest
 from insource.policy import evaluate
 from insource.policy.errors import PolicyError
 from insource.policy.presets import get_preset, preset_from_dict
-from insource.policy.tests.support import NOT_AT_RISK, base_facts, new_release
 from insource.policy.versions import differences, preset_of, reproduce, snapshot, trace_hash
+from insource.testing.policy import NOT_AT_RISK, base_facts, new_release
 
 THRESHOLD = "thresholds/procurement_act_2023/uk/sub_central/supplies_services.yaml"
 

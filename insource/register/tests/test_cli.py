@@ -6,7 +6,7 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 
-from insource.register.tests.ocds_samples import package, release
+from insource.testing.ocds_samples import package, release
 
 pytestmark = pytest.mark.django_db
 

@@ -2,45 +2,10 @@
 
 import pytest
 
-from conftest import TEST_NOW, TEST_TODAY
-from insource.authorities.models import Authority, BuyerName
-from insource.core.models import AuditEvent
-from insource.register.models import (
-    Contract,
-    ContractEvent,
-    ImportRun,
-    PlannedProcurement,
-    Supplier,
-)
-from insource.register.services.imports import register_import
-from insource.register.tests.ocds_samples import DELETE, package, release
+from insource.testing.ocds_samples import DELETE, package, release
+from insource.testing.register_imports import counts, run
 
 pytestmark = pytest.mark.django_db
-MODELS = (
-    Contract,
-    Supplier,
-    ContractEvent,
-    PlannedProcurement,
-    ImportRun,
-    Authority,
-    BuyerName,
-    AuditEvent,
-)
-
-
-@pytest.fixture
-def seeded(system_actor):
-    from insource.authorities.services import authorities_seed
-
-    authorities_seed(by=system_actor, at=TEST_NOW)
-
-
-def counts():
-    return {m.__name__: m.objects.count() for m in MODELS}
-
-
-def run(path, system_actor, **kwargs):
-    return register_import(path=path, by=system_actor, at=TEST_NOW, on=TEST_TODAY, **kwargs)
 
 
 BAD_RELEASES = {

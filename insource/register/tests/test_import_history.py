@@ -6,7 +6,7 @@ from conftest import TEST_NOW, TEST_TODAY
 from insource.register.models import Contract, ContractEvent, PlannedProcurement, Supplier
 from insource.register.services.contracts import contract_correct
 from insource.register.services.imports import register_import
-from insource.register.tests.ocds_samples import package, release
+from insource.testing.ocds_samples import package, release
 
 pytestmark = pytest.mark.django_db
 

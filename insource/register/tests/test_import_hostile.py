@@ -9,14 +9,14 @@ import zipfile
 import pytest
 
 from insource.core.json_limits import MAX_DEPTH
-from insource.register.tests.ocds_samples import package, release
-from insource.register.tests.real_samples import (
+from insource.testing.ocds_samples import package, release
+from insource.testing.real_samples import (
     real_package,
     real_register_rows,
     write_csv,
     write_xlsx,
 )
-from insource.register.tests.test_import_errors import counts, run, seeded  # noqa: F401
+from insource.testing.register_imports import counts, run, seeded  # noqa: F401
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seeded")]
 

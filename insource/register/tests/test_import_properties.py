@@ -16,14 +16,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from insource.core.tests.fuzzing import (
+from insource.testing.fuzzing import (
     EXAMPLES,
     FUZZ,
     HOSTILE,
     broken_rows,
     mangled_bytes,
 )
-from insource.register.tests.real_samples import (
+from insource.testing.real_samples import (
     MIXED,
     csv_bytes,
     real_flattened,
@@ -33,7 +33,7 @@ from insource.register.tests.real_samples import (
     write_flattened,
     write_xlsx,
 )
-from insource.register.tests.test_import_errors import counts, run, seeded  # noqa: F401
+from insource.testing.register_imports import counts, run, seeded  # noqa: F401
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seeded")]
 

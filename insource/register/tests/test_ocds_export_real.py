@@ -9,9 +9,9 @@ from __future__ import annotations
 import pytest
 
 from insource.register.exporters.queries import contracts_for_export
-from insource.register.exporters.tests.network import network_refused
-from insource.register.exporters.tests.test_ocds_export import build, errors_of
 from insource.register.models import Contract
+from insource.testing.network import network_refused
+from insource.testing.ocds_export import build, errors_of
 
 pytestmark = pytest.mark.django_db
 

@@ -7,13 +7,13 @@ from datetime import date
 import pytest
 
 from insource.register import selectors
-from insource.register.tests.factories import (
+from insource.register.timeline import nice_step, timeline_svg
+from insource.testing.factories import (
     AuthorityFactory,
     ContractFactory,
     PlannedProcurementFactory,
     empty_register,
 )
-from insource.register.timeline import nice_step, timeline_svg
 
 pytestmark = pytest.mark.django_db
 

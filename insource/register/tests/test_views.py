@@ -10,7 +10,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from insource.register.tests.factories import (
+from insource.testing.factories import (
     PASSWORD,
     AuthorityFactory,
     ContractEventFactory,

@@ -19,9 +19,9 @@ from insource.reviews.models import Review
 from insource.reviews.services.decisions import decision_sign
 from insource.reviews.services.editing import evidence_add, review_answer, review_submit
 from insource.reviews.services.opening import reviews_open_due
-from insource.reviews.tests.workflow_support import NOW, TODAY, council, refuse_contract, team
 from insource.reviews.uploads import check_evidence_file, evidence_store
 from insource.reviews.workflow.questions import BY_SLUG
+from insource.testing.workflow import NOW, TODAY, council, refuse_contract, team
 
 pytestmark = pytest.mark.django_db
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"

@@ -15,8 +15,8 @@ from insource.core.audit import Actor
 from insource.reviews.models import Review
 from insource.reviews.services.editing import StaleReview, review_answer
 from insource.reviews.services.opening import reviews_open_due
-from insource.reviews.tests.workflow_support import NOW, TODAY, council, refuse_contract, team
 from insource.reviews.workflow.questions import BY_SLUG
+from insource.testing.workflow import NOW, TODAY, council, refuse_contract, team
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

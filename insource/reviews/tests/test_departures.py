@@ -30,18 +30,20 @@ from insource.reviews.services.departures import (
 )
 from insource.reviews.services.editing import evidence_add, review_submit
 from insource.reviews.services.opening import reviews_open_due
-from insource.reviews.tests.test_review_services import NOT_AT_RISK, PREREQUISITES, answer
-from insource.reviews.tests.workflow_support import (
+from insource.reviews.workflow.questions import BY_SLUG
+from insource.standards.audit_selectors import audit_view
+from insource.testing.workflow import (
     CAPACITY_FACTS,
     COMPLIANT_TERMS,
+    NOT_AT_RISK,
     NOW,
+    PREREQUISITES,
     TODAY,
+    answer,
     council,
     refuse_contract,
     team,
 )
-from insource.reviews.workflow.questions import BY_SLUG
-from insource.standards.audit_selectors import audit_view
 from insource.transparency.portal.presenters import authority_page
 
 pytestmark = pytest.mark.django_db

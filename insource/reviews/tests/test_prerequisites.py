@@ -15,9 +15,16 @@ from insource.reviews.presenters import prerequisites_panel
 from insource.reviews.services.decisions import SignatureRefused, decision_sign
 from insource.reviews.services.editing import review_submit
 from insource.reviews.services.opening import reviews_open_due
-from insource.reviews.tests.test_review_services import NOT_AT_RISK, answer
-from insource.reviews.tests.workflow_support import NOW, TODAY, council, refuse_contract, team
 from insource.reviews.workflow.prerequisites import check_date
+from insource.testing.workflow import (
+    NOT_AT_RISK,
+    NOW,
+    TODAY,
+    answer,
+    council,
+    refuse_contract,
+    team,
+)
 
 pytestmark = pytest.mark.django_db
 SYSTEM = Actor.system("tests")

@@ -16,9 +16,17 @@ from insource.reviews.models import Review, ReviewState
 from insource.reviews.services.editing import ReviewClosed, evidence_add, review_submit
 from insource.reviews.services.opening import reviews_open_due
 from insource.reviews.services.returning import ReturnRefused, review_return
-from insource.reviews.tests.test_review_services import NOT_AT_RISK, PREREQUISITES, answer
-from insource.reviews.tests.workflow_support import NOW, TODAY, council, refuse_contract, team
 from insource.reviews.workflow.questions import BY_SLUG
+from insource.testing.workflow import (
+    NOT_AT_RISK,
+    NOW,
+    PREREQUISITES,
+    TODAY,
+    answer,
+    council,
+    refuse_contract,
+    team,
+)
 
 pytestmark = pytest.mark.django_db
 SYSTEM = Actor.system("tests")

@@ -15,7 +15,7 @@ from insource.core.models import AuditEvent
 from insource.reviews.models import Review
 from insource.reviews.services.lateness import reviews_notify_late
 from insource.reviews.services.opening import reviews_open_due
-from insource.reviews.tests.workflow_support import NOW, TODAY, council, refuse_contract, team
+from insource.testing.workflow import NOW, TODAY, council, refuse_contract, team
 
 pytestmark = pytest.mark.django_db
 

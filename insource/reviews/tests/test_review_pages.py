@@ -10,7 +10,7 @@ from insource.authorities.models import Role
 from insource.core.audit import Actor
 from insource.reviews.models import Decision, Evidence, Publication, Review
 from insource.reviews.services.opening import reviews_open_due
-from insource.reviews.tests.workflow_support import NOW, TODAY, council, refuse_contract, team
+from insource.testing.workflow import NOW, TODAY, council, refuse_contract, team
 
 pytestmark = pytest.mark.django_db
 

@@ -21,43 +21,20 @@ from insource.reviews.services.editing import (
     review_submit,
 )
 from insource.reviews.services.opening import reviews_open_due
-from insource.reviews.tests.workflow_support import NOW, TODAY, council, refuse_contract, team
 from insource.reviews.workflow.questions import BY_SLUG
+from insource.testing.workflow import (
+    NOT_AT_RISK,
+    NOW,
+    PREREQUISITES,
+    TODAY,
+    answer,
+    council,
+    refuse_contract,
+    team,
+)
 
 pytestmark = pytest.mark.django_db
 SYSTEM = Actor.system("tests")
-
-NOT_AT_RISK = {
-    "at_risk.significant_contact": False,
-    "at_risk.coercive_powers": False,
-    "at_risk.rights_risk": False,
-    "at_risk.groups": None,
-    "at_risk.powers": None,
-    "at_risk.rights": None,
-}
-PREREQUISITES = {
-    "decision_on": "2026-12-20",
-    "procurement_start_on": None,
-    "consultation_done": True,
-    "equality_impact_assessment_done": True,
-    "is_key_decision": True,
-    "key_decision_notice_on": "2026-10-01",
-}
-
-
-def answer(review, slug, values, user, disputed=None):
-    review.refresh_from_db()
-    return review_answer(
-        review=review,
-        topic=BY_SLUG[slug],
-        values=values,
-        disputed=disputed or {},
-        version=review.version,
-        on=TODAY,
-        by=Actor.for_user(user),
-        user=user,
-        at=NOW,
-    )
 
 
 @pytest.fixture

@@ -13,16 +13,16 @@ from conftest import TEST_NOW
 from insource.core.models import AuditEvent
 from insource.policy import evaluate
 from insource.policy.presets import get_preset
-from insource.register.tests.factories import (
+from insource.reviews.models import Screening, ScreeningTrace
+from insource.reviews.selectors import screenings as selectors
+from insource.reviews.services.screener import Screener
+from insource.reviews.services.screening import contracts_screen
+from insource.testing.factories import (
     AuthorityFactory,
     ContractFactory,
     SupplierFactory,
     empty_register,
 )
-from insource.reviews.models import Screening, ScreeningTrace
-from insource.reviews.selectors import screenings as selectors
-from insource.reviews.services.screener import Screener
-from insource.reviews.services.screening import contracts_screen
 
 pytestmark = pytest.mark.django_db
 ON = date(2026, 11, 23)

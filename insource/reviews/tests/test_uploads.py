@@ -3,14 +3,10 @@
 from __future__ import annotations
 
 import hashlib
-import io
-import zipfile
 
 import pytest
 from django.core.exceptions import ImproperlyConfigured
-from django.core.files.uploadedfile import SimpleUploadedFile, TemporaryUploadedFile
-from openpyxl import Workbook
-from PIL import Image
+from django.core.files.uploadedfile import TemporaryUploadedFile
 
 from insource.reviews.uploads import (
     EvidenceFileError,
@@ -21,54 +17,12 @@ from insource.reviews.uploads import (
     evidence_storage,
     evidence_store,
 )
-
-WORD_TYPES = (
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-    '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships'
-    '+xml"/><Default Extension="xml" ContentType="application/xml"/>'
-    '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-'
-    'officedocument.wordprocessingml.document.main+xml"/></Types>'
-)
-RELS = (
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
-    'relationships/officeDocument" Target="word/document.xml"/></Relationships>'
-)
-DOCUMENT = (
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-    '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
-    "<w:body><w:p><w:r><w:t>Capacity plan</w:t></w:r></w:p></w:body></w:document>"
-)
-WORD_PARTS = {"[Content_Types].xml": WORD_TYPES, "_rels/.rels": RELS, "word/document.xml": DOCUMENT}
-
-
-def _zip(members: dict[str, str | bytes]) -> bytes:
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
-        for name, data in members.items():
-            zf.writestr(name, data)
-    return buf.getvalue()
-
-
-def _docx() -> bytes:
-    return _zip(WORD_PARTS)
-
-
-def _xlsx() -> bytes:
-    wb = Workbook()
-    wb.active.append(["Service", "Cost"])
-    wb.active.append(["Waste collection", 1250000])
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
-
-
-def _image(fmt: str) -> bytes:
-    buf = io.BytesIO()
-    Image.new("RGB", (4, 3), (29, 112, 184)).save(buf, fmt)
-    return buf.getvalue()
+from insource.testing.uploads import KINDS, RELS, WORD_PARTS
+from insource.testing.uploads import docx as _docx
+from insource.testing.uploads import image as _image
+from insource.testing.uploads import upload as _upload
+from insource.testing.uploads import xlsx as _xlsx
+from insource.testing.uploads import zip_of as _zip
 
 
 @pytest.fixture(scope="module")
@@ -84,24 +38,8 @@ def evidence_dir(tmp_path, settings):
     return tmp_path / "evidence"
 
 
-def _upload(name: str, data: bytes, content_type: str = "application/octet-stream"):
-    return SimpleUploadedFile(name, data, content_type=content_type)
-
-
 def _stored_files(directory) -> list:
     return sorted(p for p in directory.rglob("*") if p.is_file()) if directory.exists() else []
-
-
-OOXML = "application/vnd.openxmlformats-officedocument."
-KINDS = [
-    ("plan.docx", _docx, "docx", OOXML + "wordprocessingml.document", "docx"),
-    ("costs.xlsx", _xlsx, "xlsx", OOXML + "spreadsheetml.sheet", "xlsx"),
-    ("photo.PNG", lambda: _image("PNG"), "png", "image/png", "png"),
-    ("photo.jpeg", lambda: _image("JPEG"), "jpeg", "image/jpeg", "jpg"),
-    ("photo.jpg", lambda: _image("JPEG"), "jpeg", "image/jpeg", "jpg"),
-    ("chart.gif", lambda: _image("GIF"), "gif", "image/gif", "gif"),
-    ("chart.webp", lambda: _image("WEBP"), "webp", "image/webp", "webp"),
-]
 
 
 @pytest.mark.parametrize(("name", "make", "kind", "content_type", "extension"), KINDS)

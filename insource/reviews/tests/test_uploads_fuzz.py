@@ -7,9 +7,12 @@ from django.core.exceptions import SuspiciousFileOperation
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from insource.core.tests.fuzzing import EXAMPLES
-from insource.reviews.tests.test_uploads import KINDS, _docx, _upload, _xlsx
 from insource.reviews.uploads import EvidenceFileError, check_evidence_file
+from insource.testing.fuzzing import EXAMPLES
+from insource.testing.uploads import KINDS
+from insource.testing.uploads import docx as _docx
+from insource.testing.uploads import upload as _upload
+from insource.testing.uploads import xlsx as _xlsx
 
 REAL = [make() for _name, make, *_ in KINDS] + [_docx(), _xlsx(), b"%PDF-1.7\n%%EOF\n"]
 NAMES = st.sampled_from(["evidence.pdf", "plan.docx", "costs.xlsx", "photo.png", "x", ".docx"])

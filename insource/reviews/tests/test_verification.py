@@ -16,11 +16,11 @@ from django.urls import reverse
 from insource.authorities.models import Role
 from insource.core.audit import Actor
 from insource.policy import evaluate
-from insource.policy.tests.support import new_release
 from insource.reviews.models import Decision, PolicyVersion
 from insource.reviews.services.decisions import decision_publish
 from insource.reviews.services.verification import decision_verify
-from insource.reviews.tests.workflow_support import (
+from insource.testing.policy import new_release
+from insource.testing.workflow import (
     NOW,
     TODAY,
     council,

@@ -13,8 +13,8 @@ from conftest import TEST_NOW, TEST_TODAY
 from insource.core.audit import Actor
 from insource.demo.services import demo_load
 from insource.policy import evaluate
-from insource.policy.tests.support import new_release
 from insource.reviews.models import Decision, PolicyVersion
+from insource.testing.policy import new_release
 
 THRESHOLD = "thresholds/procurement_act_2023/uk/sub_central/supplies_services.yaml"
 

@@ -28,7 +28,7 @@ from insource.standards.model_contract.services import (
     clause_text,
 )
 from insource.standards.model_contract.verify import model_contract_verify
-from insource.standards.tests.model_contract_support import (
+from insource.testing.model_contract import (
     GENERATED_AT,
     continuing,
     docx_text,
@@ -206,7 +206,7 @@ def test_documents_are_immutable():
 
 
 def test_a_contract_without_an_outsourcing_decision_is_refused():
-    from insource.reviews.tests.workflow_support import (
+    from insource.testing.workflow import (
         council,
         decided_review,
         refuse_contract,

@@ -22,7 +22,7 @@ from insource.standards.model_contract.services import (
     clause_library_seed,
     clause_save,
 )
-from insource.standards.tests.model_contract_support import (
+from insource.testing.model_contract import (
     GENERATED_AT,
     continuing,
     docx_text,

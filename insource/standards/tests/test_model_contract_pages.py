@@ -9,9 +9,9 @@ from django.urls import reverse
 
 from insource.authorities.models import Role
 from insource.authorities.roles import CAPABILITIES, Capability
-from insource.reviews.tests.workflow_support import team
 from insource.standards.model_contract.models import ClauseVersion, ModelContractDocument
-from insource.standards.tests.model_contract_support import continuing, generate
+from insource.testing.model_contract import continuing, generate
+from insource.testing.workflow import team
 
 pytestmark = pytest.mark.django_db
 ACTIONS = [
@@ -66,7 +66,7 @@ def test_every_role_of_the_authority(client, officer_login, world):
 
 def test_another_authority_and_signed_out_visitors_see_nothing(client, officer_login, world):
     authority, _, contract, document = world
-    from insource.reviews.tests.workflow_support import council
+    from insource.testing.workflow import council
 
     stranger = team(council())[Role.LEGAL_OFFICER]
     officer_login(client, stranger)
@@ -156,7 +156,7 @@ def test_bad_addresses_are_not_found(client, officer_login, world):
 def test_the_contract_page_links_to_the_model_contract_only_when_outsourcing(
     client, officer_login, world
 ):
-    from insource.reviews.tests.workflow_support import council, refuse_contract
+    from insource.testing.workflow import council, refuse_contract
 
     authority, people, contract, _ = world
     officer_login(client, people[Role.CONTRACT_MANAGER])
@@ -168,7 +168,7 @@ def test_the_contract_page_links_to_the_model_contract_only_when_outsourcing(
 
 
 def test_a_contract_without_an_outsourcing_decision_shows_why_and_no_button(client, officer_login):
-    from insource.reviews.tests.workflow_support import council, refuse_contract
+    from insource.testing.workflow import council, refuse_contract
 
     authority = council()
     people = team(authority)

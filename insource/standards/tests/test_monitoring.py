@@ -21,7 +21,7 @@ from insource.standards.monitoring_services import (
     monitoring_record_add,
 )
 from insource.standards.services import payroll_return_upload
-from insource.standards.tests.monitoring_support import continuing
+from insource.testing.monitoring import continuing
 
 pytestmark = pytest.mark.django_db
 DECIDED = date(2026, 11, 23)  # the builders' TODAY
@@ -213,7 +213,7 @@ def test_a_kpi_assessment_meets_ms9_and_moves_the_calendar(setting):
 
 
 def test_only_decisions_that_keep_a_contract_outsourced_are_monitored(setting):
-    from insource.reviews.tests.workflow_support import decided_review, refuse_contract
+    from insource.testing.workflow import decided_review, refuse_contract
 
     authority, people, _, _ = setting
     insourced = refuse_contract(authority, title="Street cleansing")

@@ -12,9 +12,9 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from insource.authorities.models import Role
-from insource.reviews.tests.workflow_support import council, team
 from insource.standards.models import MonitoringAlert, MonitoringRecord
-from insource.standards.tests.monitoring_support import continuing
+from insource.testing.monitoring import continuing
+from insource.testing.workflow import council, team
 
 pytestmark = pytest.mark.django_db
 
@@ -40,7 +40,7 @@ def test_the_contract_page_shows_the_matrix_and_the_calendar(client, officer_log
 
 
 def test_a_contract_no_decision_keeps_outsourced_says_so(client, officer_login, setting):
-    from insource.reviews.tests.workflow_support import refuse_contract
+    from insource.testing.workflow import refuse_contract
 
     authority, people, _, _ = setting
     other = refuse_contract(authority, title="Grounds maintenance")
@@ -133,7 +133,7 @@ def test_the_public_sees_the_standards_only_once_the_decision_is_published(clien
     from insource.core.audit import Actor
     from insource.reviews.decisions.pack import pack_render
     from insource.reviews.services.decisions import decision_publish
-    from insource.reviews.tests.workflow_support import NOW, TODAY
+    from insource.testing.workflow import NOW, TODAY
 
     _, people, contract, decision = setting
     url = reverse("portal:contract", kwargs={"pk": contract.pk})

@@ -10,9 +10,10 @@ import pytest
 from hypothesis import given
 
 from insource.authorities.models import Role
-from insource.core.tests.fuzzing import FUZZ, broken_rows, mangled_bytes
-from insource.register.tests.real_samples import csv_bytes
-from insource.standards.tests.test_payroll_pages import SAMPLE, _upload, world  # noqa: F401
+from insource.testing.fuzzing import FUZZ, broken_rows, mangled_bytes
+from insource.testing.payroll import SAMPLE, world  # noqa: F401
+from insource.testing.payroll import upload as _upload  # noqa: F401
+from insource.testing.real_samples import csv_bytes
 
 pytestmark = pytest.mark.django_db
 ROWS = list(csv.reader(io.StringIO(SAMPLE.read_text(encoding="utf-8"))))

@@ -5,7 +5,6 @@ words on the page (operator words in the command), never a 500; nothing is store
 from __future__ import annotations
 
 import time
-import zipfile
 from io import StringIO
 
 import pytest
@@ -15,44 +14,9 @@ from insource.authorities.models import Role
 from insource.core.spreadsheets import SheetError, SheetLimits
 from insource.standards import payroll
 from insource.standards.models import PayrollReturn
-from insource.standards.payroll import REQUIRED, read_return
-from insource.standards.tests.test_payroll_pages import SAMPLE, _upload, world  # noqa: F401
-
-ROW = ["W1", "Cleaner", "F", "no", "2026-05-01", "2026-05-31", 160, 2176, 0, "no"]
-
-
-def workbook(path, rows: int, *, columns: int = 0):
-    from openpyxl import Workbook
-
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet()
-    sheet.append([*REQUIRED, *(f"extra{i}" for i in range(columns))])
-    for n in range(rows):
-        sheet.append([f"W{n}", *ROW[1:], *(["x"] * columns)])
-    book.save(path)
-    return path
-
-
-def inflated_workbook(path, unzipped_mb: int):
-    """A small real return whose sheet XML is padded out to `unzipped_mb` MB (a zip bomb)."""
-    workbook(path, 3)
-    with zipfile.ZipFile(path) as zf:
-        members = {i.filename: zf.read(i) for i in zf.infolist()}
-    sheet = "xl/worksheets/sheet1.xml"
-    head, tail = members[sheet].split(b"</sheetData>")
-    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as zf:
-        for name, data in members.items():
-            if name != sheet:
-                zf.writestr(name, data)
-        row = b'<row r="9"><c t="inlineStr"><is><t>x</t></is></c></row>'
-        megabyte = row * (2**20 // len(row))
-        megabyte += b" " * (2**20 - len(megabyte))
-        with zf.open(sheet, "w", force_zip64=True) as out:
-            out.write(head)
-            for _ in range(unzipped_mb):
-                out.write(megabyte)
-            out.write(b"</sheetData>" + tail)
-    return path
+from insource.standards.payroll import read_return
+from insource.testing.payroll import ROW, SAMPLE, inflated_workbook, workbook, world  # noqa: F401
+from insource.testing.payroll import upload as _upload  # noqa: F401
 
 
 def test_zip_bomb_refused_before_parsing_in_operator_words(tmp_path):

@@ -3,34 +3,16 @@ beside the supplier's published figures; a bad return stores nothing; scoping ho
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
-from django.urls import reverse
 
 from insource.authorities.models import Role
 from insource.core.models import AuditEvent
-from insource.register.tests.factories import SupplierFactory
-from insource.reviews.tests.workflow_support import council, refuse_contract, team
 from insource.standards.models import PayrollReturn
+from insource.testing.payroll import SAMPLE
+from insource.testing.payroll import upload as _upload
+from insource.testing.workflow import council, team
 
 pytestmark = pytest.mark.django_db
-SAMPLE = Path(__file__).resolve().parents[1] / "data" / "payroll-return-sample.csv"
-
-
-@pytest.fixture
-def world():
-    authority = council(code="PAY")
-    people = team(authority)
-    supplier = SupplierFactory(name="3M UK PLC", company_number="01123045")
-    contract = refuse_contract(authority, suppliers=[supplier])
-    return authority, people, contract
-
-
-def _upload(client, authority, contract, name, content):
-    url = reverse("standards:payroll", kwargs={"code": authority.code, "pk": contract.pk})
-    return client.post(url, {"file": SimpleUploadedFile(name, content)})
 
 
 def test_contract_manager_uploads_and_sees_results(client, officer_login, world):

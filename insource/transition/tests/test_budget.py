@@ -10,12 +10,12 @@ import pytest
 
 @pytest.mark.django_db
 def test_budget_from_the_appraisal_run():
-    from insource.appraisal.tests import builders
     from insource.authorities.models import Role
     from insource.core.audit import Actor
     from insource.reviews.services.decisions import decision_sign
     from insource.reviews.services.editing import review_submit
-    from insource.reviews.tests.workflow_support import NOW, TODAY
+    from insource.testing import appraisal as builders
+    from insource.testing.workflow import NOW, TODAY
     from insource.transition.selectors import transition_plan_for_review
 
     _authority, people, review = builders.reviewed("BGT")

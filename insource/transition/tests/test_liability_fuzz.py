@@ -11,10 +11,12 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from hypothesis import given
 
 from insource.authorities.models import Role
-from insource.core.tests.fuzzing import FUZZ, broken_rows, mangled_bytes
-from insource.register.tests.real_samples import csv_bytes
-from insource.standards.tests.test_payroll_limits import inflated_workbook
-from insource.transition.tests.test_pages import SAMPLE, _url, world  # noqa: F401
+from insource.testing.fuzzing import FUZZ, broken_rows, mangled_bytes
+from insource.testing.payroll import inflated_workbook
+from insource.testing.real_samples import csv_bytes
+from insource.testing.transition import LIABILITY_SAMPLE as SAMPLE  # noqa: F401
+from insource.testing.transition import url as _url  # noqa: F401
+from insource.testing.transition import world  # noqa: F401
 
 ROWS = list(csv.reader(io.StringIO(SAMPLE.read_text(encoding="utf-8"))))
 

@@ -5,34 +5,17 @@ another authority's plan is 404; bad input is named and kept."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from django.urls import reverse
 
 from insource.authorities.models import Role
 from insource.core.audit import Actor
-from insource.transition.services.workforce import liability_import
-from insource.transition.tests.support import NOW, decided_in_house
+from insource.testing.transition import LIABILITY_SAMPLE as SAMPLE
+from insource.testing.transition import NOW
+from insource.testing.transition import url as _url
 
-SAMPLE = Path(__file__).resolve().parents[3] / "docs/samples/employee-liability-sample.csv"
 HR = {Role.HR_OFFICER, Role.AUTHORITY_ADMIN}
 MANAGE = {Role.REVIEW_OFFICER, Role.CONTRACT_MANAGER, Role.HR_OFFICER, Role.AUTHORITY_ADMIN}
-
-
-@pytest.fixture
-def world(db):
-    authority, people, decision, plan = decided_in_house()
-    liability_import(
-        plan=plan, name=SAMPLE.name, content=SAMPLE.read_bytes(), by=Actor.system("t"), at=NOW
-    )
-    return authority, people, decision, plan
-
-
-def _url(name, plan, **extra):
-    return reverse(
-        f"transition:{name}", kwargs={"code": plan.authority.code, "pk": plan.pk} | extra
-    )
 
 
 @pytest.mark.parametrize("role", list(Role))
@@ -66,7 +49,7 @@ def test_plan_milestone_and_grades_pages_by_role(client, officer_login, world, r
 
 
 def test_another_authoritys_plan_is_404_and_anonymous_signs_in(client, officer_login, world):
-    from insource.transition.tests.support import decided_in_house as other
+    from insource.testing.transition import decided_in_house as other
 
     _a2, people2, _d2, _p2 = other(code="OTH")
     _a, _people, _d, plan = world
@@ -176,7 +159,7 @@ def test_grade_form_errors_in_govuk_words(client, officer_login, world):
 
 def test_public_sees_the_plan_and_aggregates_once_published(client, world):
     from insource.reviews.services.decisions import decision_publish
-    from insource.transition.tests.support import NOW, TODAY
+    from insource.testing.transition import TODAY
 
     _a, people, decision, plan = world
     url = reverse("portal:contract", kwargs={"pk": plan.contract_id})
@@ -205,7 +188,6 @@ def test_a_transfer_date_past_is_flagged_until_the_service_is_live(world):
     from insource.transition.presenters import plan_page
     from insource.transition.selectors import plan_view
     from insource.transition.services.milestones import MilestoneChange, milestone_update
-    from insource.transition.tests.support import NOW
 
     authority, people, _d, plan = world
     access = Access(authority, frozenset({Role.AUTHORITY_ADMIN}))

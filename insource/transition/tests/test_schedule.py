@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 
 from insource.core.audit import Actor
 from insource.core.models import AuditEvent
+from insource.testing.transition import NOW, TODAY, decided_in_house
 from insource.transition import schedule
 from insource.transition.models import Milestone
 from insource.transition.services.milestones import (
@@ -19,7 +20,6 @@ from insource.transition.services.milestones import (
     milestone_update,
 )
 from insource.transition.services.plans import plan_route, plan_transfer_move
-from insource.transition.tests.support import NOW, TODAY, decided_in_house
 
 ACTOR = Actor.system("tests")
 END = date(2027, 9, 30)

@@ -9,8 +9,8 @@ from django.urls import reverse
 
 from insource.authorities.models import Role
 from insource.core.models import AuditEvent
+from insource.testing.transition import decided_in_house
 from insource.transition import schedule
-from insource.transition.tests.support import decided_in_house
 
 
 def _post(items, **extra):
@@ -60,7 +60,7 @@ def test_the_next_plan_uses_the_template():
     from datetime import timedelta
 
     from insource.core.audit import Actor
-    from insource.reviews.tests.workflow_support import NOW, TODAY, decided_review, refuse_contract
+    from insource.testing.workflow import NOW, TODAY, decided_review, refuse_contract
     from insource.transition.selectors import transition_plan_for_review
     from insource.transition.services.milestones import milestone_template_save
 

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 from insource.core.audit import Actor
+from insource.testing.transition import NOW, decided_in_house
 from insource.transition.liability import Employee, LiabilityError, read_liability
 from insource.transition.pay import Grade, aggregates, compare
 from insource.transition.services.workforce import grade_save, liability_import
-from insource.transition.tests.support import NOW, decided_in_house
 
 SAMPLE = Path(__file__).resolve().parents[3] / "docs/samples/employee-liability-sample.csv"
 ON = date(2027, 9, 30)  # the Real Living Wage required by then: £13.45 (UK), £14.80 (London)

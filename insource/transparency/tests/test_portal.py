@@ -10,7 +10,7 @@ from django.urls import reverse
 from insource.authorities.models import Role
 from insource.core.audit import Actor
 from insource.reviews.services.decisions import decision_publish
-from insource.reviews.tests.workflow_support import (
+from insource.testing.workflow import (
     NOW,
     TODAY,
     council,
@@ -21,7 +21,7 @@ from insource.reviews.tests.workflow_support import (
 
 pytestmark = pytest.mark.django_db
 SYSTEM = Actor.system("tests")
-_decided = decided_review  # the name other tests import
+_decided = decided_review
 
 
 @pytest.fixture

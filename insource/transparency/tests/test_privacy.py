@@ -15,10 +15,10 @@ from urllib.parse import urljoin, urlparse
 
 import pytest
 
-from insource.reviews.tests.workflow_support import TODAY, team
+from insource.testing.information_requests import NOW, OFFICER, confirmed
+from insource.testing.workflow import TODAY, team
+from insource.testing.workflow import decided_review as _decided
 from insource.transparency.requests.services import request_answer, request_refuse
-from insource.transparency.tests.request_support import NOW, OFFICER, confirmed
-from insource.transparency.tests.test_portal import _decided
 
 pytestmark = pytest.mark.django_db
 
@@ -46,7 +46,7 @@ def _world():
     from insource.authorities.models import Role
     from insource.core.audit import Actor
     from insource.reviews.services.decisions import decision_publish
-    from insource.reviews.tests.workflow_support import council, refuse_contract
+    from insource.testing.workflow import council, refuse_contract
 
     authority = council(code="PRV", name="Privacyshire County Council")
     people = team(authority)

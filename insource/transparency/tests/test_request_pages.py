@@ -14,12 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from insource.authorities.models import Role
-from insource.reviews.tests.workflow_support import team
-from insource.transparency.models import InformationRequest, RequestState
-from insource.transparency.requests import services as svc
-from insource.transparency.requests.services import form_token_sign
-from insource.transparency.requests.tokens import private_token
-from insource.transparency.tests.request_support import (
+from insource.testing.information_requests import (
     EMAIL,
     NAME,
     NOW,
@@ -31,6 +26,11 @@ from insource.transparency.tests.request_support import (
     refuse_contract,
     submit,
 )
+from insource.testing.workflow import team
+from insource.transparency.models import InformationRequest, RequestState
+from insource.transparency.requests import services as svc
+from insource.transparency.requests.services import form_token_sign
+from insource.transparency.requests.tokens import private_token
 
 pytestmark = pytest.mark.django_db
 S = RequestState

@@ -10,13 +10,7 @@ from decimal import Decimal
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from insource.transparency.models import (
-    RequestAttachment,
-    RequestState,
-)
-from insource.transparency.requests import services as svc
-from insource.transparency.requests.services import AttachmentUpload, RequestActionRefused
-from insource.transparency.tests.request_support import (
+from insource.testing.information_requests import (
     NOW,
     OFFICER,
     PDF,
@@ -26,6 +20,12 @@ from insource.transparency.tests.request_support import (
     fresh,
     refuse_contract,
 )
+from insource.transparency.models import (
+    RequestAttachment,
+    RequestState,
+)
+from insource.transparency.requests import services as svc
+from insource.transparency.requests.services import AttachmentUpload, RequestActionRefused
 
 pytestmark = pytest.mark.django_db
 S = RequestState

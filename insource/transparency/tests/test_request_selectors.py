@@ -11,12 +11,7 @@ import pytest
 from insource.authorities.models import Role
 from insource.core.audit import Actor
 from insource.core.models import AuditEvent
-from insource.transparency.deadlines import working_days_late
-from insource.transparency.models import RequestState
-from insource.transparency.requests import public_selectors as public
-from insource.transparency.requests import selectors
-from insource.transparency.requests import services as svc
-from insource.transparency.tests.request_support import (
+from insource.testing.information_requests import (
     EMAIL,
     NAME,
     NOW,
@@ -28,6 +23,11 @@ from insource.transparency.tests.request_support import (
     person,
     submit,
 )
+from insource.transparency.deadlines import working_days_late
+from insource.transparency.models import RequestState
+from insource.transparency.requests import public_selectors as public
+from insource.transparency.requests import selectors
+from insource.transparency.requests import services as svc
 
 pytestmark = pytest.mark.django_db
 S = RequestState

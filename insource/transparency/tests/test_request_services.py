@@ -11,17 +11,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from insource.core.models import AuditEvent
-from insource.transparency.deadlines import due_on
-from insource.transparency.models import (
-    REDACTED,
-    EventKind,
-    Redaction,
-    RequestEvent,
-    RequestState,
-)
-from insource.transparency.requests import services as svc
-from insource.transparency.requests.services import AttachmentUpload, RequestActionRefused
-from insource.transparency.tests.request_support import (
+from insource.testing.information_requests import (
     EMAIL,
     NOW,
     OFFICER,
@@ -34,6 +24,16 @@ from insource.transparency.tests.request_support import (
     refuse_contract,
     submit,
 )
+from insource.transparency.deadlines import due_on
+from insource.transparency.models import (
+    REDACTED,
+    EventKind,
+    Redaction,
+    RequestEvent,
+    RequestState,
+)
+from insource.transparency.requests import services as svc
+from insource.transparency.requests.services import AttachmentUpload, RequestActionRefused
 
 pytestmark = pytest.mark.django_db
 S = RequestState

@@ -9,6 +9,17 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
+from insource.testing.information_requests import (
+    EMAIL,
+    NAME,
+    NOW,
+    audits,
+    confirmed,
+    council,
+    fresh,
+    refuse_contract,
+    submit,
+)
 from insource.transparency.deadlines import due_on
 from insource.transparency.models import (
     REDACTED,
@@ -23,17 +34,6 @@ from insource.transparency.requests.services import (
     SubmissionRefused,
     form_token_sign,
     request_confirm,
-)
-from insource.transparency.tests.request_support import (
-    EMAIL,
-    NAME,
-    NOW,
-    audits,
-    confirmed,
-    council,
-    fresh,
-    refuse_contract,
-    submit,
 )
 
 pytestmark = pytest.mark.django_db

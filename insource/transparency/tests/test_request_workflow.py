@@ -12,12 +12,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 
-from insource.transparency.models import InformationRequest, Party, RequestState
-from insource.transparency.requests import officer_views
-from insource.transparency.requests import services as svc
-from insource.transparency.requests.services import AttachmentUpload, RequestActionRefused
-from insource.transparency.requests.workflow import STEPS
-from insource.transparency.tests.request_support import (
+from insource.testing.information_requests import (
     NOW,
     OFFICER,
     PDF,
@@ -26,6 +21,11 @@ from insource.transparency.tests.request_support import (
     council,
     submit,
 )
+from insource.transparency.models import InformationRequest, Party, RequestState
+from insource.transparency.requests import officer_views
+from insource.transparency.requests import services as svc
+from insource.transparency.requests.services import AttachmentUpload, RequestActionRefused
+from insource.transparency.requests.workflow import STEPS
 
 pytestmark = pytest.mark.django_db
 S = RequestState

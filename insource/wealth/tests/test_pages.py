@@ -16,13 +16,13 @@ from django.urls import reverse
 from insource.authorities.models import Role
 from insource.authorities.roles import CAPABILITIES, Capability
 from insource.core.audit import Actor
-from insource.register.tests.factories import empty_register
 from insource.reviews.models import Review
 from insource.reviews.services.opening import reviews_open_due
-from insource.reviews.tests.workflow_support import NOW, TODAY, council, team
+from insource.testing.factories import empty_register
+from insource.testing.wealth import wealthshire
+from insource.testing.workflow import NOW, TODAY, council, team
 from insource.wealth.models import ContractWealth, LocalAreaVersion
 from insource.wealth.services import WealthFigures, contract_wealth_record
-from insource.wealth.tests.support import wealthshire
 
 pytestmark = pytest.mark.django_db
 

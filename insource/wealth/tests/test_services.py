@@ -13,8 +13,8 @@ from django.core.exceptions import ValidationError
 from conftest import TEST_NOW
 from insource.core.audit import Actor
 from insource.core.models import AuditEvent
-from insource.register.tests.factories import ContractFactory
-from insource.reviews.tests.workflow_support import council
+from insource.testing.factories import ContractFactory
+from insource.testing.workflow import council
 from insource.wealth.demo_seed import DEMO_LOCAL_AREAS, local_areas_seed_demo
 from insource.wealth.models import ContractWealth, LocalAreaVersion
 from insource.wealth.selectors import local_area_current, local_area_history

@@ -1,4 +1,4 @@
-"""Shares of spend worked by hand (insource/wealth/tests/support.py has the table): unknowns
+"""Shares of spend worked by hand (insource/testing/wealth.py has the table): unknowns
 kept apart, frameworks and contracts without a value left out, several suppliers split
 equally, other authorities' contracts never counted; the LM3 estimate with and without an
 officer's measured shares; one contract's figures."""
@@ -12,10 +12,10 @@ import pytest
 
 from conftest import TEST_NOW
 from insource.core.audit import Actor
-from insource.register.tests.factories import empty_register
+from insource.testing.factories import empty_register
+from insource.testing.wealth import wealthshire
 from insource.wealth.report import authority_wealth, contract_wealth
 from insource.wealth.services import WealthFigures, contract_wealth_record
-from insource.wealth.tests.support import wealthshire
 
 pytestmark = pytest.mark.django_db
 D = Decimal

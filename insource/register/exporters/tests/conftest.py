@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from insource.register.exporters.tests.network import network_refused
+from insource.testing.network import network_refused
 
 
 @pytest.fixture
@@ -16,6 +16,6 @@ def no_network():
 
 @pytest.fixture
 def world(db):
-    from insource.api.tests.support import build_world
+    from insource.testing.open_data import build_world
 
     return build_world()

@@ -9,10 +9,10 @@ from decimal import Decimal
 
 import pytest
 
-from insource.api.tests.support import build_world
 from insource.register.exporters import csv as csv_export
 from insource.register.exporters.queries import contracts_for_export, publications_for_export
 from insource.register.models import Contract
+from insource.testing.open_data import build_world
 
 pytestmark = pytest.mark.django_db
 

@@ -5,9 +5,7 @@ the register has them."""
 from __future__ import annotations
 
 import urllib.request
-from datetime import UTC, datetime
 
-import orjson
 import pytest
 from jsonschema import Draft4Validator
 from referencing.exceptions import Unresolvable
@@ -17,31 +15,13 @@ from insource.register.exporters.queries import contracts_for_export
 from insource.register.exporters.schema import (
     BASE,
     RELEASE_SCHEMA_URL,
-    package_validator,
     refs_in,
     registry,
 )
 from insource.register.models import Contract
+from insource.testing.ocds_export import PUBLISHED_AT, URI, build, errors_of, meta
 
 pytestmark = pytest.mark.django_db
-PUBLISHED_AT = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
-URI = "https://insource.example/api/public/v1/exports/ocds/releases.json"
-
-
-def meta(**kwargs) -> ocds.PackageMeta:
-    return ocds.PackageMeta(uri=URI, published_at=PUBLISHED_AT, release_package_uri=URI, **kwargs)
-
-
-def build(kind: str, contracts) -> dict:
-    make = ocds.release_package if kind == "release" else ocds.record_package
-    return orjson.loads(b"".join(make(contracts, meta())))
-
-
-def errors_of(kind: str, package: dict) -> list[str]:
-    return [
-        f"{'/'.join(map(str, e.absolute_path))}: {e.message[:200]}"
-        for e in package_validator(kind).iter_errors(package)
-    ]
 
 
 def test_every_ref_of_the_package_schemas_resolves_locally(no_network):

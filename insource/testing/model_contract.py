@@ -11,8 +11,9 @@ from datetime import UTC, date, datetime
 import pytest
 
 from insource.core.audit import Actor
-from insource.register.models import Supplier
-from insource.reviews.tests.workflow_support import (
+from insource.standards.model_contract.services import model_contract_generate
+from insource.testing.factories import SupplierFactory
+from insource.testing.workflow import (
     council,
     outsourcing_decision,
     refuse_contract,
@@ -30,7 +31,7 @@ def continuing(*, is_london=False, terms=None, name="Testshire Council"):
     authority = council(name=name)
     people = team(authority)
     contract = refuse_contract(authority, title="Refuse & recycling collection")
-    supplier = Supplier.objects.create(
+    supplier = SupplierFactory(
         key="GB-COH-01234567", name="Greenway Environmental & Sons Ltd", company_number="01234567"
     )
     contract.suppliers.add(supplier)
@@ -47,8 +48,6 @@ def continuing(*, is_london=False, terms=None, name="Testshire Council"):
 
 
 def generate(authority, contract, user=None, at=GENERATED_AT):
-    from insource.standards.model_contract.services import model_contract_generate
-
     by = Actor.for_user(user) if user is not None else Actor.system("tests")
     return model_contract_generate(authority=authority, contract=contract, user=user, by=by, at=at)
 

@@ -10,37 +10,21 @@ from decimal import Decimal
 
 from insource.authorities.models import Role
 from insource.core.audit import Actor
-from insource.register.tests import factories as f
 from insource.reviews.models import Decision
 from insource.reviews.services.decisions import decision_publish
-from insource.reviews.services.editing import review_answer
-from insource.reviews.tests.workflow_support import (
+from insource.testing import factories as f
+from insource.testing.workflow import (
+    NOT_AT_RISK,
     NOW,
+    PREREQUISITES,
     TODAY,
     council,
     decided_review,
     refuse_contract,
     team,
 )
-from insource.reviews.workflow.questions import BY_SLUG
 
 SYSTEM = Actor.system("tests")
-NOT_AT_RISK = {
-    "at_risk.significant_contact": False,
-    "at_risk.coercive_powers": False,
-    "at_risk.rights_risk": False,
-    "at_risk.groups": None,
-    "at_risk.powers": None,
-    "at_risk.rights": None,
-}
-PREREQUISITES = {
-    "decision_on": "2026-12-20",
-    "procurement_start_on": None,
-    "consultation_done": True,
-    "equality_impact_assessment_done": True,
-    "is_key_decision": True,
-    "key_decision_notice_on": "2026-10-01",
-}
 
 
 @dataclass
@@ -123,21 +107,6 @@ def _contracts(authority, other, suppliers) -> dict:
             end_on=TODAY + timedelta(days=200),
         ),
     }
-
-
-def _answer(review, slug, values, user):
-    review.refresh_from_db()
-    review_answer(
-        review=review,
-        topic=BY_SLUG[slug],
-        values=values,
-        disputed={},
-        version=review.version,
-        on=TODAY,
-        by=Actor.for_user(user),
-        user=user,
-        at=NOW,
-    )
 
 
 def _decided(authority, people, contract) -> Decision:

@@ -4,7 +4,7 @@ left for award), made through the real review services."""
 
 from __future__ import annotations
 
-from insource.reviews.tests.workflow_support import DECIDED_FACTS, council, refuse_contract, team
+from insource.testing.workflow import DECIDED_FACTS, council, decided_review, refuse_contract, team
 
 PIT = {"public_interest_test.claimed": True} | {
     f"public_interest_test.T{n}": True for n in range(1, 11)
@@ -30,8 +30,6 @@ CONTINUING_FACTS = DECIDED_FACTS | {"public-interest-test": PIT, "proposed-terms
 
 def continuing(terms: dict | None = None):
     """(authority, people, contract, decision): a decision that keeps the contract outsourced."""
-    from insource.reviews.tests.workflow_support import decided_review
-
     authority = council(code="MON", name="Monitoring County Council")
     people = team(authority)
     contract = refuse_contract(authority)

@@ -8,7 +8,7 @@ import json
 from functools import cache
 from pathlib import Path
 
-DATA = Path(__file__).resolve().parents[2] / "demo" / "data"
+DATA = Path(__file__).resolve().parents[1] / "demo" / "data"
 OCDS_FILE = DATA / "contracts-finder-ocds" / "contracts_finder_2025_release_package.json"
 COUNTDOWN_FILE = DATA / "contract-countdown" / "council_contracts_nearing_expiry.csv"
 FLATTENED_DIR = DATA / "contracts-finder-flattened"

@@ -5,9 +5,26 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from conftest import TEST_NOW, TEST_TODAY
-from insource.authorities.models import Membership, Role
-from insource.register.tests.factories import AuthorityFactory, ContractFactory, UserFactory
+import factory
+
+from insource.authorities.models import Role
+from insource.core.audit import Actor
+from insource.reviews.models import Decision, Review
+from insource.reviews.services.decisions import decision_sign
+from insource.reviews.services.editing import (
+    evidence_add,
+    review_answer,
+    review_submit,
+)
+from insource.reviews.services.opening import review_open, reviews_open_due
+from insource.reviews.workflow.questions import BY_SLUG
+from insource.testing import TEST_NOW, TEST_TODAY
+from insource.testing.factories import (
+    AuthorityFactory,
+    ContractFactory,
+    MembershipFactory,
+    UserFactory,
+)
 
 ADOPTED_ON = date(2026, 4, 1)
 
@@ -30,7 +47,7 @@ def person(authority, *roles, username=None, **kwargs):
         **kwargs,
     )
     for role in roles:
-        Membership.objects.create(user=user, authority=authority, role=role)
+        MembershipFactory(user=user, authority=authority, role=role)
     return user
 
 
@@ -80,13 +97,6 @@ def decided_review(
     """Open the contract's review, answer `facts` as its review officer, send it to its
     decision-maker and sign `outcome` (the recommendation: by default the statutory
     presumption); the Decision."""
-    from insource.core.audit import Actor
-    from insource.reviews.models import Review
-    from insource.reviews.services.decisions import decision_sign
-    from insource.reviews.services.editing import review_answer, review_submit
-    from insource.reviews.services.opening import reviews_open_due
-    from insource.reviews.workflow.questions import BY_SLUG
-
     system, officer, maker = (
         Actor.system("tests"),
         people[Role.REVIEW_OFFICER],
@@ -151,13 +161,6 @@ def outsourcing_decision(authority, people, contract, *, on=None, at=None, **opt
     """Golden scenario 2 taken through the services: not at risk, capacity established
     (re-review 2028-09-30, evidence linked), compliant proposed terms (`terms` overrides some;
     `is_london` sets where the work is done); signed OUTSOURCE_GOOD_REASON_CAPACITY on `on`."""
-    from insource.core.audit import Actor
-    from insource.reviews.models import Review
-    from insource.reviews.services.decisions import decision_sign
-    from insource.reviews.services.editing import evidence_add, review_answer, review_submit
-    from insource.reviews.services.opening import review_open
-    from insource.reviews.workflow.questions import BY_SLUG
-
     on, at, system = on or TODAY, at or NOW, Actor.system("tests")
     officer, maker = people[Role.REVIEW_OFFICER], people[Role.DECISION_MAKER]
     london = options.get("is_london", False)
@@ -210,3 +213,78 @@ def outsourcing_decision(authority, people, contract, *, on=None, at=None, **opt
         by=Actor.for_user(maker),
         at=at,
     )
+
+
+NOT_AT_RISK = {
+    "at_risk.significant_contact": False,
+    "at_risk.coercive_powers": False,
+    "at_risk.rights_risk": False,
+    "at_risk.groups": None,
+    "at_risk.powers": None,
+    "at_risk.rights": None,
+}
+
+
+PREREQUISITES = {
+    "decision_on": "2026-12-20",
+    "procurement_start_on": None,
+    "consultation_done": True,
+    "equality_impact_assessment_done": True,
+    "is_key_decision": True,
+    "key_decision_notice_on": "2026-10-01",
+}
+
+
+def answer(review, slug, values, user, disputed=None):
+    review.refresh_from_db()
+    return review_answer(
+        review=review,
+        topic=BY_SLUG[slug],
+        values=values,
+        disputed=disputed or {},
+        version=review.version,
+        on=TODAY,
+        by=Actor.for_user(user),
+        user=user,
+        at=NOW,
+    )
+
+
+def _refuse_contract_of_a_new_council():
+    return refuse_contract(council())
+
+
+class ReviewFactory(factory.django.DjangoModelFactory):
+    """A review opened by the system through `review_open` (on `opened_on`, at `opened_at`): by
+    default of a refuse contract of a new council that adopted the policy."""
+
+    class Meta:
+        model = Review
+
+    contract = factory.LazyFunction(_refuse_contract_of_a_new_council)
+    opened_on = TODAY
+    opened_at = NOW
+
+    @classmethod
+    def _create(cls, model_class, *, contract, opened_on, opened_at):
+        return review_open(contract=contract, on=opened_on, by=Actor.system("tests"), at=opened_at)
+
+
+class DecisionFactory(factory.django.DjangoModelFactory):
+    """A decision signed through the services (`decided_review`): by default a refuse contract
+    of a new council, its team (`people`) answering `facts` (by default DECIDED_FACTS) and its
+    decision-maker signing `outcome`, the statutory presumption (a transition plan follows)."""
+
+    class Meta:
+        model = Decision
+
+    contract = factory.LazyFunction(_refuse_contract_of_a_new_council)
+    outcome = "INSOURCE_STATUTORY_PRESUMPTION"
+    facts = None
+    people = None
+
+    @classmethod
+    def _create(cls, model_class, *, contract, outcome, facts, people):
+        authority = contract.reviewing_authority
+        people = people or team(authority)
+        return decided_review(authority, people, contract, facts=facts, outcome=outcome)

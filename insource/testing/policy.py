@@ -8,10 +8,12 @@ from pathlib import Path
 
 from ruamel.yaml import YAML
 
+import insource.policy.params as params
+import insource.policy.presets as presets
 from insource.policy import evaluate
 from insource.policy.presets import preset_from_dict
 
-HERE = Path(__file__).parent
+HERE = Path(__file__).resolve().parents[1] / "policy" / "tests"  # the cases and golden files
 CASES = sorted((HERE / "cases").glob("*.yaml"))
 GOLDEN = HERE / "golden"
 
@@ -60,9 +62,6 @@ def base_facts(**contract) -> dict:
 def new_release(tmp_path, rel: str, old: str, new: str):
     """Simulate shipping a new release whose parameter file `rel` has `old` replaced by `new`:
     inside the block a changed copy of parameters/ is the shipped parameter set."""
-    import insource.policy.params as params
-    import insource.policy.presets as presets
-
     root = tmp_path / "parameters"
     shutil.copytree(params.ROOT, root)
     text = (root / rel).read_text(encoding="utf-8")
@@ -78,3 +77,16 @@ def new_release(tmp_path, rel: str, old: str, new: str):
         params.ROOT = saved
         params.load_all.cache_clear()
         presets._shipped.cache_clear()
+
+
+PIT_PASS = {f"T{n}": True for n in range(1, 11)}
+
+
+def refuse(**extra):
+    facts = base_facts(
+        service="refuse", cpv=["90511000"], nature="services", value_inc_vat="12000000"
+    )
+    facts["at_risk"] = NOT_AT_RISK
+    for key, value in extra.items():
+        facts[key] = value if not isinstance(value, dict) else facts.get(key, {}) | value
+    return facts

@@ -49,6 +49,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from insource.authorities.roles import Capability as C
+from insource.transition.models import Milestone
+from insource.transition.selectors import transition_plan_for_review
 
 SIGN_IN = "sign-in"
 ADMIN_SIGN_IN = "admin-sign-in"
@@ -120,14 +122,11 @@ def _run(w):
 
 def _plan(w):
     """The transition plan the signed in-house decision made (`w.signed`)."""
-    from insource.transition.selectors import transition_plan_for_review
-
     return [w.code, transition_plan_for_review(w.signed.review).pk]
 
 
 def _milestone(w):
     code, pk = _plan(w)
-    from insource.transition.models import Milestone
 
     return [code, pk, Milestone.objects.filter(plan_id=pk).order_by("pk").first().pk]
 

@@ -13,7 +13,30 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from insource.accounts.services import otp_device_ensure
 from insource.authorities.models import Authority, BuyerName, Role
 from insource.core.audit import Actor
-from insource.reviews.tests.workflow_support import NOW, TODAY, council, refuse_contract, team
+from insource.reviews.decisions.pack import pack_render
+from insource.reviews.models import Review
+from insource.reviews.services.decisions import decision_publish
+from insource.reviews.services.editing import evidence_add
+from insource.reviews.services.opening import reviews_open_due
+from insource.reviews.uploads import check_evidence_file, evidence_store
+from insource.reviews.workflow.questions import BY_SLUG
+from insource.standards.model_contract.models import ClauseVersion
+from insource.standards.services import payroll_return_upload
+from insource.testing import appraisal as builders
+from insource.testing.information_requests import OFFICER, confirmed, submit
+from insource.testing.inhouse import kpi, live_service
+from insource.testing.model_contract import continuing, generate
+from insource.testing.workflow import (
+    DECIDED_FACTS,
+    NOW,
+    TODAY,
+    council,
+    decided_review,
+    refuse_contract,
+    team,
+)
+from insource.transparency.requests import services as svc
+from insource.transparency.requests.tokens import private_token
 
 SYSTEM = Actor.system("tests")
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -45,8 +68,6 @@ class World:
 
 def build_world() -> World:
     """The world (files are stored under the test's INSOURCE_EVIDENCE_DIR)."""
-    from insource.standards.tests.model_contract_support import continuing, generate
-
     own, people, kept, decision = continuing()
     other = council(name="Otherwhere Council")
     users = get_user_model().objects
@@ -78,8 +99,6 @@ def build_world() -> World:
 
 def _signed(authority, people):
     """A third contract's review, decided and signed, not yet published."""
-    from insource.reviews.tests.workflow_support import decided_review
-
     contract = refuse_contract(authority, title="Street cleansing")
     return decided_review(authority, people, contract)
 
@@ -87,18 +106,12 @@ def _signed(authority, people):
 def _in_house_service(authority, people) -> dict:
     """A fourth contract decided in house, its service gone live, with a KPI (the signed
     decision `w.signed` stays awaiting its go-live)."""
-    from insource.inhouse.tests.support import kpi, live_service
-    from insource.reviews.tests.workflow_support import decided_review
-
     live = decided_review(authority, people, refuse_contract(authority, title="Parks"))
     service = live_service(live)
     return {"service": service, "kpi": kpi(authority, service=service)}
 
 
 def _publish(decision, people):
-    from insource.reviews.decisions.pack import pack_render
-    from insource.reviews.services.decisions import decision_publish
-
     legal = people[Role.LEGAL_OFFICER]
     html, pdf = pack_render(decision, publisher_name="Lee Legal", published_on=TODAY)
     return decision_publish(
@@ -117,9 +130,7 @@ def _publish(decision, people):
 def _payroll(authority, contract, manager):
     from pathlib import Path
 
-    from insource.standards.services import payroll_return_upload
-
-    path = Path(__file__).resolve().parents[3] / PAYROLL_SAMPLE
+    path = Path(__file__).resolve().parents[2] / PAYROLL_SAMPLE
     return payroll_return_upload(
         contract=contract,
         authority=authority,
@@ -132,18 +143,11 @@ def _payroll(authority, contract, manager):
 
 
 def _clause_version():
-    from insource.standards.model_contract.models import ClauseVersion
-
     return ClauseVersion.objects.filter(key="fair_wage").order_by("pk").first()
 
 
 def _appraised_review(authority, people):
     """An open review of a second contract, with its appraisal loaded and run."""
-    from insource.appraisal.tests import builders
-    from insource.reviews.models import Review
-    from insource.reviews.services.opening import reviews_open_due
-    from insource.reviews.tests.workflow_support import DECIDED_FACTS
-
     contract = refuse_contract(authority, title="Grounds maintenance")
     reviews_open_due(on=TODAY, by=SYSTEM, at=NOW, authority=authority)
     review = Review.objects.get(contract=contract)
@@ -158,10 +162,6 @@ def _appraised_review(authority, people):
 
 
 def _evidence(review, officer):
-    from insource.reviews.services.editing import evidence_add
-    from insource.reviews.uploads import check_evidence_file, evidence_store
-    from insource.reviews.workflow.questions import BY_SLUG
-
     upload = SimpleUploadedFile("survey.pdf", PDF)
     checked = check_evidence_file(upload)
     review.refresh_from_db()
@@ -181,10 +181,6 @@ def _evidence(review, officer):
 
 def _requests(authority) -> dict:
     """An answered request with a published document, and one waiting for its confirmation."""
-    from insource.transparency.requests import services as svc
-    from insource.transparency.requests.tokens import private_token
-    from insource.transparency.tests.request_support import OFFICER, confirmed, submit
-
     answered = confirmed(authority)
     svc.request_answer(
         request=answered,

@@ -6,9 +6,11 @@ from __future__ import annotations
 import itertools
 from datetime import UTC, datetime, timedelta
 
+import factory
+
 from insource.core.audit import Actor
 from insource.core.models import AuditEvent
-from insource.reviews.tests.workflow_support import council, person, refuse_contract
+from insource.testing.workflow import council, person, refuse_contract
 from insource.transparency.models import InformationRequest
 from insource.transparency.requests.services import (
     form_token_sign,
@@ -24,7 +26,7 @@ EMAIL = "jane.requester@example.net"
 _ADDRESSES = itertools.count(1)
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
-__all__ = ["NOW", "OFFICER", "council", "person", "refuse_contract"]
+__all__ = ["InformationRequestFactory", "NOW", "OFFICER", "council", "person", "refuse_contract"]
 
 
 def submit(authority, *, at: datetime = NOW, **overrides):
@@ -61,3 +63,18 @@ def fresh(request) -> InformationRequest:
 def at_day(d, hour: int = 10) -> datetime:
     """A moment on a date (UTC, within the same London date)."""
     return datetime(d.year, d.month, d.day, hour, 0, tzinfo=UTC)
+
+
+class InformationRequestFactory(factory.django.DjangoModelFactory):
+    """A request made through `request_submit` and confirmed through `request_confirm` (by
+    default to a new council, about refuse collection KPIs)."""
+
+    class Meta:
+        model = InformationRequest
+
+    authority = factory.LazyFunction(council)
+    title = "Refuse collection KPIs"
+
+    @classmethod
+    def _create(cls, model_class, *, authority, title):
+        return confirmed(authority, title=title)

@@ -19,10 +19,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from conftest import TEST_NOW
 from insource.core.audit import Actor
-from insource.register.tests.factories import ContractFactory, SupplierFactory
-from insource.reviews.tests.workflow_support import council
+from insource.testing import TEST_NOW
+from insource.testing.factories import ContractFactory, SupplierFactory
+from insource.testing.workflow import council
 from insource.wealth.services import local_area_set
 
 D = Decimal

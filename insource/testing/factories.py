@@ -1,4 +1,10 @@
-"""Factories for register pages' tests: authorities, suppliers, contracts, history, plans."""
+"""Factories for the rows tests build directly: people, authorities and memberships (roles),
+import runs, suppliers, contracts, their history and planned procurements.
+
+Rows that a service makes (a review, a decision, an appraisal, a transition plan, an in-house
+service, an information request) have their factories beside the builders of their area
+(`workflow`, `appraisal`, `transition`, `inhouse`, `information_requests`): those factories call
+the service, so a test never holds a row the product could not have made."""
 
 from __future__ import annotations
 
@@ -9,7 +15,7 @@ import factory
 from django.contrib.auth import get_user_model
 from django.db import connection
 
-from insource.authorities.models import Authority, AuthorityKind
+from insource.authorities.models import Authority, AuthorityKind, Membership, Role
 from insource.register.models import (
     Contract,
     ContractEvent,
@@ -58,6 +64,17 @@ class AuthorityFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Testshire Council {n}")
     kind = AuthorityKind.LOCAL_AUTHORITY
     nation = "England"
+
+
+class MembershipFactory(factory.django.DjangoModelFactory):
+    """A person's role for one authority (officers reach its reviews only through one)."""
+
+    class Meta:
+        model = Membership
+
+    user = factory.SubFactory(UserFactory)
+    authority = factory.SubFactory(AuthorityFactory)
+    role = Role.REVIEW_OFFICER
 
 
 class ImportRunFactory(factory.django.DjangoModelFactory):

@@ -6,18 +6,27 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import factory
+
+from insource.appraisal.models import Appraisal
+from insource.appraisal.services import appraisal_load, appraisal_run, appraisal_start
 from insource.authorities.models import Role
 from insource.core.audit import Actor
-from insource.reviews.tests.workflow_support import (
+from insource.reviews.models import Review
+from insource.reviews.services.editing import review_answer
+from insource.reviews.services.opening import reviews_open_due
+from insource.reviews.workflow.questions import BY_SLUG
+from insource.testing.workflow import (
     DECIDED_FACTS,
     NOW,
     TODAY,
+    ReviewFactory,
     council,
     refuse_contract,
     team,
 )
 
-SAMPLE = Path(__file__).resolve().parents[3] / "docs" / "samples" / "appraisal-sample.json"
+SAMPLE = Path(__file__).resolve().parents[2] / "docs" / "samples" / "appraisal-sample.json"
 PIT_CLAIMED = {"public_interest_test.claimed": True} | {
     f"public_interest_test.T{n}": True for n in range(1, 11) if n != 4
 }
@@ -30,9 +39,6 @@ def sample() -> dict:
 def reviewed(code="APR", *, decided_facts=True):
     """(authority, people, review) for an open review of a refuse contract, its officer having
     answered the facts that make it complete (not at risk, private, procedure done)."""
-    from insource.reviews.models import Review
-    from insource.reviews.services.opening import reviews_open_due
-
     authority = council(code=code, name=f"{code} County Council")
     people = team(authority)
     contract = refuse_contract(authority)
@@ -45,9 +51,6 @@ def reviewed(code="APR", *, decided_facts=True):
 
 
 def answer(review, slug: str, values: dict, user) -> dict:
-    from insource.reviews.services.editing import review_answer
-    from insource.reviews.workflow.questions import BY_SLUG
-
     review.refresh_from_db()
     return review_answer(
         review=review,
@@ -63,8 +66,6 @@ def answer(review, slug: str, values: dict, user) -> dict:
 
 
 def appraisal_with_sample(review, user, document=None):
-    from insource.appraisal.services import appraisal_load, appraisal_start
-
     appraisal = appraisal_start(review=review, term_years=5, by=Actor.for_user(user), at=NOW)
     appraisal_load(
         appraisal=appraisal,
@@ -79,8 +80,6 @@ def appraisal_with_sample(review, user, document=None):
 
 
 def run(appraisal, user, draws=20_000, seed=5):
-    from insource.appraisal.services import appraisal_run
-
     return appraisal_run(
         appraisal=appraisal,
         draws=draws,
@@ -94,3 +93,20 @@ def run(appraisal, user, draws=20_000, seed=5):
 
 def officer_of(people):
     return people[Role.REVIEW_OFFICER]
+
+
+class AppraisalFactory(factory.django.DjangoModelFactory):
+    """An appraisal started through `appraisal_start` on a review (by default a new one) over
+    `term_years`, empty: `appraisal_with_sample` loads the shipped sample."""
+
+    class Meta:
+        model = Appraisal
+
+    review = factory.SubFactory(ReviewFactory)
+    term_years = 5
+
+    @classmethod
+    def _create(cls, model_class, *, review, term_years):
+        return appraisal_start(
+            review=review, term_years=term_years, by=Actor.system("tests"), at=NOW
+        )
