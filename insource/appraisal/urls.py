@@ -3,7 +3,9 @@
 
 from django.urls import path
 
-from insource.appraisal import line_views, run_views, views
+from insource.appraisal.views import appraisal as views
+from insource.appraisal.views import lines as line_views
+from insource.appraisal.views import runs as run_views
 
 app_name = "appraisal"
 urlpatterns = [

@@ -16,7 +16,8 @@ def view_modules() -> list[Path]:
     return sorted(
         p
         for p in ROOT.rglob("*.py")
-        if (p.name == "views.py" or p.name.endswith("_views.py")) and "tests" not in p.parts
+        if (p.name == "views.py" or p.name.endswith("_views.py") or p.parent.name == "views")
+        and "tests" not in p.parts
     )
 
 

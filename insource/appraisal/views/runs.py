@@ -11,7 +11,7 @@ from django.shortcuts import render
 from insource.appraisal import selectors
 from insource.appraisal.csv_export import run_csv
 from insource.appraisal.presenters import results_view
-from insource.appraisal.views import reached
+from insource.appraisal.views.appraisal import reached
 from insource.authorities.access import AuthorityPage, authority_page
 
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 from datetime import date
 
 from insource.appraisal import selectors
+from insource.appraisal.forms.runs import LoadForm, RunForm
 from insource.appraisal.presenters import options_table, results_view, value_text
-from insource.appraisal.run_forms import LoadForm, RunForm
 from insource.authorities.roles import Capability
 from insource.reviews.presenters import recommendation
 from insource.reviews.services.states import edit_refusal

@@ -12,10 +12,9 @@ from django.utils.translation import gettext as _
 
 from insource.appraisal import selectors
 from insource.appraisal.engine import AppraisalInputError
-from insource.appraisal.form_initial import settings_initial
-from insource.appraisal.forms import SettingsForm
-from insource.appraisal.page import page_context
-from insource.appraisal.run_forms import LoadForm, RunForm
+from insource.appraisal.forms.appraisal import SettingsForm
+from insource.appraisal.forms.initial import settings_initial
+from insource.appraisal.forms.runs import LoadForm, RunForm
 from insource.appraisal.services import (
     AppraisalRefused,
     appraisal_load,
@@ -23,6 +22,7 @@ from insource.appraisal.services import (
     appraisal_settings_save,
     appraisal_start,
 )
+from insource.appraisal.views.page import page_context
 from insource.authorities.access import AuthorityPage, authority_page
 from insource.authorities.roles import Capability
 from insource.reviews.selectors.reviews import review_or_404

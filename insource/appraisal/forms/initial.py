@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from insource.appraisal.forms import range_initial
+from insource.appraisal.forms.appraisal import range_initial
 
 
 def line_initial(spec: dict, version: int) -> dict:

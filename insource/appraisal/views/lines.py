@@ -9,11 +9,11 @@ from django.utils.translation import gettext as _
 
 from insource.appraisal import selectors
 from insource.appraisal.engine import AppraisalInputError
-from insource.appraisal.form_initial import line_initial
-from insource.appraisal.forms import RANGES, LineForm
+from insource.appraisal.forms.appraisal import RANGES, LineForm
+from insource.appraisal.forms.initial import line_initial
 from insource.appraisal.models import Option
 from insource.appraisal.services import AppraisalRefused, appraisal_line_remove, appraisal_line_save
-from insource.appraisal.views import problems_of, reached
+from insource.appraisal.views.appraisal import problems_of, reached
 from insource.authorities.access import AuthorityPage, authority_page
 from insource.authorities.roles import Capability
 
