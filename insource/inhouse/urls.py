@@ -3,7 +3,8 @@ mounted at /public/ (namespace `brought-home`)."""
 
 from django.urls import path
 
-from insource.inhouse import public_views, views
+from insource.inhouse.views import officers as views
+from insource.inhouse.views import public as public_views
 
 app_name = "inhouse"
 urlpatterns = [

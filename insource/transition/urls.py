@@ -2,7 +2,9 @@
 
 from django.urls import path
 
-from insource.transition import template_views, views, workforce_views
+from insource.transition.views import milestone_templates as template_views
+from insource.transition.views import plans as views
+from insource.transition.views import workforce as workforce_views
 
 app_name = "transition"
 urlpatterns = [

@@ -17,7 +17,7 @@ from django.utils import timezone
 from insource.authorities.models import Authority
 from insource.core.audit import Actor
 from insource.core.cli_output import print_json
-from insource.transition.cli_data import alerts_data, plan_data
+from insource.transition.cli import alerts_data, plan_data
 from insource.transition.selectors import plan_for_review_id, plan_view, plans_list
 from insource.transition.services.alerts import transition_alerts_raise
 

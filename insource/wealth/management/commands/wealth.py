@@ -13,8 +13,8 @@ from django.utils import timezone
 from insource.authorities.selectors import authority_get
 from insource.core.audit import Actor
 from insource.core.cli_output import print_json
+from insource.wealth.cli import report_data
 from insource.wealth.report import authority_wealth
-from insource.wealth.report_json import report_data
 from insource.wealth.selectors import local_area_history, supplier_postcode_coverage
 from insource.wealth.services import local_area_set
 

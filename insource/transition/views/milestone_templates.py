@@ -18,7 +18,7 @@ from insource.transition import schedule
 from insource.transition.forms import GdsForm
 from insource.transition.selectors import template_items, templates_in_force
 from insource.transition.services.milestones import milestone_template_save
-from insource.transition.views import NAV
+from insource.transition.views.plans import NAV
 
 DAYS = {
     "required": _("Enter the days before the transfer"),

@@ -17,7 +17,7 @@ from insource.transition.liability import LiabilityError
 from insource.transition.permissions import consultation_kinds, sees_rows
 from insource.transition.services.consultation import consultation_add
 from insource.transition.services.workforce import grade_save, liability_import
-from insource.transition.views import NAV, READ, add_errors
+from insource.transition.views.plans import NAV, READ, add_errors
 
 ROLE_LABELS = dict(Role.choices)
 
