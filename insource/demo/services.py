@@ -20,13 +20,13 @@ from insource.authorities.services import (
 from insource.core.audit import Actor
 from insource.demo.brought_home import demo_brought_home, demo_brought_home_publish
 from insource.demo.continuing import demo_continuing
+from insource.demo.local_areas import local_areas_seed_demo
 from insource.demo.showcase import demo_showcase
 from insource.demo.transition import demo_transition
 from insource.register.models import ImportRun
 from insource.register.services.imports import ImportSummary, file_sha256, register_import
 from insource.reviews.services.opening import reviews_open_due
 from insource.reviews.services.screening import contracts_screen
-from insource.wealth.demo_seed import local_areas_seed_demo
 
 DATA = Path(__file__).resolve().parent / "data"
 DEMO_SOURCES = (

@@ -13,9 +13,9 @@ from django.core.exceptions import ValidationError
 from conftest import TEST_NOW
 from insource.core.audit import Actor
 from insource.core.models import AuditEvent
+from insource.demo.local_areas import DEMO_LOCAL_AREAS, local_areas_seed_demo
 from insource.testing.factories import ContractFactory
 from insource.testing.workflow import council
-from insource.wealth.demo_seed import DEMO_LOCAL_AREAS, local_areas_seed_demo
 from insource.wealth.models import ContractWealth, LocalAreaVersion
 from insource.wealth.selectors import local_area_current, local_area_history
 from insource.wealth.services import WealthFigures, contract_wealth_record, local_area_set
