@@ -1,5 +1,5 @@
 """Officer pages for the register: the list, a contract, and what needs an officer (the
-expiry pipeline, with its review columns, is in `reviews/pipeline_views.py`).
+expiry pipeline, with its review columns, is in `reviews/pipeline/views.py`).
 
 Views only parse the request, call one selector and present what it returns. The reference date
 is read here, once, and handed to the selectors as `on`.

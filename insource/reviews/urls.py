@@ -2,9 +2,10 @@
 
 from django.urls import path
 
-from insource.reviews import pipeline_views, views
+from insource.reviews import views
 from insource.reviews.decisions import departure_views, verification_views
 from insource.reviews.decisions import views as decision_views
+from insource.reviews.pipeline import views as pipeline_views
 
 app_name = "reviews"
 urlpatterns = [
