@@ -16,7 +16,7 @@ urlpatterns = [
     path("", include("insource.accounts.urls")),
     # /register/: the register's pages and the expiry pipeline (reviews'), one `register` namespace
     path("register/", include((register_urls + pipeline_urls, "register"))),
-    path("authorities/", include("insource.register.buyer_name_urls")),
+    path("authorities/", include("insource.register.buyer_names.urls")),
     path("reviews/", include("insource.reviews.urls")),
     path("standards/", include("insource.standards.urls")),
     path("appraisal/", include("insource.appraisal.urls")),

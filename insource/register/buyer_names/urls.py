@@ -3,7 +3,7 @@
 
 from django.urls import path
 
-from insource.register import buyer_name_views
+from insource.register.buyer_names import views as buyer_name_views
 
 app_name = "authorities"
 urlpatterns = [
