@@ -160,6 +160,9 @@ _COUNCIL_WORDS = re.compile(
     r"|greater london authority)\b|^(city of|royal borough|london borough)\b",
     re.IGNORECASE,
 )
+# Council-type abbreviations as councils publish them (upper case only: 'Bristol CC', 'LB Hackney',
+# 'Wigan MDC'); lower-case 'cc' or 'lb' in other names means something else.
+_ABBREVIATIONS = re.compile(r"\b(CC|LB|RB|BC|DC|MBC|RBC|CBC|MDC)\b")
 _COMBINED = re.compile(
     r"\bcombined? (county )?authority\b|\bcity region\b|\b(m?ca|cca)\b", re.IGNORECASE
 )
@@ -178,7 +181,7 @@ def buyer_type_rule(name: str) -> tuple[str, bool]:
     for kind, pattern in _DECISIVE_RE:
         if pattern.search(text):
             return kind, True
-    if _COUNCIL_WORDS.search(text):
+    if _COUNCIL_WORDS.search(text) or _ABBREVIATIONS.search(text):
         return ("combined-authority" if _COMBINED.search(text) else "local-authority"), False
     for kind, pattern in _SECONDARY_RE:
         if pattern.search(text):

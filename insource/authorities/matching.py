@@ -2,12 +2,20 @@
 
 Pure Python (no Django, no clock). The pipeline, first hit wins:
 
+0. initialism: a leading initialism from the shipped, cited list (`data/initialisms.csv`: RBKC,
+   BHCC, BCP), alone (96) or before a department ('BHCC Housing', 90); one shared by several
+   councils (LBH, WCC) is offered to an officer with each of them (70);
 1. guard: names that read as another kind of body (NHS, police, fire, town and parish councils,
-   national parks, schools, universities, housing companies...) never land on a council;
-2. exact: an official or nice name (case and spacing ignored), 100;
+   national parks, schools, universities, housing companies...) never land on a council, unless
+   the name is a council's name followed by one of its departments ('Leeds City Council Housing
+   Services', 'Bristol CC - Waste Services': 90);
+2. exact: an official or nice name, or a council's Welsh name (`data/welsh_names.csv`: 'Cyngor
+   Caerdydd'), case and spacing ignored, 100; a short name published for several councils
+   (`data/ambiguous_names.csv`: 'Newcastle', 'Richmond') is offered to an officer (70);
 3. variant: a registered alternative name (alt-names and `lookup_name_to_registry.csv`), 98;
 4. normalised: the core place name, without case, punctuation, '&'/'and', 'the' and council-type
-   words, of the whole name (95), of the name before a department qualifier (90), or of another
+   words (also 'CC', 'LB', 'RB'... and the Welsh 'Cyngor Sir', 'Cyngor Bwrdeistref Sirol'),
+   of the whole name (95), of the name before a department qualifier (90), or of another
    part of it (80, needs confirmation). A name that names two councils needs confirmation (75);
 5. fuzzy: rapidfuzz on the core name; accepted at ACCEPT_SCORE or more when the name reads like a
    council, otherwise returned as a candidate that needs confirmation (down to CANDIDATE_SCORE).
@@ -18,6 +26,7 @@ wins; `successor(code, on)` follows `replaced-by` to the authority that holds th
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -30,9 +39,13 @@ from insource.authorities.reference import (
     CONNECTOR,
     COUNCIL_WORD,
     LocalAuthorityRef,
+    NameForm,
     clean,
     core_name,
     exact_key,
+    load_ambiguous_names,
+    load_initialisms,
+    load_welsh_names,
     name_parts,
 )
 
@@ -40,6 +53,20 @@ ACCEPT_SCORE = 88.0  # confidence from which a match is accepted without an offi
 CANDIDATE_SCORE = 80.0  # fuzzy score from which a candidate is offered at all
 MIN_FUZZY_LENGTH = 4  # shorter core names are too ambiguous to fuzzy-match
 PREFIX_SCORE = 82.0  # one registered name starts with the other: a candidate only
+INITIALISM_SCORE = 96.0  # a council's own initialism, alone ('RBKC', 'BCP Council')
+DEPARTMENT_SCORE = 90.0  # a council's name or initialism before one of its departments
+SHARED_SCORE = 70.0  # a short name or initialism several councils publish under: an officer
+SUGGESTION_FLOOR = 70.0  # the least rapidfuzz score worth offering an officer as a suggestion
+SUGGESTIONS = 3  # how many suggestions an officer is offered for a name
+
+# Words that make the rest of a name a body of its own, not a council's department.
+_ENTITY = re.compile(
+    r"\b(limited|ltd|plc|llp|cic|c i c|trust|foundation|association|group|company|partnership"
+    r"|schools?|academy|college|university|nhs|police|fire|parish|town|homes|for|of|owned)\b",
+    re.IGNORECASE,
+)
+_INITIAL = re.compile(r"^(?:the\s+)?([A-Za-z&]{2,6})(?=$|[\s,:;(/\-–—])(.*)$", re.IGNORECASE)
+_SEPARATORS = " \t-–—,:;()/"
 
 METHODS = ("exact", "variant", "normalised", "fuzzy", "none")
 
@@ -57,6 +84,15 @@ class BuyerMatch:
 
 
 @dataclass(frozen=True, slots=True)
+class Suggestion:
+    """An authority an officer might confirm a name as: its code, a score out of 100 and why."""
+
+    code: str
+    score: float
+    why: str
+
+
+@dataclass(frozen=True, slots=True)
 class _Hit:
     """The date-independent result of matching one name: the codes that share it."""
 
@@ -70,7 +106,16 @@ class _Hit:
 class BuyerMatcher:
     """Matches buyer names against the local-authority register (see the module docstring)."""
 
-    def __init__(self, authorities: Iterable[LocalAuthorityRef], variants: Iterable[tuple]):
+    def __init__(
+        self,
+        authorities: Iterable[LocalAuthorityRef],
+        variants: Iterable[tuple],
+        *,
+        welsh: Iterable[NameForm] | None = None,
+        initialisms: Iterable[NameForm] | None = None,
+        ambiguous: Iterable[NameForm] | None = None,
+    ):
+        """`welsh`, `initialisms` and `ambiguous` default to the shipped lists in `data/`."""
         self.by_code = {a.code: a for a in authorities}
         self._exact: dict[str, dict[str, str]] = defaultdict(dict)
         self._core: dict[str, set[str]] = defaultdict(set)
@@ -80,6 +125,18 @@ class BuyerMatcher:
         for name, code in variants:
             if code in self.by_code:
                 self._index(code, (name,), "variant")
+        for form in load_welsh_names() if welsh is None else welsh:
+            for code in form.codes:
+                if code in self.by_code:
+                    self._index(code, (form.name,), "welsh")
+        self._initialisms = {
+            f.name.casefold(): f
+            for f in (load_initialisms() if initialisms is None else initialisms)
+        }
+        self._ambiguous = {
+            core_name(f.name): f
+            for f in (load_ambiguous_names() if ambiguous is None else ambiguous)
+        }
         self._core.pop("", None)
         self._core_keys = sorted(self._core)
         self._hits: dict[str, _Hit | BuyerMatch] = {}
@@ -113,27 +170,88 @@ class BuyerMatcher:
     def _match_name(self, text: str) -> _Hit | BuyerMatch:
         kind, decisive = buyer_type_rule(text)
         council_like = is_council_type(kind)
+        initial = self._initialism_hit(text)
+        if initial is not None:
+            return initial
         if decisive and not council_like:
+            department = self._department_hit(text)
+            if department is not None:
+                return department
             why = f"Reads as {BUYER_TYPES[kind].lower()}, not a local authority."
             return BuyerMatch(None, 0.0, "none", False, kind, why)
         hit = (
             self._exact_hit(text)
+            or self._shared_hit(text)
             or self._normalised_hit(text, council_like)
             or self._fuzzy_hit(text, council_like)
         )
         if hit is None:
+            # Every name nobody recognises waits for an officer, council-like or not: an
+            # unknown name may be a council's (its contracts would otherwise miss its pipeline).
             why = "Reads like a council but matches no authority: an officer must confirm."
-            why = why if council_like or not text else "Matches no local authority."
-            return BuyerMatch(None, 0.0, "none", council_like or not text, kind, why)
+            why = (
+                why
+                if council_like
+                else "Matches no authority and no kind of body: an officer must confirm."
+            )
+            return BuyerMatch(None, 0.0, "none", True, kind, why)
         return hit
+
+    def _initialism_hit(self, text: str) -> _Hit | None:
+        """'RBKC', 'BCP Council', 'BHCC Housing': an initialism from the shipped list."""
+        found = _INITIAL.match(text)
+        form = self._initialisms.get(found.group(1).casefold()) if found else None
+        if form is None or not found.group(1).isupper():
+            return None
+        rest = found.group(2).strip(_SEPARATORS)
+        codes = tuple(sorted(c for c in form.codes if c in self.by_code))
+        if not codes or (len(codes) == 1 and _ENTITY.search(rest)):
+            return None  # 'BCP Homes Ltd' is a body of its own: the guard decides
+        token = found.group(1)
+        if len(codes) > 1:
+            why = f"'{token}' is published by several councils ({form.source})."
+            why += " An officer must confirm."
+            return _Hit(codes, SHARED_SCORE, "variant", why, needs_confirmation=True)
+        department = rest and core_name(rest)
+        score = DEPARTMENT_SCORE if department else INITIALISM_SCORE
+        why = f"'{token}' is a registered initialism ({form.source})."
+        why += f" '{rest}' reads as one of its departments." if department else ""
+        return _Hit(codes, score, "variant", why)
+
+    def _department_hit(self, text: str) -> _Hit | None:
+        """'Leeds City Council Housing Services': a council's name, then one of its departments
+        (names the guard would otherwise read as a housing body, a waste company...)."""
+        for head, rest in _head_splits(text):
+            if not rest or _ENTITY.search(rest) or _ENTITY.search(head):
+                continue
+            if buyer_type_rule(head)[1]:
+                continue
+            hit = self._exact_hit(head) or self._normalised_hit(head, True)
+            if hit is None or hit.needs_confirmation or hit.confidence < 95.0:
+                continue
+            why = f"'{head}' is a registered name; '{rest}' reads as one of its departments."
+            return _Hit(hit.codes, DEPARTMENT_SCORE, "normalised", why)
+        return None
+
+    def _shared_hit(self, text: str) -> _Hit | None:
+        """'Newcastle', 'Richmond': a short name published for several councils."""
+        for part, where in name_parts(text):
+            form = self._ambiguous.get(core_name(part)) if where in ("whole", "head") else None
+            codes = tuple(sorted(c for c in form.codes if c in self.by_code)) if form else ()
+            if codes:
+                why = f"{form.source}: an officer must confirm."
+                return _Hit(codes, SHARED_SCORE, "normalised", why, needs_confirmation=True)
+        return None
 
     def _exact_hit(self, text: str) -> _Hit | None:
         methods = self._exact.get(exact_key(text))
         if not methods:
             return None
-        method = "exact" if "exact" in methods.values() else "variant"
+        kinds = set(methods.values())
+        method = "exact" if kinds & {"exact", "welsh"} else "variant"
         score = 100.0 if method == "exact" else 98.0
         what = "an official or short name" if method == "exact" else "a registered name variant"
+        what = "a council's Welsh name" if kinds == {"welsh"} else what
         return _Hit(tuple(sorted(methods)), score, method, f"'{text}' is {what}.")
 
     def _normalised_hit(self, text: str, council_like: bool) -> _Hit | None:
@@ -205,6 +323,41 @@ class BuyerMatcher:
         keys = [k for k in self._core_keys if k.startswith(core + " ") or core.startswith(k + " ")]
         return (core, keys[0], PREFIX_SCORE) if len(keys) == 1 else None
 
+    # -- suggestions for an officer -------------------------------------------------------------
+
+    def suggest(self, name: str, on: date | None = None) -> list[Suggestion]:
+        """The best few authorities an officer might confirm `name` as, best first, each with a
+        score and why: what the match found, then the nearest registered names (rapidfuzz)."""
+        text = clean(name)
+        best: dict[str, Suggestion] = {}
+
+        def offer(code: str, score: float, why: str) -> None:
+            if code in self.by_code and (code not in best or best[code].score < score):
+                best[code] = Suggestion(code, round(score, 1), why)
+
+        hit = self._hits.get(exact_key(name))
+        if hit is None:
+            self.match(name, on)
+            hit = self._hits[exact_key(name)]
+        if isinstance(hit, _Hit):
+            for code in hit.codes:
+                offer(code, hit.confidence, hit.reason)
+        cores = {core_name(p) for p, where in name_parts(text) if where != "part"}
+        for core in (c for c in cores if len(c) >= MIN_FUZZY_LENGTH):
+            found = process.extract(
+                core, self._core_keys, scorer=fuzz.WRatio, limit=8, score_cutoff=SUGGESTION_FLOOR
+            )
+            for key, score, _n in found:
+                for code in self._core[key]:
+                    offer(code, float(score), f"'{core}' is {score:.0f}% like '{key}'.")
+
+        def rank(s: Suggestion) -> tuple:
+            alive = on is None or self.by_code[s.code].exists_on(on)
+            current = self.by_code[s.code].end_on is None
+            return (-s.score, not alive, not current, s.code)
+
+        return sorted(best.values(), key=rank)[:SUGGESTIONS]
+
     # -- the date stage -----------------------------------------------------------------------
 
     def _on_date(self, hit: _Hit | BuyerMatch, on: date | None) -> BuyerMatch:
@@ -257,6 +410,19 @@ class BuyerMatcher:
         """The one authority that reviews `code`'s contracts on `on`; None if it was split."""
         found = self.successors(code, on)
         return found[0] if len(found) == 1 else None
+
+
+def _head_splits(text: str) -> list[tuple[str, str]]:
+    """(council name, the rest) readings of a name: up to 'Council' ('Leeds City Council
+    Housing Services'), or before a qualifier ('Bristol CC - Waste Services')."""
+    splits = []
+    cut = re.match(r"^(.+?\b(?:councils?|cc|bc|dc|mbc|rbc|cbc|mdc))\b(.*)$", text, re.IGNORECASE)
+    if cut:
+        splits.append((cut.group(1).strip(), cut.group(2).strip(_SEPARATORS)))
+    parts = re.split(r"\s+[-–—]+\s*|\s*[-–—]+\s+|\s*\(|\s*,\s*|\s*:\s*", text, maxsplit=1)
+    if len(parts) == 2:
+        splits.append((parts[0].strip(), parts[1].strip(_SEPARATORS)))
+    return splits
 
 
 def _start_key(ref: LocalAuthorityRef) -> date:

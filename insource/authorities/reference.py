@@ -20,6 +20,9 @@ from rapidfuzz import fuzz
 DATA_DIR = Path(__file__).resolve().parent / "data"
 AUTHORITIES_CSV = DATA_DIR / "uk_local_authorities_current.csv"
 NAME_VARIANTS_CSV = DATA_DIR / "lookup_name_to_registry.csv"
+WELSH_NAMES_CSV = DATA_DIR / "welsh_names.csv"
+INITIALISMS_CSV = DATA_DIR / "initialisms.csv"
+AMBIGUOUS_NAMES_CSV = DATA_DIR / "ambiguous_names.csv"
 
 AUTHORITY_COLUMNS = (
     "local-authority-code",
@@ -90,6 +93,50 @@ def load_name_variants(path: Path | str = NAME_VARIANTS_CSV) -> list[tuple[str, 
         name = _required(path, num, row, "la-name")
         variants.append((name, _required(path, num, row, "local-authority-code")))
     return variants
+
+
+@dataclass(frozen=True, slots=True)
+class NameForm:
+    """A published form of council names from a shipped, cited list: a Welsh name, an
+    initialism or a short name shared by several councils (`codes` has more than one then)."""
+
+    name: str
+    codes: tuple[str, ...]
+    source: str
+
+
+def load_welsh_names(path: Path | str = WELSH_NAMES_CSV) -> list[NameForm]:
+    """The Welsh names of the 22 Welsh principal councils ('Cyngor Caerdydd' -> CRF)."""
+    path = Path(path)
+    return [
+        NameForm(
+            _required(path, num, row, "welsh-name"),
+            (_required(path, num, row, "local-authority-code"),),
+            _required(path, num, row, "source"),
+        )
+        for num, row in _rows(path, ("local-authority-code", "welsh-name", "source"))
+    ]
+
+
+def load_initialisms(path: Path | str = INITIALISMS_CSV) -> list[NameForm]:
+    """Initialisms councils publish under (RBKC, BHCC, BCP); several codes when shared (LBH)."""
+    return _forms(Path(path), "initialism", "source")
+
+
+def load_ambiguous_names(path: Path | str = AMBIGUOUS_NAMES_CSV) -> list[NameForm]:
+    """Short names published for more than one council ('Newcastle', 'Richmond')."""
+    return _forms(Path(path), "name", "why")
+
+
+def _forms(path: Path, name_field: str, source_field: str) -> list[NameForm]:
+    forms = []
+    for num, row in _rows(path, (name_field, "local-authority-codes", source_field)):
+        codes = tuple(c.strip() for c in row["local-authority-codes"].split(";") if c.strip())
+        if not codes:
+            raise ReferenceDataError(path, "value is empty", row=num, field="local-authority-codes")
+        name = _required(path, num, row, name_field)
+        forms.append(NameForm(name, codes, _required(path, num, row, source_field)))
+    return forms
 
 
 def _rows(path: Path, columns: tuple[str, ...]) -> Iterator[tuple[int, dict[str, str]]]:
@@ -197,8 +244,13 @@ _AND = re.compile(r"\s+(?:and|&)\s+", re.I)
 _PHRASES = re.compile(r"\b(london|royal|metropolitan) boroughs?\b|\bcity and county\b")
 _TYPE_WORDS = frozenset(
     "the of council councils borough boroughs county city district metropolitan corporation"
-    " mbc bc dc ua unitary authority combined combine mayoral ca cca mca".split()
+    " mbc bc dc ua unitary authority combined combine mayoral ca cca mca"
+    " cc lb rb rbc cbc mdc".split()  # Bristol CC, LB Hackney, RB Kingston, Wigan MDC
 )
+# Welsh council-type words, dropped only from names that begin 'Cyngor' ('Cyngor Sir Powys');
+# 'a' only in 'Dinas a Sir' (Abertawe): 'y' and 'ar' are part of place names (Pen-y-bont ar Ogwr).
+_WELSH_TYPE_WORDS = frozenset("cyngor sir dinas bwrdeistref sirol".split())
+_WELSH_AND = re.compile(r"\bdinas a sir\b")
 _SHORT_FORMS = {
     short: county + "shire"
     for short, county in (
@@ -242,6 +294,8 @@ def core_name(name: str) -> str:
     text = clean(name).casefold().replace("&", " and ")
     text = re.sub(r"['`]", "", text)
     text = _PHRASES.sub(" ", re.sub(r"[\W_]+", " ", text))
+    if text.startswith("cyngor "):
+        text = " ".join(t for t in _WELSH_AND.sub(" ", text).split() if t not in _WELSH_TYPE_WORDS)
     words = (_SHORT_FORMS.get(t, t) for t in text.split())
     return " ".join(t for t in words if not _is_type_word(t))
 
