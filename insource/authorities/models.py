@@ -39,6 +39,28 @@ class AuthorityKind(models.TextChoices):
     UNKNOWN = "unknown", _("Not identified")
 
 
+# The public bodies that may adopt a policy preset (issue 17, ADR 0029): councils, government
+# departments and agencies, NHS bodies, police and fire authorities, combined authorities and
+# other public bodies. Companies, housing associations, schools, universities, purchasing
+# consortia, parish councils and unidentified buyers buy but do not adopt the policy.
+ADOPTING_KINDS = frozenset(
+    {
+        AuthorityKind.LOCAL_AUTHORITY,
+        AuthorityKind.CENTRAL_GOVERNMENT,
+        AuthorityKind.NHS,
+        AuthorityKind.POLICE,
+        AuthorityKind.FIRE,
+        AuthorityKind.COMBINED,
+        AuthorityKind.NATIONAL_PARK,
+        AuthorityKind.TRANSPORT,
+        AuthorityKind.OTHER,
+    }
+)
+# The preset a kind of body adopts when none is named: central government's is PPN 02/24's
+# 'consider' guidance (the 'at risk' guidelines bind central government too).
+DEFAULT_PRESET_OF_KIND = {AuthorityKind.CENTRAL_GOVERNMENT: "ppn-024-consider"}
+
+
 class Authority(models.Model):
     """A public body that buys. Local authorities are seeded from the shipped register.
 
@@ -97,6 +119,16 @@ class Authority(models.Model):
     def has_adopted_policy(self) -> bool:
         return self.policy_adopted_on is not None
 
+    @property
+    def may_adopt_policy(self) -> bool:
+        """Whether this body may adopt a policy preset: any public body (`ADOPTING_KINDS`)."""
+        return self.kind in ADOPTING_KINDS
+
+    @property
+    def default_preset(self) -> str:
+        """The preset this kind of body adopts when none is named ('' when it must name one)."""
+        return DEFAULT_PRESET_OF_KIND.get(self.kind, "")
+
 
 class BuyerName(models.Model):
     """A buyer name as published, with the authority it was matched to and how sure that is.
@@ -117,6 +149,9 @@ class BuyerName(models.Model):
     confirmed_by = models.CharField(max_length=200, blank=True)
     confirmed_at = models.DateTimeField(null=True, blank=True)
     num_contracts = models.PositiveIntegerField(default=0)
+    # The best few authorities an officer might confirm the name as, best first:
+    # [{"key", "code", "name", "score", "why"}] (`BuyerMatcher.suggest`).
+    suggestions = models.JSONField(default=list, blank=True)
 
     class Meta:
         ordering = ["name"]

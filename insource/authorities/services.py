@@ -108,6 +108,7 @@ class BuyerResolver:
         self._authority_ids = dict(Authority.objects.values_list("key", "pk"))
         self._known_names = dict(BuyerName.objects.values_list("name", "method"))
         self._new_names: list[BuyerName] = []
+        self._la_names: dict[str, str] | None = None
 
     def resolve(self, name: str, awarded_on: date | None) -> ResolvedBuyer:
         name = name[:500]  # as stored (BuyerName.name): longer names are one name, not two
@@ -129,7 +130,7 @@ class BuyerResolver:
         reviewer_id = self._reviewer(buyer_id)
         code = self._la_codes.get(buyer_id)
         split = code is not None and len(self.matcher.successors(code, self.on)) > 1
-        self._note(name, match, buyer_id)
+        self._note(name, match, buyer_id, awarded_on)
         return ResolvedBuyer(buyer_id, reviewer_id, needs, match, split)
 
     def _reviewer(self, buyer_id: int) -> int:
@@ -154,7 +155,7 @@ class BuyerResolver:
             ).pk
         return self._authority_ids[key]
 
-    def _note(self, name: str, match: BuyerMatch, buyer_id: int) -> None:
+    def _note(self, name: str, match: BuyerMatch, buyer_id: int, on: date | None) -> None:
         """Queue the name (and how it matched) for the officer's list; written by `finish`."""
         if name in self._known_names:
             return
@@ -167,8 +168,27 @@ class BuyerResolver:
                 method=match.method,
                 confidence=round(match.confidence, 1),
                 needs_confirmation=match.needs_confirmation,
+                suggestions=self._suggestions(name, on) if match.needs_confirmation else [],
             )
         )
+
+    def _suggestions(self, name: str, on: date | None) -> list[dict]:
+        """The best authorities an officer might confirm the name as (key, code, name, score,
+        why), for the confirmation queue."""
+        if self._la_names is None:
+            rows = Authority.objects.filter(kind=AuthorityKind.LOCAL_AUTHORITY)
+            self._la_names = dict(rows.values_list("code", "name"))
+        return [
+            {
+                "key": f"la:{s.code}",
+                "code": s.code,
+                "name": self._la_names.get(s.code, s.code),
+                "score": s.score,
+                "why": s.why,
+            }
+            for s in self.matcher.suggest(name, on)
+            if s.code in self._la_ids
+        ]
 
     def finish(self) -> None:
         """Write the buyer names seen for the first time in this import."""

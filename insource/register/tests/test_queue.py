@@ -151,3 +151,23 @@ def test_confirm_needs_post_login_and_an_authority(real_register, client, office
     assert officer_client.get(url).status_code == 405
     response = officer_client.post(url, {"authority": "nowhere"}, follow=True)
     assert "Select the authority" in response.content.decode()
+
+
+def test_every_unconfirmed_name_waits_most_contracts_first_with_suggestions(
+    real_register, client, officer_login
+):
+    """Issue 17: a name no rule recognises waits too, the queue is sorted by contracts waiting,
+    and each name carries its best suggestions (at most three, with scores and why)."""
+    site_admin = _signed_in(client, officer_login, "site-admin-17", superuser=True)
+    page = site_admin.get(reverse("register:queue"))
+    queue = page.context["buyer_names"]
+    waiting = [n.num_waiting for n in queue]
+    assert waiting == sorted(waiting, reverse=True) and waiting[0] > 1
+    for name in queue:
+        assert name.num_waiting == Contract.objects.filter(buyer_name=name.name).count()
+    unknown = BuyerName.objects.get(name="Leidos Supply")  # no rule recognises it
+    assert unknown.needs_confirmation and unknown in queue
+    stockton = BuyerName.objects.get(name="Stockton Borough Council")
+    assert stockton.suggestions[0]["code"] == "STT" and len(stockton.suggestions) <= 3
+    assert all(s["why"] and 0 < s["score"] <= 100 for s in stockton.suggestions)
+    assert "Contracts waiting" in page.content.decode()
