@@ -40,8 +40,9 @@ from insource.api.throttling import (
 from insource.authorities.selectors import authority_get
 from insource.register.exporters import csv as csv_export
 from insource.register.exporters import ocds
-from insource.register.exporters.queries import contracts_for_export, publications_for_export
+from insource.register.exporters.queries import contracts_for_export
 from insource.reviews.services.verification import decision_verify
+from insource.transparency.exports.decisions import decisions_csv, publications_for_export
 
 
 class PublicMixin(RateLimitHeadersMixin):
@@ -266,5 +267,5 @@ class DecisionsCsvExport(Export):
 
     def build(self, request, authority, now):
         base = request.build_absolute_uri("/")
-        rows = csv_export.decisions_csv(publications_for_export(authority=authority), base_url=base)
+        rows = decisions_csv(publications_for_export(authority=authority), base_url=base)
         return rows, "text/csv; charset=utf-8", "csv"

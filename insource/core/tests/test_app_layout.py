@@ -75,8 +75,8 @@ SUBJECT: dict[str, set[str]] = {
     "inhouse": {"figures", "measures", "ratings"},
     # areas: continuing contracts' monitoring, payroll returns and pay gaps, the model contract
     "standards": {"monitoring", "payroll", "model_contract"},
-    # statutory deadlines; areas: the public portal, information requests
-    "transparency": {"portal", "requests", "deadlines"},
+    # statutory deadlines; areas: the public portal, information requests, the decisions' open data
+    "transparency": {"portal", "requests", "deadlines", "exports"},
     # the two APIs; conditional requests, pagination and the OpenAPI schema they share
     "api": {"public", "internal", "conditional", "pagination", "schema"},
     "oversight": set(),

@@ -1,11 +1,10 @@
-"""The register and the published decisions as CSV: stable, documented columns, streamed.
+"""The register as CSV: stable, documented columns, streamed (the published decisions' CSV,
+`transparency/exports/decisions.py`, is written with the same conventions by `rows_csv`).
 
-One row per contract (`REGISTER_COLUMNS`) and one per published decision (`DECISION_COLUMNS`);
-columns are only ever added at the end. Dates are ISO (YYYY-MM-DD), money is plain decimal
-pounds, booleans are `true`/`false`, lists are joined with "; ". A text cell that a spreadsheet
-would run as a formula (starting with = + - @ or a tab), or that starts with an apostrophe, gets
-a leading apostrophe; `unescape` undoes it. No personal data beyond the signer's name, which
-the published pack carries too.
+One row per contract (`REGISTER_COLUMNS`); columns are only ever added at the end. Dates are
+ISO (YYYY-MM-DD), money is plain decimal pounds, booleans are `true`/`false`, lists are joined
+with "; ". A text cell that a spreadsheet would run as a formula (starting with = + - @ or a
+tab), or that starts with an apostrophe, gets a leading apostrophe; `unescape` undoes it.
 """
 
 from __future__ import annotations
@@ -15,13 +14,13 @@ from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from decimal import Decimal
 
-from insource.policy.outcomes import OUTCOMES
 from insource.register.exporters.queries import CHUNK
 
 ESCAPED_STARTS = ("=", "+", "-", "@", "\t", "\r", "'")
 
 
-def _authority_code(authority) -> str:
+def authority_code(authority) -> str:
+    """An authority as the exports name it: its code, else its key."""
     return authority.code or authority.key
 
 
@@ -32,8 +31,8 @@ REGISTER_COLUMNS: dict[str, Callable] = {
     "title": lambda c: c.title,
     "description": lambda c: c.description,
     "buyer_name": lambda c: c.buyer_name,
-    "buyer_authority": lambda c: _authority_code(c.buyer),
-    "reviewing_authority": lambda c: _authority_code(c.reviewing_authority),
+    "buyer_authority": lambda c: authority_code(c.buyer),
+    "reviewing_authority": lambda c: authority_code(c.reviewing_authority),
     "reviewing_authority_name": lambda c: c.reviewing_authority.name,
     "supplier_names": lambda c: "; ".join(s.name for s in c.suppliers.all()),
     "supplier_ids": lambda c: "; ".join(_supplier_id(s) for s in c.suppliers.all()),
@@ -61,40 +60,9 @@ def _supplier_id(supplier) -> str:
     return ""
 
 
-def decision_columns(base_url: str) -> dict[str, Callable]:
-    """The decisions CSV's columns; links are absolute, under `base_url`."""
-    base = base_url.rstrip("/")
-    return {
-        "decision_id": lambda p: p.decision_id,
-        "authority": lambda p: _authority_code(p.decision.authority),
-        "authority_name": lambda p: p.decision.authority.name,
-        "contract_id": lambda p: p.decision.contract_id,
-        "contract_title": lambda p: p.decision.contract.title,
-        "decided_on": lambda p: p.decision.decided_on,
-        "outcome": lambda p: p.decision.outcome,
-        "outcome_text": lambda p: OUTCOMES.get(p.decision.outcome, ""),
-        "recommended_outcome": lambda p: p.decision.recommended_outcome,
-        "departs_from_recommendation": lambda p: p.decision.departs,
-        "reason": lambda p: p.decision.reason,
-        "signer_name": lambda p: p.decision.signer_name,
-        "policy_preset": lambda p: p.decision.policy_version.get("preset", ""),
-        "policy_version": lambda p: p.decision.policy_version.get("version", ""),
-        "replaces_decision_id": lambda p: p.decision.replaces_id,
-        "published_on": lambda p: p.published_on,
-        "pack_url": lambda p: f"{base}/public/decisions/{p.decision_id}/",
-        "pdf_url": lambda p: f"{base}/public/decisions/{p.decision_id}/pack.pdf",
-        "trace_url": lambda p: f"{base}/public/decisions/{p.decision_id}/trace.json",
-    }
-
-
 def register_csv(contracts: Iterable) -> Iterator[str]:
     """The register, one row per contract, as CSV text chunks."""
     return rows_csv(contracts, REGISTER_COLUMNS)
-
-
-def decisions_csv(publications: Iterable, *, base_url: str) -> Iterator[str]:
-    """Published decisions, one row each, as CSV text chunks."""
-    return rows_csv(publications, decision_columns(base_url))
 
 
 def rows_csv(rows: Iterable, columns: dict[str, Callable]) -> Iterator[str]:

@@ -1,7 +1,8 @@
-"""Read-only querysets the exports walk: every contract or decision, in a stable order.
+"""Read-only querysets the exports walk: every contract, in a stable order (the published
+decisions' query is `transparency/exports/decisions.py`).
 
 They are iterated in chunks (`.iterator(chunk_size=...)`), so an export of millions of rows
-holds one chunk in memory at a time. Only published decisions are ever exported.
+holds one chunk in memory at a time.
 """
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ from django.db.models.functions import Coalesce
 
 from insource.authorities.models import Authority
 from insource.register.models import Contract, ContractEvent, Supplier
-from insource.reviews.models import Publication
 
 CHUNK = 2000
 # Columns no export shows (an officer's corrections, provenance and data-quality work).
@@ -52,13 +52,3 @@ def contracts_for_export(*, authority: Authority | None = None) -> QuerySet[Cont
     if authority is not None:
         contracts = contracts.filter(reviewing_authority=authority)
     return contracts
-
-
-def publications_for_export(*, authority: Authority | None = None) -> QuerySet[Publication]:
-    """Every published decision (or the authority's), oldest publication first."""
-    rows = Publication.objects.select_related(
-        "decision", "decision__contract", "decision__authority"
-    ).defer("pack_html", "pack_pdf")
-    if authority is not None:
-        rows = rows.filter(decision__authority=authority)
-    return rows.order_by("published_at", "id")

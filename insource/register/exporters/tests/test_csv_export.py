@@ -10,9 +10,10 @@ from decimal import Decimal
 import pytest
 
 from insource.register.exporters import csv as csv_export
-from insource.register.exporters.queries import contracts_for_export, publications_for_export
+from insource.register.exporters.queries import contracts_for_export
 from insource.register.models import Contract
 from insource.testing.open_data import build_world
+from insource.transparency.exports.decisions import decisions_csv, publications_for_export
 
 pytestmark = pytest.mark.django_db
 
@@ -59,9 +60,7 @@ def test_formula_like_text_is_escaped_and_restored(world):
 
 def test_decisions_csv_has_published_decisions_only(db):
     world = build_world(with_unpublished=True)
-    rows = read(
-        csv_export.decisions_csv(publications_for_export(), base_url="https://insource.example/")
-    )
+    rows = read(decisions_csv(publications_for_export(), base_url="https://insource.example/"))
     assert [int(r["decision_id"]) for r in rows] == [world.decision.pk]
     row = rows[0]
     assert row["outcome"] == "INSOURCE_STATUTORY_PRESUMPTION" and row["authority"] == "ZZA"

@@ -1,7 +1,9 @@
 """`insource export ocds|ocds-records|csv|decisions-csv [--authority CODE] [--output FILE]`.
 
 Streams the register (or one authority's contracts) as an OCDS release or record package, or as
-CSV, or the published decisions as CSV, to a file or standard output, in constant memory.
+CSV, or the published decisions as CSV, to a file or standard output, in constant memory. It
+lives with the open data, which spans the register (`register/exporters/`) and the published
+decisions (`transparency/exports/`).
 """
 
 from __future__ import annotations
@@ -15,7 +17,8 @@ from django.utils import timezone
 from insource.authorities.selectors import authority_get
 from insource.register.exporters import csv as csv_export
 from insource.register.exporters import ocds
-from insource.register.exporters.queries import contracts_for_export, publications_for_export
+from insource.register.exporters.queries import contracts_for_export
+from insource.transparency.exports.decisions import decisions_csv, publications_for_export
 
 KINDS = {
     "ocds": "exports/ocds/releases.json",
@@ -65,7 +68,7 @@ class Command(BaseCommand):
             return csv_export.register_csv(contracts_for_export(authority=authority))
         if kind == "decisions-csv":
             rows = publications_for_export(authority=authority)
-            return csv_export.decisions_csv(rows, base_url=base_url)
+            return decisions_csv(rows, base_url=base_url)
         contracts = contracts_for_export(authority=authority)
         if kind == "ocds":
             return ocds.release_package(contracts, ocds.PackageMeta(uri=uri, published_at=now))

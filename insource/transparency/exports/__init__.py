@@ -1,0 +1,1 @@
+"""Open data that reaches beyond the register: the published decisions."""
