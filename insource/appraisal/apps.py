@@ -7,3 +7,8 @@ class AppraisalConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "insource.appraisal"
     verbose_name = "Options appraisal"
+
+    def ready(self):
+        from insource.appraisal.panels import register_panels
+
+        register_panels()

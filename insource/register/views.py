@@ -21,11 +21,10 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from insource.core import panels
 from insource.register import selectors
 from insource.register.filters import ContractFilter
 from insource.register.models import Contract
-from insource.reviews.presenters import review_lateness_tag
-from insource.reviews.selectors.screenings import reviews_of_contract
 
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 PER_PAGE = 50
@@ -195,10 +194,7 @@ def contract_detail(request, pk: int):
         "history": history(contract),
         "provenance": provenance(contract),
         "is_successor": contract.buyer_id != contract.reviewing_authority_id,
-        "reviews": [
-            (r, review_lateness_tag(r.decision_point_on, r.is_signed, timezone.localdate()))
-            for r in reviews_of_contract(contract)
-        ],
+        "panels": panels.collect("contract.detail", contract=contract, on=timezone.localdate()),
         "nav_register": True,
     }
     return render(request, "register/contract_detail.html", context)

@@ -7,3 +7,8 @@ class ReviewsConfig(AppConfig):
     name = "insource.reviews"
     label = "reviews"
     verbose_name = "Reviews"
+
+    def ready(self):
+        from insource.reviews.panels import register_panels
+
+        register_panels()

@@ -12,6 +12,7 @@ from django.core.paginator import Paginator
 from django.utils.translation import gettext_lazy as _
 
 from insource.authorities.roles import Capability
+from insource.core import panels
 from insource.policy.facts_fields import label as fact_label
 from insource.policy.outcomes import OUTCOMES
 from insource.policy.reasons import decided_sentence, ground_sentences, outcome_sentence
@@ -186,9 +187,10 @@ def review_page(access, review, on: date) -> dict:
     rec = recommendation(result)
     if prereq is not None:
         rec["prerequisites"] = prereq["items"]
+    can = {c.value.replace("-", "_"): access.can(c) for c in Capability}
     return {
         "access": access,
-        "can": {c.value.replace("-", "_"): access.can(c) for c in Capability},
+        "can": can,
         "review": review,
         "contract": review.contract,
         "lateness": _lateness(review, on),
@@ -202,6 +204,12 @@ def review_page(access, review, on: date) -> dict:
         "evidence": [(e, label_of(e.path)) for e in review.evidence.select_related("added_by")],
         "comments": list(review.comments.select_related("author")),
         "statuses": list(review.statuses.all()),
+        "panels": panels.collect(
+            "review.page", review=review, contract=review.contract, on=on, can=can
+        ),
+        "decision_panels": panels.collect("review.decision", review=review, on=on)
+        if decision
+        else [],
         "on": on,
         "nav_reviews": True,
     }

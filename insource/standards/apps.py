@@ -8,3 +8,8 @@ class StandardsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "insource.standards"
     verbose_name = "Minimum standards"
+
+    def ready(self):
+        from insource.standards.panels import register_panels
+
+        register_panels()

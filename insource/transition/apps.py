@@ -8,3 +8,8 @@ class TransitionConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "insource.transition"
     verbose_name = "Transition"
+
+    def ready(self):
+        from insource.transition.panels import register_panels
+
+        register_panels()

@@ -13,7 +13,8 @@ from insource.transition.status import DONE, LATE, milestone_status, plan_status
 
 def transition_plan_for_review(review) -> TransitionPlan | None:
     """The review's transition plan, if its decision made one."""
-    return TransitionPlan.objects.filter(review=review).select_related("contract").first()
+    rows = TransitionPlan.objects.filter(review=review)
+    return rows.select_related("contract", "authority").first()
 
 
 def plan_get(*, authority, pk: int) -> TransitionPlan | None:

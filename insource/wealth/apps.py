@@ -8,3 +8,8 @@ class WealthConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "insource.wealth"
     verbose_name = "Community wealth"
+
+    def ready(self):
+        from insource.wealth.panels import register_panels
+
+        register_panels()

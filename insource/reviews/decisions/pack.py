@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from django.template.loader import render_to_string
 
-from insource.appraisal.presenters import appraisal_for_pack
+from insource.core import panels
 from insource.policy.reasons import outcome_sentence
 from insource.reviews.decisions.departure_presenters import departure_view
 from insource.reviews.presenters import (
@@ -20,7 +20,9 @@ from insource.reviews.presenters import (
 )
 
 
-def pack_context(decision, *, publisher_name: str = "", published_on=None) -> dict:
+def pack_context(
+    decision, *, publisher_name: str = "", published_on=None, for_pdf: bool = False
+) -> dict:
     result = decision.result
     facts = decision.facts
     rec = recommendation(result)
@@ -42,15 +44,17 @@ def pack_context(decision, *, publisher_name: str = "", published_on=None) -> di
         "pit": facts.get("public_interest_test", {}),
         "capacity": (facts.get("good_reasons") or {}).get("capacity", {}),
         "facts": facts,
-        "appraisal": appraisal_for_pack(decision),
+        "panels": panels.collect("decision.pack", decision=decision, for_pdf=for_pdf),
         "publisher_name": publisher_name,
         "published_on": published_on,
+        "for_pdf": for_pdf,
     }
 
 
 def pack_html(decision, *, publisher_name: str, published_on, for_pdf: bool = False) -> str:
-    context = pack_context(decision, publisher_name=publisher_name, published_on=published_on)
-    context["for_pdf"] = for_pdf
+    context = pack_context(
+        decision, publisher_name=publisher_name, published_on=published_on, for_pdf=for_pdf
+    )
     return render_to_string("reviews/pack.html", context)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from insource.core import panels
 from insource.reviews.decisions.departure_presenters import departure_view
 from insource.reviews.presenters import (
     decision_outcome_text,
@@ -58,12 +59,14 @@ def authority_page(authority, *, on: date) -> dict:
         "decisions": [
             _decision_item(p) for p in reviews.publications_public(authority=authority)[:50]
         ],
+        "panels": panels.collect("portal.authority", authority=authority, on=on),
         "nav_portal": True,
     }
 
 
 def contract_page(contract, *, on: date) -> dict:
     published = [_decision_item(p) for p in reviews.publications_of_contract(contract)]
+    current = published[0] if published else None
     return {
         "contract": contract,
         "reviews": [
@@ -71,9 +74,15 @@ def contract_page(contract, *, on: date) -> dict:
             for r in reviews_of_contract(contract)
         ],
         "published": published,
-        "current": published[0] if published else None,
+        "current": current,
         "adopted": contract.reviewing_authority.policy_adopted_on is not None,
         "monitoring": public_monitoring(contract, on=on),
+        "panels": panels.collect("portal.contract", contract=contract, on=on),
+        "decision_panels": (
+            panels.collect("portal.decision", decision=current["decision"], on=on)
+            if current
+            else []
+        ),
         "on": on,
         "nav_portal": True,
     }
