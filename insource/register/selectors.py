@@ -17,27 +17,31 @@ from django.http import Http404
 
 from insource.authorities.models import Authority, AuthorityKind, BuyerName
 from insource.authorities.selectors import authorities_confirming_buyer_names
+from insource.register.columns import fields
 from insource.register.models import Contract, ContractEvent, PlannedProcurement
 
 PIPELINE_MONTHS = (6, 12, 18, 24, 36)
 DEFAULT_PIPELINE_MONTHS = 18
+# The register table's columns (its headings are the template's), from register/columns.py.
 LIST_COLUMNS = (
-    "id",
-    "award_id",
-    "source_key",
-    "title",
-    "buyer_name",
-    "supplier_names",
-    "value_inc_vat",
-    "is_value_inc_vat_estimate",
-    "start_on",
-    "end_on",
-    "max_end_on",
-    "status",
-    "is_framework",
-    "is_terminated",
-    "reviewing_authority",
-    "reviewing_authority__name",
+    *fields(
+        "id",
+        "award_id",
+        "title",
+        "buyer_name",
+        "value_inc_vat",
+        "is_value_inc_vat_estimate",
+        "start_on",
+        "end_on",
+        "max_end_on",
+        "status",
+        "is_framework",
+        "is_terminated",
+        "reviewing_authority",
+        "reviewing_authority_name",
+    ),
+    "source_key",  # the link's text when a contract has no title
+    "supplier_names",  # as stored, "; "-joined: the table reads no supplier rows
     "reviewing_authority__nice_name",
     "reviewing_authority__key",
 )

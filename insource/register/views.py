@@ -19,40 +19,16 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from insource.core import panels
 from insource.register import selectors
+from insource.register.columns import LABELS, PAGE
 from insource.register.filters import ContractFilter
 from insource.register.models import Contract
 
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 PER_PAGE = 50
-FIELD_LABELS = {
-    "title": gettext_lazy("Title"),
-    "description": gettext_lazy("Description"),
-    "buyer_name": gettext_lazy("Buyer as published"),
-    "buyer": gettext_lazy("Buyer"),
-    "reviewing_authority": gettext_lazy("Reviewing authority"),
-    "ocid": gettext_lazy("Open contracting ID"),
-    "award_id": gettext_lazy("Award ID"),
-    "cpv_codes": gettext_lazy("CPV codes"),
-    "main_cpv": gettext_lazy("Main CPV code"),
-    "nature": gettext_lazy("Nature"),
-    "value_amount": gettext_lazy("Value as published"),
-    "value_currency": gettext_lazy("Currency"),
-    "value_vat_basis": gettext_lazy("VAT basis"),
-    "value_inc_vat": gettext_lazy("Value including VAT"),
-    "awarded_on": gettext_lazy("Awarded"),
-    "start_on": gettext_lazy("Start date"),
-    "end_on": gettext_lazy("End date"),
-    "max_end_on": gettext_lazy("Latest end date with extensions"),
-    "status": gettext_lazy("Status"),
-    "is_framework": gettext_lazy("Framework"),
-    "is_terminated": gettext_lazy("Terminated"),
-    "suppliers": gettext_lazy("Suppliers"),
-    "supplier_names": gettext_lazy("Suppliers"),
-}
+FIELD_LABELS = LABELS  # each field's label, defined once in register/columns.py (ADR 0024)
 
 
 def field_label(name: str) -> str:
@@ -117,26 +93,23 @@ class SummaryRow:
     source_value: str = ""
 
 
+# How the contract page shows a field, where it differs from the field's value.
+PAGE_VALUES = {
+    "nature": lambda c: c.get_nature_display(),
+    "value_amount": lambda c: _published_value(c),
+    "value_inc_vat": lambda c: money(c.value_inc_vat),
+    "status": lambda c: c.status.capitalize(),
+}
+
+
 def summary_rows(contract: Contract) -> list[SummaryRow]:
-    values = {
-        "title": contract.title,
-        "buyer_name": contract.buyer_name,
-        "ocid": contract.ocid,
-        "award_id": contract.award_id,
-        "description": contract.description,
-        "nature": contract.get_nature_display(),
-        "cpv_codes": contract.cpv_codes,
-        "value_amount": _published_value(contract),
-        "value_inc_vat": money(contract.value_inc_vat),
-        "awarded_on": contract.awarded_on,
-        "start_on": contract.start_on,
-        "end_on": contract.end_on,
-        "max_end_on": contract.max_end_on,
-        "status": contract.status.capitalize(),
-        "is_framework": contract.is_framework,
-        "is_terminated": contract.is_terminated,
-    }
-    return [_row(contract, name, value) for name, value in values.items()]
+    """The contract's summary rows, in the order of `columns.PAGE`."""
+    return [_row(contract, name, _page_value(contract, name)) for name in PAGE]
+
+
+def _page_value(contract: Contract, name: str) -> Any:
+    show_value = PAGE_VALUES.get(name)
+    return show_value(contract) if show_value else getattr(contract, name)
 
 
 def _published_value(contract: Contract) -> str:

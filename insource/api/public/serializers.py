@@ -15,14 +15,10 @@ from rest_framework import serializers
 from insource.authorities.models import Authority
 from insource.policy.outcomes import OUTCOMES
 from insource.policy.reasons import decided_sentence, ground_sentences, outcome_sentence
+from insource.register.columns import api_fields, authority_code, supplier_id
 from insource.register.models import Contract, Supplier
 from insource.reviews.models import Decision
 from insource.reviews.presenters import STATUS_LABELS, standards_rows
-
-
-def authority_code(authority: Authority) -> str:
-    """An authority's public identifier: its code (`HRY`), or its key when it has none."""
-    return authority.code or authority.key
 
 
 class AuthorityRefSerializer(serializers.Serializer):
@@ -43,9 +39,7 @@ class SupplierSerializer(serializers.ModelSerializer):
 
     @extend_schema_field({"type": "string", "nullable": True})
     def get_identifier(self, supplier) -> str | None:
-        if supplier.identifier_scheme and supplier.identifier_id:
-            return f"{supplier.identifier_scheme}-{supplier.identifier_id}"
-        return None
+        return supplier_id(supplier) or None
 
 
 class ContractSerializer(serializers.ModelSerializer):
@@ -57,34 +51,7 @@ class ContractSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Contract
-        fields = [
-            "id",
-            "url",
-            "ocid",
-            "award_id",
-            "title",
-            "description",
-            "buyer_name",
-            "buyer",
-            "reviewing_authority",
-            "suppliers",
-            "main_cpv",
-            "cpv_codes",
-            "nature",
-            "value_amount",
-            "value_currency",
-            "value_vat_basis",
-            "value_inc_vat",
-            "is_value_inc_vat_estimate",
-            "awarded_on",
-            "start_on",
-            "end_on",
-            "max_end_on",
-            "status",
-            "is_framework",
-            "is_terminated",
-            "decisions",
-        ]
+        fields = api_fields()  # in order, defined once in register/columns.py (ADR 0024)
 
     @extend_schema_field({"type": "array", "items": {"type": "integer"}})
     def get_decisions(self, contract) -> list[int]:

@@ -51,8 +51,10 @@ SUBJECT: dict[str, set[str]] = {
     "accounts": set(),
     # what a buyer's name says, matching names to authorities, the shipped reference lists, roles
     "authorities": {"buyer_types", "matching", "reference", "roles"},
-    # the CPV list, a service's name, the pipeline picture; areas: buyer names, imports, exports
+    # the CPV list, a service's name, the pipeline picture, a contract's columns defined once
+    # (ADR 0024); areas: buyer names, imports, exports
     "register": {
+        "columns",
         "cpv",
         "naming",
         "timeline",

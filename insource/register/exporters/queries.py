@@ -11,19 +11,12 @@ from django.db.models import F, OuterRef, Prefetch, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 
 from insource.authorities.models import Authority
+from insource.register.columns import officer_fields
 from insource.register.models import Contract, ContractEvent, Supplier
 
 CHUNK = 2000
 # Columns no export shows (an officer's corrections, provenance and data-quality work).
-OFFICER_COLUMNS = (
-    "provenance",
-    "source_values",
-    "overrides",
-    "quality_flags",
-    "flag_codes",
-    "content_hash",
-    "nature_source",
-)
+OFFICER_COLUMNS = officer_fields()
 SUPPLIER_COLUMNS = (
     "id",
     "key",

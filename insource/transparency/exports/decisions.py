@@ -15,7 +15,8 @@ from django.db.models import QuerySet
 
 from insource.authorities.models import Authority
 from insource.policy.outcomes import OUTCOMES
-from insource.register.exporters.csv import authority_code, rows_csv
+from insource.register.columns import authority_code
+from insource.register.exporters.csv import rows_csv
 from insource.reviews.models import Publication
 
 
