@@ -107,7 +107,14 @@ class BuyerResolver:
         self._cache: dict[tuple[str, date | None], ResolvedBuyer] = {}
         self._authority_ids = dict(Authority.objects.values_list("key", "pk"))
         self._known_names = dict(BuyerName.objects.values_list("name", "method"))
+        self._unconfirmed = {
+            n.name: n
+            for n in BuyerName.objects.filter(confirmed_by="").only(
+                "pk", "name", "candidate_id", "method", "confidence", "needs_confirmation"
+            )
+        }
         self._new_names: list[BuyerName] = []
+        self._changed_names: list[BuyerName] = []
         self._la_names: dict[str, str] | None = None
 
     def resolve(self, name: str, awarded_on: date | None) -> ResolvedBuyer:
@@ -156,8 +163,13 @@ class BuyerResolver:
         return self._authority_ids[key]
 
     def _note(self, name: str, match: BuyerMatch, buyer_id: int, on: date | None) -> None:
-        """Queue the name (and how it matched) for the officer's list; written by `finish`."""
+        """Queue the name (and how it matched) for the officer's list; written by `finish`.
+
+        A name stored by an earlier import and not yet confirmed takes the matcher's new answer
+        (a name the old rules left out of the queue enters it); a confirmed one never changes.
+        """
         if name in self._known_names:
+            self._renote(name, match, on)
             return
         self._known_names[name] = match.method
         self._new_names.append(
@@ -171,6 +183,20 @@ class BuyerResolver:
                 suggestions=self._suggestions(name, on) if match.needs_confirmation else [],
             )
         )
+
+    def _renote(self, name: str, match: BuyerMatch, on: date | None) -> None:
+        stored = self._unconfirmed.pop(name, None)  # once per import
+        if stored is None:
+            return
+        candidate = self._la_ids.get(match.code) if match.code else None
+        now = (candidate, match.method, round(match.confidence, 1), match.needs_confirmation)
+        was = (stored.candidate_id, stored.method, float(stored.confidence))
+        if now == (*was, stored.needs_confirmation):
+            return
+        stored.candidate_id, stored.method, stored.confidence = now[:3]
+        stored.needs_confirmation = match.needs_confirmation
+        stored.suggestions = self._suggestions(name, on) if match.needs_confirmation else []
+        self._changed_names.append(stored)
 
     def _suggestions(self, name: str, on: date | None) -> list[dict]:
         """The best authorities an officer might confirm the name as (key, code, name, score,
@@ -191,9 +217,12 @@ class BuyerResolver:
         ]
 
     def finish(self) -> None:
-        """Write the buyer names seen for the first time in this import."""
+        """Write the buyer names seen for the first time in this import, and the new answer for
+        unconfirmed names the matcher now reads differently."""
         BuyerName.objects.bulk_create(self._new_names, batch_size=500)
-        self._new_names = []
+        fields = ["candidate", "method", "confidence", "needs_confirmation", "suggestions"]
+        BuyerName.objects.bulk_update(self._changed_names, fields, batch_size=500)
+        self._new_names, self._changed_names = [], []
 
 
 @transaction.atomic

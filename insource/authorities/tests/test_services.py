@@ -77,6 +77,36 @@ def test_officer_confirms_a_weak_match(seeded, system_actor, tmp_path):
     assert contract.buyer.code == "STT"
 
 
+def test_a_name_the_old_rules_left_out_enters_the_queue_on_the_next_import(
+    seeded, system_actor, tmp_path
+):
+    """Issue 17: an unconfirmed name stored by an earlier import takes the new answer; a
+    confirmed one keeps the officer's."""
+    BuyerName.objects.create(
+        name="Leidos Supply", method="none", confidence=0, needs_confirmation=False
+    )
+    confirmed = BuyerName.objects.create(
+        name="Bristol CC",
+        authority=authority_get("MAN"),
+        method="none",
+        confidence=0,
+        confirmed_by="an officer",
+        confirmed_at=TEST_NOW,
+    )
+    path = tmp_path / "b.json"
+    releases = [
+        release(ocid="ocds-b5fd17-test-0001", **{"buyer.name": "Leidos Supply"}),
+        release(ocid="ocds-b5fd17-test-0002", **{"buyer.name": "Bristol CC"}),
+    ]
+    path.write_text(package(*releases))
+    register_import(path=path, by=system_actor, at=TEST_NOW, on=TEST_TODAY)
+    unknown = BuyerName.objects.get(name="Leidos Supply")
+    assert unknown.needs_confirmation and unknown.method == "none"
+    confirmed.refresh_from_db()
+    assert not confirmed.needs_confirmation and confirmed.authority.code == "MAN"
+    assert Contract.objects.get(ocid="ocds-b5fd17-test-0002").buyer.code == "MAN"
+
+
 def test_split_authority_contract_asks_who_reviews(seeded, system_actor, tmp_path):
     path = tmp_path / "a.json"
     old = release(
