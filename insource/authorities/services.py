@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -225,6 +226,34 @@ class BuyerResolver:
         self._new_names, self._changed_names = [], []
 
 
+_NOT_INITIALS = frozenset({"and", "the", "&"})
+
+
+def authority_ensure_code(authority: Authority) -> str:
+    """Give a public body without one a code for its officers' URLs (`/reviews/<code>/`):
+    councils have the register's three-letter code; another body gets its initials
+    ('Ministry of Justice' -> MOJ), numbered when another authority or a council in the shipped
+    register has them already. Called when a body adopts the policy or gains a member."""
+    if not authority.code and authority.pk:  # another instance may have given it one
+        stored = Authority.objects.filter(pk=authority.pk).values_list("code", flat=True)
+        authority.code = stored.first() or ""
+    if authority.code:
+        return authority.code
+    words = [w for w in re.findall(r"[A-Za-z]+", authority.name) if w.lower() not in _NOT_INITIALS]
+    initials = "".join(w[0] for w in words).upper()[:8] or "PB"
+    initials = initials if len(initials) >= 2 else (words[0][:4].upper() if words else "PB")
+    taken = {
+        c.casefold() for c in Authority.objects.exclude(code="").values_list("code", flat=True)
+    }
+    taken |= {ref.code.casefold() for ref in load_local_authorities()}
+    code, n = initials, 2
+    while code.casefold() in taken:
+        code, n = f"{initials[:8]}{n}", n + 1
+    authority.code = code
+    Authority.objects.filter(pk=authority.pk).update(code=code)
+    return code
+
+
 @transaction.atomic
 def authority_adopt_policy(
     *,
@@ -237,6 +266,7 @@ def authority_adopt_policy(
 ) -> Authority:
     """Record that an authority adopts a policy preset from a date (published on its page)."""
     before = {"preset": authority.policy_preset, "adopted_on": str(authority.policy_adopted_on)}
+    authority_ensure_code(authority)
     authority.policy_preset, authority.policy_adopted_on = preset, adopted_on
     authority.save(update_fields=["policy_preset", "policy_adopted_on"])
     audit_record(
@@ -257,6 +287,7 @@ def membership_grant(*, user, authority: Authority, role: str, by: Actor, at: da
     """Give a person a role for an authority (idempotent); audited."""
     from insource.authorities.models import Membership
 
+    authority_ensure_code(authority)
     membership, created = Membership.objects.get_or_create(
         user=user, authority=authority, role=role
     )

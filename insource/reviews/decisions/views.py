@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -200,12 +201,14 @@ def policy_adoption(request, code: str):
         request.POST or None,
         presets=preset_names(),
         initial={
-            "preset": authority.policy_preset or "labour-2019-local",
+            "preset": authority.policy_preset or authority.default_preset or "labour-2019-local",
             "adopted_on": authority.policy_adopted_on,
         },
     )
     if request.method == "POST":
         access_or_404(request, code, Capability.ADOPT_POLICY)
+        if not authority.may_adopt_policy:
+            raise PermissionDenied
         if form.is_valid():
             authority_adopt_policy(
                 authority=authority,
@@ -221,7 +224,7 @@ def policy_adoption(request, code: str):
         "access": access,
         "authority": authority,
         "form": form,
-        "can_adopt": access.can(Capability.ADOPT_POLICY),
+        "can_adopt": access.can(Capability.ADOPT_POLICY) and authority.may_adopt_policy,
         "nav_reviews": True,
     }
     return render(request, "reviews/adopt.html", context, status=400 if form.errors else 200)

@@ -9,14 +9,16 @@ from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.urls import reverse
 
-from insource.authorities.models import AuthorityKind, ProcurementCategory
+from insource.authorities.models import AuthorityKind, ProcurementCategory, Role
+from insource.authorities.services import membership_grant
 from insource.core.audit import Actor
 from insource.reviews.models import Review, Screening
 from insource.reviews.services.evaluation import review_evaluate
 from insource.reviews.services.opening import review_open
 from insource.reviews.services.screening import contracts_screen
-from insource.testing.factories import AuthorityFactory
+from insource.testing.factories import AuthorityFactory, UserFactory
 from insource.testing.workflow import NOW, TODAY, refuse_contract
 
 pytestmark = pytest.mark.django_db
@@ -43,6 +45,7 @@ def test_a_government_department_adopts_ppn_024_and_its_review_runs():
     moj = _department()
     adopted = _adopt("buyer:ministry-of-justice", "--from", "2026-04-01")
     assert adopted["preset"] == "ppn-024-consider" and adopted["kind"] == "central-government"
+    assert adopted["code"] == "MOJ"  # a code for its officers' pages, from its initials
     moj.refresh_from_db()
     assert (moj.policy_preset, str(moj.policy_adopted_on)) == ("ppn-024-consider", "2026-04-01")
     contract = refuse_contract(
@@ -76,3 +79,22 @@ def test_bodies_that_are_not_public_bodies_are_refused(kind):
     AuthorityFactory(key="buyer:acme", code="", name="Acme Services Ltd", kind=kind)
     with pytest.raises(CommandError, match="not a public body that adopts the policy"):
         _adopt("buyer:acme", "--preset", "ppn-024-consider", "--from", "2026-04-01")
+
+
+def test_a_department_officer_reaches_its_pages_by_its_code(client, officer_login):
+    moj = _department()
+    _adopt("buyer:ministry-of-justice", "--from", "2026-04-01")
+    officer = UserFactory(username="moj-officer")
+    membership_grant(
+        user=officer, authority=moj, role=Role.REVIEW_OFFICER, by=Actor.system("t"), at=NOW
+    )
+    officer_login(client, officer)
+    moj.refresh_from_db()
+    assert moj.code == "MOJ"
+    mine = client.get(reverse("reviews:mine"))  # one authority: straight to its page
+    assert mine.status_code == 302 and mine.url == reverse("reviews:authority", args=["MOJ"])
+    page = client.get(reverse("reviews:authority", args=[moj.code]))
+    assert page.status_code == 200 and "Ministry of Justice" in page.content.decode()
+    adopt_page = client.get(reverse("reviews:adopt", args=[moj.code]))
+    assert adopt_page.status_code == 200
+    assert adopt_page.context["form"].initial["preset"] == "ppn-024-consider"
