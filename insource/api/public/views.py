@@ -219,6 +219,12 @@ OCDS_RESPONSE = {
 CSV_RESPONSE = {(200, "text/csv"): OpenApiResponse(OpenApiTypes.STR, description="CSV, UTF-8.")}
 
 
+def published_url(path: str) -> str:
+    """Where the open data is published: the configured `INSOURCE_BASE_URL`, not the host the
+    request happened to reach (a package's `uri` and its records' links must be stable)."""
+    return settings.INSOURCE_BASE_URL.rstrip("/") + path
+
+
 @extend_schema(tags=["exports"], parameters=openapi([AUTHORITY_PARAMETER]), responses=OCDS_RESPONSE)
 class OcdsReleasesExport(Export):
     """The register as an OCDS release package: one release per contracting process."""
@@ -226,7 +232,7 @@ class OcdsReleasesExport(Export):
     kind = "ocds-releases"
 
     def build(self, request, authority, now):
-        meta = ocds.PackageMeta(uri=request.build_absolute_uri(), published_at=now)
+        meta = ocds.PackageMeta(uri=published_url(request.get_full_path()), published_at=now)
         contracts = contracts_for_export(authority=authority)
         return ocds.release_package(contracts, meta), "application/json", "json"
 
@@ -238,11 +244,13 @@ class OcdsRecordsExport(Export):
     kind = "ocds-records"
 
     def build(self, request, authority, now):
-        releases_url = request.build_absolute_uri(reverse("api-public:export-ocds-releases"))
+        releases_url = published_url(reverse("api-public:export-ocds-releases"))
         if authority is not None:
             releases_url += f"?authority={authority.code or authority.key}"
         meta = ocds.PackageMeta(
-            uri=request.build_absolute_uri(), published_at=now, release_package_uri=releases_url
+            uri=published_url(request.get_full_path()),
+            published_at=now,
+            release_package_uri=releases_url,
         )
         contracts = contracts_for_export(authority=authority)
         return ocds.record_package(contracts, meta), "application/json", "json"

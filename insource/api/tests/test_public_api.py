@@ -148,3 +148,23 @@ def test_schema_and_docs_are_served_without_a_cdn(client, db):
     assert script["Content-Type"].startswith("application/javascript")
     assert "<script>" not in html and "<style>" not in html
     assert "http" not in html.replace('href="/', "").replace('src="/', "")
+
+
+def test_ocds_packages_say_where_they_are_published_not_which_host_was_asked(
+    client, world, settings
+):
+    settings.INSOURCE_BASE_URL = "https://contracts.example.gov.uk/"
+    response = client.get(f"{BASE}/exports/ocds/records.json", {"authority": "ZZA"})
+    package = json.loads(b"".join(response.streaming_content))
+    site = "https://contracts.example.gov.uk/api/public/v1/exports/ocds"
+    assert package["uri"] == f"{site}/records.json?authority=ZZA"
+    assert package["packages"] == [f"{site}/releases.json?authority=ZZA"]
+    assert all(
+        link["url"].startswith(f"{site}/releases.json?authority=ZZA#")
+        for record in package["records"]
+        for link in record["releases"]
+    )
+    releases = json.loads(
+        b"".join(client.get(f"{BASE}/exports/ocds/releases.json").streaming_content)
+    )
+    assert releases["uri"] == f"{site}/releases.json"

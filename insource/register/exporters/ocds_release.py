@@ -30,7 +30,7 @@ def release_for(ocid: str, contracts: list[Contract], published_at: datetime) ->
     parties[buyer["id"]] = buyer
     awards: dict[str, dict] = {}
     for contract in contracts:
-        refs = [_add_supplier(parties, s) for s in contract.suppliers.all()]
+        refs = [_add_supplier(parties, s) for s in suppliers_in_order(contract)]
         award = awards.setdefault(_award_id(contract), _award(contract))
         award["suppliers"].extend(r for r in refs if r not in award["suppliers"])
     release = {
@@ -48,6 +48,14 @@ def release_for(ocid: str, contracts: list[Contract], published_at: datetime) ->
     }
     release["id"] = f"{ocid}-{_digest(release)}"
     return release
+
+
+def suppliers_in_order(contract: Contract) -> list:
+    """The contract's suppliers in the order its source listed them (`supplier_names`), so an
+    export imports back with the same supplier names; any the names miss come last."""
+    names = contract.supplier_names.split("; ") if contract.supplier_names else []
+    place = {name: i for i, name in reversed(list(enumerate(names)))}
+    return sorted(contract.suppliers.all(), key=lambda s: place.get(s.name, len(names)))
 
 
 def _buyer_party(contract: Contract) -> dict:

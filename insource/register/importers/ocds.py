@@ -89,6 +89,9 @@ def read_ocds(
 
 def _spill_all(path, spill, validate, issues) -> Iterator[ImportIssue]:
     for index, release in enumerate(iter_releases(path)):
+        if isinstance(release, ImportIssue):  # a record with nothing to import
+            yield release
+            continue
         where = release_where(release, index)
         problems = check_release(release, where)
         if problems:

@@ -71,8 +71,8 @@ def _contract(release, award, contract, parties, where) -> ContractRecord:
         start_on=reader.date("contractPeriod.startDate", period.get("startDate")),
         end_on=reader.date("contractPeriod.endDate", period.get("endDate")),
         max_end_on=reader.date("contractPeriod.maxExtentDate", period.get("maxExtentDate")),
-        status=str(contract.get("status") or award.get("status") or ""),
-        is_terminated=contract.get("status") == "terminated",
+        status=_status(release, award, contract, period),
+        is_terminated=_ended_early(release, contract, period),
         has_framework_hint=_framework_hint(tender),
         suppliers=[_supplier(s, parties) for s in award.get("suppliers") or []],
         release_id=str(release.get("id") or ""),
@@ -82,6 +82,26 @@ def _contract(release, award, contract, parties, where) -> ContractRecord:
     reader.check_text(record)
     reader.raise_if_any()
     return record
+
+
+def _ended_early(release: dict, contract: dict, period: dict) -> bool:
+    """OCDS `terminated` means "came to a close" as well as "ended early": it is an early end
+    when the release is tagged `contractTermination` or the contract has no known last day."""
+    if contract.get("status") != "terminated":
+        return False
+    tags = release.get("tag") if isinstance(release.get("tag"), list) else []
+    return "contractTermination" in tags or not (
+        period.get("endDate") or period.get("maxExtentDate")
+    )
+
+
+def _status(release: dict, award: dict, contract: dict, period: dict) -> str:
+    """The contract's status; for one that came to its close, the award's (what the register
+    keeps: its end date already says the contract is over)."""
+    status = str(contract.get("status") or award.get("status") or "")
+    if status == "terminated" and not _ended_early(release, contract, period):
+        return str(award.get("status") or status)
+    return status
 
 
 def _planned(release: dict, where: str) -> PlannedRecord | None:

@@ -92,7 +92,8 @@ def _opened(path: Path, layout: str | None = None):
 
 
 def iter_releases(path: Path) -> Iterator[dict]:
-    """Every release in the file, in file order (records give their releases, else compiled)."""
+    """Every release in the file, in file order. A record gives its `compiledRelease`, else its
+    embedded releases, else an `ImportIssue` (only linked releases, or nothing)."""
     layout = detect_layout(path)
     with _opened(path, layout) as f:
         if layout == "jsonl":
@@ -116,20 +117,79 @@ def _jsonl(f) -> Iterator[dict]:
                 ) from None
 
 
+# The fields of a linked release (OCDS record `releases[]`): a reference, not a release.
+LINKED_RELEASE_FIELDS = frozenset({"url", "date", "tag"})
+
+
+def is_linked_release(release) -> bool:
+    """A record's `releases[]` entry that only points at a release (`url`, `date`, `tag`)."""
+    return isinstance(release, dict) and set(release) <= LINKED_RELEASE_FIELDS
+
+
 def _record_releases(records) -> Iterator:
-    """A record's releases (those that are more than linked release references), else its
-    compiled release; anything that is not an object is passed on for the checks to name."""
-    for record in records:
+    """Per record, its `compiledRelease` when it has one (the publisher's own merge), else its
+    embedded full releases (merged later by ocid with the shipped schema); a record with only
+    linked releases gives an error naming what to supply. Anything that is not an object is
+    passed on for the checks to name."""
+    for index, record in enumerate(records):
         if not isinstance(record, dict):
             yield record
             continue
+        ocid = record.get("ocid")
+        compiled = record.get("compiledRelease")
         listed = record.get("releases")
         listed = listed if isinstance(listed, list) else []
-        releases = [r for r in listed if not isinstance(r, dict) or "tag" in r or "buyer" in r]
-        if releases:
-            yield from releases
-        elif record.get("compiledRelease") is not None:
-            yield record["compiledRelease"]
+        if isinstance(compiled, dict):
+            yield _with_record_tags(_with_record_ocid(compiled, ocid, "compiled"), listed)
+            continue
+        if compiled is not None:
+            yield compiled  # not an object: the checks name it
+            continue
+        embedded = [r for r in listed if not is_linked_release(r)]
+        if embedded:
+            yield from (_with_record_ocid(r, ocid, None) for r in embedded)
+        else:
+            yield _record_issue(index, record, listed)
+
+
+def _with_record_ocid(release: dict, ocid, suffix: str | None) -> dict:
+    """The release with its record's ocid when it gives none (and, for a compiled release, an
+    id made from the ocid: a compiled release need not carry one)."""
+    if not isinstance(ocid, str) or not ocid.strip():
+        return release
+    release = {**release} if not release.get("ocid") else release
+    release.setdefault("ocid", ocid)
+    if suffix and not str(release.get("id") or "").strip():
+        release = {**release, "id": f"{ocid}-{suffix}"}
+    return release
+
+
+def _with_record_tags(compiled: dict, listed: list) -> dict:
+    """The compiled release tagged also with its record's releases' tags (a compiled release is
+    tagged only `compiled`; `contractTermination` on a release says the contract ended early)."""
+    tags = compiled.get("tag") if isinstance(compiled.get("tag"), list) else []
+    added = [
+        tag
+        for release in listed
+        if isinstance(release, dict) and isinstance(release.get("tag"), list)
+        for tag in release["tag"]
+        if isinstance(tag, str) and tag not in tags
+    ]
+    return {**compiled, "tag": [*tags, *dict.fromkeys(added)]} if added else compiled
+
+
+def _record_issue(index: int, record: dict, listed: list) -> ImportIssue:
+    ocid = str(record.get("ocid") or "")[:80]
+    where = f"record {index + 1}" + (f" (ocid {ocid})" if ocid else "")
+    named = f"Record {ocid}" if ocid else "Record"
+    if listed:
+        message = (
+            f"{named} has only linked releases: supply the releases themselves or a"
+            " compiledRelease (a linked release gives only url, date and tag)"
+        )
+        return ImportIssue("error", where, "releases", message)
+    message = f"{named} has no releases and no compiledRelease: supply one or the other"
+    return ImportIssue("error", where, "compiledRelease", message)
 
 
 def _default(value):
