@@ -35,6 +35,7 @@ class Capability(StrEnum):
     EDIT_LOCAL_AREA = "edit-local-area"
     RECORD_COMMUNITY_WEALTH = "record-community-wealth"
     CONFIRM_BUYER_NAMES = "confirm-buyer-names"
+    EDIT_REGISTER = "edit-register"
     READ_TRANSITION = "read-transition"
     MANAGE_TRANSITION = "manage-transition"
     COMMENT_TRANSITION = "comment-transition"
@@ -64,6 +65,10 @@ CAPABILITIES: dict[Capability, frozenset[Role]] = {
     # Confirming a buyer name moves its contracts between authorities: an administrator of
     # the authority they leave (when someone holds it) and of the one they join.
     Capability.CONFIRM_BUYER_NAMES: frozenset({Role.AUTHORITY_ADMIN}),
+    # The authority's own contracts on the register: correcting a field with a reason (issue 17).
+    Capability.EDIT_REGISTER: frozenset(
+        {Role.REVIEW_OFFICER, Role.CONTRACT_MANAGER, Role.AUTHORITY_ADMIN}
+    ),
     # Continuing contracts' minimum standards: payroll returns, monitoring.
     Capability.MANAGE_CONTRACTS: frozenset({Role.CONTRACT_MANAGER, Role.AUTHORITY_ADMIN}),
     # The model contract (MS13): contract managers and legal officers generate it; only legal

@@ -16,7 +16,8 @@ from django.db.models.functions import Coalesce, TruncMonth
 from django.http import Http404
 
 from insource.authorities.models import Authority, AuthorityKind, BuyerName
-from insource.authorities.selectors import authorities_confirming_buyer_names
+from insource.authorities.roles import Capability
+from insource.authorities.selectors import access_for, authorities_confirming_buyer_names
 from insource.register.columns import fields
 from insource.register.models import Contract, ContractEvent, PlannedProcurement
 
@@ -300,3 +301,14 @@ def contract_for_reviewer_or_404(*, authority: Authority, pk: int) -> Contract:
     if contract is None:
         raise Http404("No such contract among this authority's")
     return contract
+
+
+def contract_editor_code(user, contract: Contract) -> str | None:
+    """The authority code under which `user` may correct `contract` (its reviewing authority's,
+    when one of their roles there carries EDIT_REGISTER), or None. The correction pages enforce
+    the same capability through `authority_page`."""
+    code = contract.reviewing_authority.code
+    if not code:
+        return None
+    access = access_for(user=user, authority_code=code)
+    return code if access is not None and access.can(Capability.EDIT_REGISTER) else None

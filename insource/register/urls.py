@@ -9,4 +9,9 @@ urlpatterns = [
     path("", views.contract_list, name="contract-list"),
     path("contracts/<int:pk>/", views.contract_detail, name="contract-detail"),
     path("queue/", views.queue, name="queue"),
+    path(
+        "<str:code>/contracts/<int:pk>/correct/<str:field>/",
+        views.contract_correct_view,
+        name="contract-correct",
+    ),
 ]

@@ -13,22 +13,33 @@ from datetime import date
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.core.paginator import Page, Paginator
 from django.http import Http404
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from insource.authorities.access import AuthorityPage, authority_page
+from insource.authorities.roles import Capability
 from insource.core import panels
 from insource.register import selectors
 from insource.register.columns import LABELS, PAGE
 from insource.register.filters import ContractFilter
+from insource.register.forms import CorrectionForm
 from insource.register.models import Contract
+from insource.register.services.contracts import CORRECTABLE, contract_correct
 
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 PER_PAGE = 50
 FIELD_LABELS = LABELS  # each field's label, defined once in register/columns.py (ADR 0024)
+# The contract page's rows an officer may correct, each with a "Change" link. The published
+# value is shown with its VAT basis: the value including VAT, which screening reads, is the one
+# corrected; status is the source's word.
+CHANGEABLE = tuple(n for n in PAGE if n in CORRECTABLE and n not in ("value_amount", "status"))
 
 
 def field_label(name: str) -> str:
@@ -91,6 +102,8 @@ class SummaryRow:
     provenance: dict = field(default_factory=dict)
     differs: bool = False
     source_value: str = ""
+    correction: dict = field(default_factory=dict)  # by, at (a datetime) and reason
+    changeable: bool = False
 
 
 # How the contract page shows a field, where it differs from the field's value.
@@ -123,7 +136,24 @@ def _row(contract: Contract, name: str, value: Any) -> SummaryRow:
     differs = name in contract.overrides
     source = show(contract.source_values.get(name)) if differs else ""
     provenance = contract.provenance.get(name) or contract.provenance.get("*") or {}
-    return SummaryRow(field_label(name), name, show(value), provenance, differs, source)
+    correction = _correction(contract.overrides.get(name)) if differs else {}
+    return SummaryRow(
+        field_label(name),
+        name,
+        show(value),
+        provenance,
+        differs,
+        source,
+        correction,
+        name in CHANGEABLE,
+    )
+
+
+def _correction(override) -> dict:
+    if not isinstance(override, dict):
+        return {}
+    at = parse_datetime(override.get("at") or "")
+    return {"by": override.get("by", ""), "at": at, "reason": override.get("reason", "")}
 
 
 def provenance(contract: Contract) -> list[tuple[str, dict]]:
@@ -167,10 +197,40 @@ def contract_detail(request, pk: int):
         "history": history(contract),
         "provenance": provenance(contract),
         "is_successor": contract.buyer_id != contract.reviewing_authority_id,
+        "editor_code": selectors.contract_editor_code(request.user, contract),
         "panels": panels.collect("contract.detail", contract=contract, on=timezone.localdate()),
         "nav_register": True,
     }
     return render(request, "register/contract_detail.html", context)
+
+
+@authority_page(Capability.EDIT_REGISTER, write=Capability.EDIT_REGISTER)
+def contract_correct_view(request, page: AuthorityPage, pk: int, field: str):
+    """Correct one field of one of the authority's contracts, with a reason."""
+    contract = selectors.contract_for_reviewer_or_404(authority=page.authority, pk=pk)
+    if field not in CHANGEABLE:
+        raise Http404(_("That field cannot be corrected"))
+    label = field_label(field)
+    form = CorrectionForm(request.POST or None, field=field, label=label, contract=contract)
+    if request.method == "POST" and form.is_valid():
+        try:
+            contract_correct(
+                contract=contract,
+                field=field,
+                value=form.new_value(),
+                reason=form.cleaned_data["reason"],
+                by=page.actor,
+                at=page.at,
+            )
+        except ValidationError as error:
+            form.add_service_errors(error)
+        else:
+            return redirect(reverse("register:contract-detail", args=[pk]) + f"#field-{field}")
+    row = _row(contract, field, _page_value(contract, field))
+    context = {"contract": contract, "form": form, "row": row, "page": page, "nav_register": True}
+    return render(
+        request, "register/contract_correct.html", context, status=400 if form.errors else 200
+    )
 
 
 @login_required

@@ -147,6 +147,10 @@ ROUTES: dict[str, Row] = {
     "register:contract-detail": Row(SIGNED_IN, GET_ONLY, args=lambda w: [w.kept.pk]),
     "register:pipeline": Row(SIGNED_IN, GET_ONLY),
     "register:queue": Row(SIGNED_IN, GET_ONLY),
+    # An officer's hands on the register: the authority's own contracts only.
+    "register:contract-correct": Row(
+        C.EDIT_REGISTER, C.EDIT_REGISTER, args=lambda w: [w.code, w.kept.pk, "end_on"]
+    ),
     "authorities:buyer-name-confirm": Row(
         POST_ONLY,
         # Unmatched name (nobody holds it) pointed at `own`: its administrators, or a site

@@ -6,6 +6,7 @@ from datetime import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from insource.core.audit import Actor, audit_record
 from insource.register.models import Contract, ContractEvent
@@ -34,11 +35,16 @@ def contract_correct(
 ) -> Contract:
     """Set a field to an officer's value; later imports keep it and show "differs from source"."""
     if field not in CORRECTABLE:
-        raise ValidationError({field: f"{field} cannot be corrected by hand"})
-    if not reason.strip():
-        raise ValidationError({"reason": "Enter the reason for the correction"})
+        raise ValidationError({field: _("This field cannot be corrected by hand")})
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": _("Enter the reason for the correction")})
     model_field = Contract._meta.get_field(field)
-    value = model_field.to_python(value)
+    try:
+        # Typed and checked as the model would (a date, money within its digits, a nature).
+        value = model_field.clean(value, contract)
+    except ValidationError as error:
+        raise ValidationError({field: error.messages}) from None
     old = getattr(contract, field)
     contract.source_values.setdefault(field, plain(old))
     contract.overrides[field] = {

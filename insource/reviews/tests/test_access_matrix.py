@@ -199,6 +199,8 @@ def test_every_capability_is_tested():
     others |= {Capability.EDIT_LOCAL_AREA, Capability.RECORD_COMMUNITY_WEALTH}
     # Confirming buyer names has its own tests (register/tests/test_queue).
     others |= {Capability.CONFIRM_BUYER_NAMES}
+    # Editing the register has its own tests (register/tests/test_editing).
+    others |= {Capability.EDIT_REGISTER}
     # Transition plans and their workforce have their own matrix (transition/tests/test_pages).
     others |= {c for c in Capability if c.value.endswith(("-transition", "-workforce"))}
     assert tested | others == set(Capability)

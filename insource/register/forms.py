@@ -1,0 +1,132 @@
+"""Forms of the officer's register pages. Forms only parse what was typed: the services decide."""
+
+from __future__ import annotations
+
+from crispy_forms_gds.fields import DateInputField
+from crispy_forms_gds.helper import FormHelper
+from crispy_forms_gds.layout import Field, Layout, Size
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from insource.register.models import Contract, Nature
+
+YES_NO = (("yes", _("Yes")), ("no", _("No")))
+NATURES = [(n.value, n.label) for n in Nature if n.value]
+
+
+class RealDateField(DateInputField):
+    """A GOV.UK date input whose every malformed date reads "Enter a real date"."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("require_all_fields", False)
+        super().__init__(**kwargs)
+        self.error_messages["required"] = _("Enter the date")
+
+    def clean(self, value):
+        try:
+            return super().clean(value)
+        except ValidationError as error:
+            if getattr(error, "code", None) == "required":
+                raise
+            raise ValidationError(_("Enter a real date"), code="invalid") from None
+
+
+def _value_field(name: str, label) -> forms.Field:
+    """The form field a correction of `name` takes."""
+    if name in ("start_on", "end_on", "max_end_on"):
+        return RealDateField(label=label, help_text=_("For example, 31 3 2027"))
+    if name in ("is_framework", "is_terminated"):
+        return forms.ChoiceField(
+            label=label,
+            choices=YES_NO,
+            widget=forms.RadioSelect,
+            error_messages={"required": _("Select yes or no")},
+        )
+    if name == "nature":
+        return forms.ChoiceField(
+            label=label,
+            choices=NATURES,
+            widget=forms.RadioSelect,
+            error_messages={"required": _("Select what the contract buys")},
+        )
+    if name in ("value_inc_vat", "value_amount"):
+        return forms.DecimalField(
+            label=label,
+            help_text=_("In pounds, for example 125000"),
+            max_digits=14,
+            decimal_places=2,
+            min_value=0,
+            error_messages={
+                "required": _("Enter the value"),
+                "invalid": _("Enter the value as a number, like 125000"),
+                "min_value": _("The value must be £0 or more"),
+                "max_digits": _("Enter a value under £1 trillion"),
+                "max_whole_digits": _("Enter a value under £1 trillion"),
+                "max_decimal_places": _("Enter the value to the nearest penny"),
+            },
+        )
+    if name == "description":
+        return forms.CharField(
+            label=label, required=False, widget=forms.Textarea(attrs={"rows": 5}), max_length=20000
+        )
+    return forms.CharField(
+        label=label,
+        max_length=1000,
+        error_messages={
+            "required": _("Enter the new value"),
+            "max_length": _("Enter %(limit_value)d characters or fewer"),
+        },
+    )
+
+
+class CorrectionForm(forms.Form):
+    """One field's new value and the reason for the correction."""
+
+    reason = forms.CharField(
+        label=_("Why are you correcting it?"),
+        help_text=_("For example, the notice gave the wrong end date: see the signed contract"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        error_messages={
+            "required": _("Enter the reason for the correction"),
+            "max_length": _("Enter a reason of 2,000 characters or fewer"),
+        },
+    )
+
+    def __init__(self, *args, field: str, label, contract: Contract, **kwargs):
+        self.field_name = field
+        kwargs.setdefault("initial", {"value": initial_value(contract, field)})
+        super().__init__(*args, **kwargs)
+        self.fields = {"value": _value_field(field, label), "reason": self.fields["reason"]}
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        value = self.fields["value"]
+        if isinstance(value.widget, forms.RadioSelect):
+            layout_value = Field.radios("value", legend_size=Size.MEDIUM)
+        elif isinstance(value, DateInputField):
+            layout_value = Field("value", context={"legend_size": Size.for_legend(Size.MEDIUM)})
+        else:
+            layout_value = Field("value", label_size=Size.MEDIUM)
+        self.helper.layout = Layout(layout_value, Field("reason", label_size=Size.MEDIUM))
+
+    def new_value(self):
+        """The value as the contract holds it."""
+        value = self.cleaned_data["value"]
+        if self.field_name in ("is_framework", "is_terminated"):
+            return value == "yes"
+        return value
+
+    def add_service_errors(self, error: ValidationError) -> None:
+        for name, messages in error.message_dict.items():
+            target = "reason" if name == "reason" else "value"
+            for message in messages:
+                self.add_error(target, message)
+
+
+def initial_value(contract: Contract, field: str):
+    """The contract's value as the form shows it (booleans as the radios' yes or no)."""
+    value = getattr(contract, field)
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return value
