@@ -1,7 +1,7 @@
 """OCDS 1.1 export of the register: release packages and record packages, streamed.
 
-One release per ocid, built from the register's current values (the register keeps its own
-history as contract events, not as OCDS releases, so each release is the compiled state).
+Each ocid's releases are the register's history: one per change (`ContractEvent`), dated when
+the change happened (`ocds_history`); a record's compiled release is its current values.
 Contracts without an ocid (flattened and tabular imports) get one minted from the publisher's
 prefix (`INSOURCE_OCID_PREFIX`) and their stable source key. The packages declare the Cabinet
 Office UK extension, the extensions it depends on (read from its shipped extension.json) and
@@ -25,6 +25,7 @@ from itertools import groupby
 
 from django.conf import settings
 
+from insource.register.exporters.ocds_history import states
 from insource.register.exporters.ocds_release import datetime_text, dumps, release_for
 from insource.register.exporters.queries import CHUNK
 from insource.register.importers.checks import SCHEMA_DIR
@@ -79,28 +80,49 @@ def ocid_of(contract: Contract, prefix: str) -> str:
 
 
 def release_package(contracts: Iterable[Contract], meta: PackageMeta) -> Iterator[bytes]:
-    """A release package as JSON bytes, one release per ocid, written incrementally."""
-    yield from _package(meta, "releases", (r for _o, r in releases(contracts, meta)))
+    """A release package as JSON bytes, each ocid's releases (one per change), incrementally."""
+    items = (r for _o, history in histories(contracts, meta) for r in history)
+    yield from _package(meta, "releases", items)
 
 
 def record_package(contracts: Iterable[Contract], meta: PackageMeta) -> Iterator[bytes]:
-    """A record package: per ocid, a link to its release and the compiled release."""
+    """A record package: per ocid, a link to each of its releases and the compiled release."""
     head = {"packages": [meta.release_package_uri]} if meta.release_package_uri else {}
-    records = (record(o, r, meta) for o, r in releases(contracts, meta))
+    records = (record(o, history, meta) for o, history in histories(contracts, meta))
     yield from _package(meta, "records", records, head)
 
 
 def releases(contracts: Iterable[Contract], meta: PackageMeta) -> Iterator[tuple[str, dict]]:
-    """(ocid, release) for each ocid; contracts must come ordered by ocid (the export query)."""
+    """(ocid, release of its current values) for each ocid."""
+    for ocid, history in histories(contracts, meta):
+        yield ocid, history[-1]
+
+
+def histories(contracts: Iterable[Contract], meta: PackageMeta) -> Iterator[tuple[str, list]]:
+    """(ocid, its releases oldest first: one per change in the register's history, the last
+    of its current values); contracts must come ordered by ocid (the export query)."""
     for ocid, group in groupby(_iterate(contracts), key=lambda c: ocid_of(c, meta.ocid_prefix)):
-        yield ocid, release_for(ocid, list(group), meta.published_at)
+        history: list[dict] = []
+        for state in states(list(group)):
+            release = release_for(ocid, state, meta.published_at, update=bool(history))
+            if not history or _content(release) != _content(history[-1]):
+                history.append(release)
+        yield ocid, history
 
 
-def record(ocid: str, release: dict, meta: PackageMeta) -> dict:
-    link = {"date": release["date"], "tag": release["tag"]}
-    if meta.release_package_uri:
-        link = {"url": f"{meta.release_package_uri}#{release['id']}", **link}
-    return {"ocid": ocid, "releases": [link], "compiledRelease": {**release, "tag": ["compiled"]}}
+def _content(release: dict) -> dict:
+    return {k: v for k, v in release.items() if k not in {"id", "date", "tag"}}
+
+
+def record(ocid: str, history: list[dict], meta: PackageMeta) -> dict:
+    links = []
+    for release in history:
+        link = {"date": release["date"], "tag": release["tag"]}
+        if meta.release_package_uri:
+            link = {"url": f"{meta.release_package_uri}#{release['id']}", **link}
+        links.append(link)
+    compiled = {**history[-1], "tag": ["compiled"]}
+    return {"ocid": ocid, "releases": links, "compiledRelease": compiled}
 
 
 def _package(meta, key: str, items: Iterator[dict], head: dict | None = None) -> Iterator[bytes]:

@@ -23,8 +23,11 @@ CONTRACT_STATUSES = {"pending", "active", "cancelled", "terminated"}
 CATEGORIES = {"goods", "services", "works"}
 
 
-def release_for(ocid: str, contracts: list[Contract], published_at: datetime) -> dict:
-    """The release for one ocid from its contracts' current values as of `published_at`."""
+def release_for(
+    ocid: str, contracts: list[Contract], published_at: datetime, *, update: bool = False
+) -> dict:
+    """The release for one ocid from its contracts' values (current, or as of a change in the
+    register's history) as of `published_at`; `update` for a release after the first."""
     parties: dict[str, dict] = {}
     buyer = _buyer_party(contracts[0])
     parties[buyer["id"]] = buyer
@@ -37,7 +40,7 @@ def release_for(ocid: str, contracts: list[Contract], published_at: datetime) ->
         "ocid": ocid,
         "id": "",
         "date": datetime_text(_changed_at(contracts, published_at)),
-        "tag": _tags(contracts),
+        "tag": _tags(contracts, update=update),
         "initiationType": "tender",
         "language": "en",
         "buyer": {"id": buyer["id"], "name": buyer["name"]},
@@ -176,10 +179,11 @@ def _period(contract: Contract) -> dict | None:
     return _drop_empty(period) or None
 
 
-def _tags(contracts: list[Contract]) -> list[str]:
+def _tags(contracts: list[Contract], *, update: bool = False) -> list[str]:
+    first = ["awardUpdate", "contractUpdate"] if update else ["award"]
     if any(c.is_terminated for c in contracts):
-        return ["award", "contractTermination"]
-    return ["award", "contract"]
+        return [*first, "contractTermination"]
+    return first if update else ["award", "contract"]
 
 
 def _changed_at(contracts: list[Contract], fallback: datetime) -> datetime:

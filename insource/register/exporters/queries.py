@@ -29,16 +29,24 @@ SUPPLIER_COLUMNS = (
 )
 
 
+# What an export reads of a contract's history (ocds_history): its changes and when.
+EVENT_COLUMNS = ("id", "contract_id", "at", "released_at", "changes")
+
+
 def contracts_for_export(*, authority: Authority | None = None) -> QuerySet[Contract]:
     """Every contract (or the authority's: those it reviews), grouped by ocid, with its buyer,
-    suppliers and the time of its latest change (`changed_at`: last event, else last import)."""
+    suppliers, its history (events) and the time of its latest change (`changed_at`: last
+    event, else last import)."""
     latest_event = (
         ContractEvent.objects.filter(contract=OuterRef("pk")).order_by("-at").values("at")[:1]
     )
     contracts = (
         Contract.objects.select_related("buyer", "reviewing_authority")
         .defer(*OFFICER_COLUMNS)
-        .prefetch_related(Prefetch("suppliers", queryset=Supplier.objects.only(*SUPPLIER_COLUMNS)))
+        .prefetch_related(
+            Prefetch("suppliers", queryset=Supplier.objects.only(*SUPPLIER_COLUMNS)),
+            Prefetch("events", queryset=ContractEvent.objects.only(*EVENT_COLUMNS)),
+        )
         .annotate(changed_at=Coalesce(Subquery(latest_event), F("last_import__finished_at")))
         .order_by("ocid", "id")
     )
