@@ -55,7 +55,8 @@ def contracts_public() -> QuerySet[Contract]:
     """Every contract in the register, with suppliers and its published decisions' ids."""
     published = Decision.objects.filter(publication__isnull=False).only("id", "contract_id")
     return (
-        Contract.objects.select_related("buyer", "reviewing_authority")
+        Contract.objects.in_register()
+        .select_related("buyer", "reviewing_authority")
         .prefetch_related(
             Prefetch("suppliers", queryset=Supplier.objects.only(*SUPPLIER_COLUMNS)),
             Prefetch("decision_set", queryset=published.order_by("id"), to_attr="published"),
@@ -99,7 +100,7 @@ def authorities_public() -> QuerySet[Authority]:
     """Every authority, by name, with the number of contracts it reviews and of its published
     decisions (counted per row, so a page costs the same at any register size)."""
     return Authority.objects.annotate(
-        num_contracts=_count(Contract.objects.all(), "reviewing_authority"),
+        num_contracts=_count(Contract.objects.in_register(), "reviewing_authority"),
         num_published_decisions=_count(Publication.objects.all(), "decision__authority"),
     ).order_by("name", "id")
 

@@ -130,3 +130,41 @@ def initial_value(contract: Contract, field: str):
     if isinstance(value, bool):
         return "yes" if value else "no"
     return value
+
+
+class RetireForm(forms.Form):
+    """Which contract this one duplicates, and why."""
+
+    duplicate_of = forms.CharField(
+        label=_("Which contract does it duplicate?"),
+        help_text=_(
+            "Its number in the register (in the address of its page) or its open contracting ID"
+        ),
+        max_length=200,
+        error_messages={"required": _("Enter the contract it duplicates")},
+    )
+    reason = forms.CharField(
+        label=_("Why is it a duplicate?"),
+        help_text=_(
+            "For example, the same award published by both Contracts Finder and the council"
+        ),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        error_messages={
+            "required": _("Enter the reason for retiring the contract"),
+            "max_length": _("Enter a reason of 2,000 characters or fewer"),
+        },
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.layout = Layout(
+            Field("duplicate_of", label_size=Size.MEDIUM), Field("reason", label_size=Size.MEDIUM)
+        )
+
+    def add_service_errors(self, error: ValidationError) -> None:
+        for name, messages in error.message_dict.items():
+            for message in messages:
+                self.add_error(name if name in self.fields else None, message)

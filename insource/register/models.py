@@ -1,5 +1,7 @@
 """The contract register: suppliers, contracts, planned procurements, history and imports."""
 
+from __future__ import annotations
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -77,6 +79,13 @@ class Supplier(models.Model):
         return self.name
 
 
+class ContractQuerySet(models.QuerySet):
+    def in_register(self) -> ContractQuerySet:
+        """Contracts not retired as a duplicate of another: what lists, the pipeline, screening
+        and the open data show (a retired one keeps its page and its history)."""
+        return self.filter(duplicate_of__isnull=True)
+
+
 class Contract(models.Model):
     """One awarded contract (an OCDS award or contracts[] item, or a register row).
 
@@ -125,6 +134,13 @@ class Contract(models.Model):
     needs_officer = models.BooleanField(default=False, db_index=True)
     content_hash = models.CharField(max_length=40)
     last_import = models.ForeignKey(ImportRun, null=True, on_delete=models.SET_NULL)
+    # An officer retired this contract as a duplicate of another of the same authority: it
+    # leaves the lists, the pipeline and the open data; imports never set or clear it.
+    duplicate_of = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="duplicates"
+    )
+
+    objects = ContractQuerySet.as_manager()
 
     class Meta:
         ordering = ["end_on", "id"]
@@ -153,6 +169,7 @@ class ContractEvent(models.Model):
         IMPORTED = "imported", _("Imported")
         UPDATED = "updated", _("Updated from source")
         CORRECTED = "corrected", _("Corrected by an officer")
+        RETIRED = "retired", _("Retired as a duplicate")
 
     contract = models.ForeignKey(Contract, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(max_length=20, choices=Kind.choices)

@@ -58,7 +58,7 @@ def add_months(on: date, months: int) -> date:
 def register_summary(*, on: date | None = None, within_months: int = DEFAULT_PIPELINE_MONTHS):
     """Headline counts for the home page; the ending-soon count only when `on` is given."""
     return {
-        "num_contracts": Contract.objects.count(),
+        "num_contracts": Contract.objects.in_register().count(),
         "num_authorities": authorities_with_contracts().count(),
         "num_planned": PlannedProcurement.objects.count(),
         "num_ending": (
@@ -70,14 +70,15 @@ def register_summary(*, on: date | None = None, within_months: int = DEFAULT_PIP
 
 def authorities_with_contracts() -> QuerySet[Authority]:
     """Authorities that review at least one contract, by name (the register's authority filter)."""
-    reviewing = Contract.objects.values("reviewing_authority_id")
+    reviewing = Contract.objects.in_register().values("reviewing_authority_id")
     return Authority.objects.filter(pk__in=reviewing).only("id", "key", "name", "nice_name")
 
 
 def contract_list() -> QuerySet[Contract]:
     """Every contract, with only the columns the register table shows (see ContractFilter)."""
     return (
-        Contract.objects.select_related("reviewing_authority")
+        Contract.objects.in_register()
+        .select_related("reviewing_authority")
         .only(*LIST_COLUMNS)
         .order_by(F("end_on").asc(nulls_last=True), "id")
     )
@@ -312,3 +313,16 @@ def contract_editor_code(user, contract: Contract) -> str | None:
         return None
     access = access_for(user=user, authority_code=code)
     return code if access is not None and access.can(Capability.EDIT_REGISTER) else None
+
+
+def contract_named_for_reviewer(*, authority: Authority, text: str) -> Contract | None:
+    """The authority's contract an officer names by its number in the register or its ocid."""
+    text = (text or "").strip()
+    if not text:
+        return None
+    contracts = Contract.objects.filter(reviewing_authority=authority)
+    if text.isdigit() and len(text) < 12:
+        found = contracts.filter(pk=int(text)).first()
+        if found is not None:
+            return found
+    return contracts.filter(ocid=text).order_by("id").first()

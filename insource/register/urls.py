@@ -14,4 +14,7 @@ urlpatterns = [
         views.contract_correct_view,
         name="contract-correct",
     ),
+    path(
+        "<str:code>/contracts/<int:pk>/retire/", views.contract_retire_view, name="contract-retire"
+    ),
 ]

@@ -29,9 +29,9 @@ from insource.core import panels
 from insource.register import selectors
 from insource.register.columns import LABELS, PAGE
 from insource.register.filters import ContractFilter
-from insource.register.forms import CorrectionForm
+from insource.register.forms import CorrectionForm, RetireForm
 from insource.register.models import Contract
-from insource.register.services.contracts import CORRECTABLE, contract_correct
+from insource.register.services.contracts import CORRECTABLE, contract_correct, contract_retire
 
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 PER_PAGE = 50
@@ -230,6 +230,36 @@ def contract_correct_view(request, page: AuthorityPage, pk: int, field: str):
     context = {"contract": contract, "form": form, "row": row, "page": page, "nav_register": True}
     return render(
         request, "register/contract_correct.html", context, status=400 if form.errors else 200
+    )
+
+
+@authority_page(Capability.EDIT_REGISTER, write=Capability.EDIT_REGISTER)
+def contract_retire_view(request, page: AuthorityPage, pk: int):
+    """Retire one of the authority's contracts as a duplicate of another, with a reason."""
+    contract = selectors.contract_for_reviewer_or_404(authority=page.authority, pk=pk)
+    form = RetireForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        original = selectors.contract_named_for_reviewer(
+            authority=page.authority, text=form.cleaned_data["duplicate_of"]
+        )
+        if original is None:
+            form.add_error("duplicate_of", _("No contract of this authority has that number or ID"))
+        else:
+            try:
+                contract_retire(
+                    contract=contract,
+                    duplicate_of=original,
+                    reason=form.cleaned_data["reason"],
+                    by=page.actor,
+                    at=page.at,
+                )
+            except ValidationError as error:
+                form.add_service_errors(error)
+            else:
+                return redirect("register:contract-detail", pk=pk)
+    context = {"contract": contract, "form": form, "page": page, "nav_register": True}
+    return render(
+        request, "register/contract_retire.html", context, status=400 if form.errors else 200
     )
 
 

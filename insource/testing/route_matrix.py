@@ -151,6 +151,7 @@ ROUTES: dict[str, Row] = {
     "register:contract-correct": Row(
         C.EDIT_REGISTER, C.EDIT_REGISTER, args=lambda w: [w.code, w.kept.pk, "end_on"]
     ),
+    "register:contract-retire": Row(C.EDIT_REGISTER, C.EDIT_REGISTER, args=_kept),
     "authorities:buyer-name-confirm": Row(
         POST_ONLY,
         # Unmatched name (nobody holds it) pointed at `own`: its administrators, or a site

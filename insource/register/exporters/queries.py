@@ -41,7 +41,8 @@ def contracts_for_export(*, authority: Authority | None = None) -> QuerySet[Cont
         ContractEvent.objects.filter(contract=OuterRef("pk")).order_by("-at").values("at")[:1]
     )
     contracts = (
-        Contract.objects.select_related("buyer", "reviewing_authority")
+        Contract.objects.in_register()
+        .select_related("buyer", "reviewing_authority")
         .defer(*OFFICER_COLUMNS)
         .prefetch_related(
             Prefetch("suppliers", queryset=Supplier.objects.only(*SUPPLIER_COLUMNS)),

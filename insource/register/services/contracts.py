@@ -74,3 +74,53 @@ def contract_correct(
         reason=reason,
     )
     return contract
+
+
+@transaction.atomic
+def contract_retire(
+    *, contract: Contract, duplicate_of: Contract, reason: str, by: Actor, at: datetime
+) -> Contract:
+    """Retire `contract` as a duplicate of `duplicate_of` (the same reviewing authority's): it
+    leaves the lists, the pipeline, screening and the open data, keeps its page and history,
+    and later imports of its source never bring it back."""
+    reason = (reason or "").strip()
+    errors = {}
+    if duplicate_of.pk == contract.pk:
+        errors["duplicate_of"] = _("Choose another contract: a contract cannot duplicate itself")
+    elif duplicate_of.reviewing_authority_id != contract.reviewing_authority_id:
+        errors["duplicate_of"] = _("Choose a contract of the same authority")
+    elif duplicate_of.duplicate_of_id is not None:
+        errors["duplicate_of"] = _("That contract is itself retired: choose the one it duplicates")
+    retired = (
+        Contract.objects.select_for_update()
+        .filter(pk=contract.pk)
+        .values_list("duplicate_of_id", flat=True)
+        .get()
+    )
+    if retired is not None:
+        errors["duplicate_of"] = _("This contract is already retired as a duplicate")
+    if not reason:
+        errors["reason"] = _("Enter the reason for retiring the contract")
+    if errors:
+        raise ValidationError(errors)
+    contract.duplicate_of = duplicate_of
+    contract.save(update_fields=["duplicate_of"])
+    ContractEvent.objects.create(
+        contract=contract,
+        kind=ContractEvent.Kind.RETIRED,
+        at=at,
+        changes={"duplicate_of": [None, duplicate_of.pk]},
+        by=by.label,
+        reason=reason,
+    )
+    audit_record(
+        by=by,
+        at=at,
+        action="register.contract_retire",
+        obj=contract,
+        authority=contract.reviewing_authority,
+        before={"duplicate_of": None},
+        after={"duplicate_of": duplicate_of.pk, "duplicate_of_ocid": duplicate_of.ocid},
+        reason=reason,
+    )
+    return contract

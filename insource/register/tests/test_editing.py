@@ -16,7 +16,7 @@ from insource.authorities.roles import CAPABILITIES, Capability
 from insource.core.audit import Actor
 from insource.core.models import AuditEvent
 from insource.register.models import ContractEvent
-from insource.register.services.contracts import contract_correct
+from insource.register.services.contracts import contract_correct, contract_retire
 from insource.testing.factories import (
     AuthorityFactory,
     ContractFactory,
@@ -220,3 +220,94 @@ def test_a_missing_choice_reads_as_govuk_asks(client, officer_login, contract):
     response = client.post(correct_url(contract, "is_framework"), {"reason": "Checked"})
     assert response.status_code == 400
     assert "Select yes or no" in response.content.decode()
+
+
+# Retiring a duplicate ---------------------------------------------------------------------
+
+
+def retire_url(contract, code=None):
+    code = code or contract.reviewing_authority.code
+    return reverse("register:contract-retire", args=[code, contract.pk])
+
+
+@pytest.fixture
+def twin(contract):
+    return ContractFactory(
+        buyer=contract.buyer, reviewing_authority=contract.reviewing_authority, title="Twin"
+    )
+
+
+def test_service_refuses_what_is_not_a_duplicate(contract, twin):
+    actor = Actor.system("tests")
+    elsewhere = ContractFactory()
+    for other, message in [
+        (contract, "Choose another contract: a contract cannot duplicate itself"),
+        (elsewhere, "Choose a contract of the same authority"),
+    ]:
+        with pytest.raises(ValidationError) as error:
+            contract_retire(contract=contract, duplicate_of=other, reason="x", by=actor, at=NOW)
+        assert error.value.message_dict == {"duplicate_of": [message]}
+    with pytest.raises(ValidationError) as error:
+        contract_retire(contract=contract, duplicate_of=twin, reason=" ", by=actor, at=NOW)
+    assert error.value.message_dict == {"reason": ["Enter the reason for retiring the contract"]}
+    contract_retire(contract=contract, duplicate_of=twin, reason="x", by=actor, at=NOW)
+    with pytest.raises(ValidationError):
+        contract_retire(contract=contract, duplicate_of=twin, reason="x", by=actor, at=NOW)
+    with pytest.raises(ValidationError) as error:
+        contract_retire(contract=twin, duplicate_of=contract, reason="x", by=actor, at=NOW)
+    assert "itself retired" in error.value.message_dict["duplicate_of"][0]
+
+
+def test_retiring_a_duplicate_takes_it_out_of_the_lists_and_keeps_its_page(
+    client, officer_login, contract, twin
+):
+    from insource.api.selectors import contracts_public
+    from insource.register.exporters.queries import contracts_for_export
+    from insource.register.selectors import contract_list, contracts_expiring
+
+    user = sign_in(client, officer_login, contract.reviewing_authority)
+    page = client.get(reverse("register:contract-detail", args=[contract.pk]))
+    assert retire_url(contract).encode() in page.content
+    assert client.get(retire_url(contract)).status_code == 200
+
+    empty = client.post(retire_url(contract), {"duplicate_of": "", "reason": ""})
+    assert empty.status_code == 400
+    text = empty.content.decode()
+    assert "Enter the contract it duplicates" in text
+    assert "Enter the reason for retiring the contract" in text
+    unknown = client.post(retire_url(contract), {"duplicate_of": "99999999", "reason": "Twice"})
+    assert "No contract of this authority has that number or ID" in unknown.content.decode()
+    assert 'value="99999999"' in unknown.content.decode() and "Twice" in unknown.content.decode()
+
+    response = client.post(retire_url(contract), {"duplicate_of": twin.ocid, "reason": "Twice"})
+    assert response.status_code == 302
+    contract.refresh_from_db()
+    assert contract.duplicate_of == twin
+    for listed in (
+        contract_list(),
+        contracts_expiring(on=date(2026, 12, 1), within_months=36),
+        contracts_public(),
+        contracts_for_export(),
+    ):
+        assert contract not in list(listed)
+        assert twin in list(listed)
+    page = client.get(reverse("register:contract-detail", args=[contract.pk]))
+    assert b"Retired as a duplicate of" in page.content
+    assert retire_url(contract).encode() not in page.content
+    event = ContractEvent.objects.get(contract=contract, kind=ContractEvent.Kind.RETIRED)
+    assert event.reason == "Twice" and event.by == user.get_username()
+    audit = AuditEvent.objects.get(action="register.contract_retire")
+    assert audit.actor_user == user and audit.after["duplicate_of"] == twin.pk
+
+
+def test_retiring_is_refused_to_other_roles_and_authorities(client, officer_login, contract, twin):
+    sign_in(client, officer_login, contract.reviewing_authority, Role.COUNCILLOR)
+    data = {"duplicate_of": str(twin.pk), "reason": "Twice"}
+    assert client.get(retire_url(contract)).status_code == 403
+    assert client.post(retire_url(contract), data).status_code == 403
+    other = AuthorityFactory()
+    sign_in(client, officer_login, other, Role.AUTHORITY_ADMIN)
+    assert client.post(retire_url(contract, code=other.code), data).status_code == 404
+    assert client.post(retire_url(contract), data).status_code == 404
+    contract.refresh_from_db()
+    assert contract.duplicate_of is None

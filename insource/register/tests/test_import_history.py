@@ -156,3 +156,36 @@ def test_same_award_twice_in_a_file_warns_and_keeps_the_later(tmp_path, system_a
     assert summary.status == "succeeded" and summary.created == 1
     assert any("appears twice" in w.message for w in summary.warnings)
     assert str(Contract.objects.get(award_id="same-award").value_amount) == "2000.00"
+
+
+def test_a_contract_retired_as_a_duplicate_stays_retired_after_a_reimport(tmp_path, system_actor):
+    from insource.register.selectors import contract_list
+    from insource.register.services.contracts import contract_retire
+
+    load(tmp_path, "a.json", system_actor, release())
+    contract = Contract.objects.get()
+    original = Contract.objects.create(
+        source_key="hand/1",
+        ocid="ocds-hand-1",
+        buyer=contract.buyer,
+        reviewing_authority=contract.reviewing_authority,
+        buyer_name=contract.buyer_name,
+        title="Household waste collection",
+        content_hash="x",
+    )
+    contract_retire(
+        contract=contract, duplicate_of=original, reason="Twice", by=system_actor, at=TEST_NOW
+    )
+    changed = release(
+        id="release-2",
+        date="2025-03-01T00:00:00Z",
+        **{"tender.title": "Household waste and recycling"},
+    )
+    summary = load(tmp_path, "b.json", system_actor, changed)
+    assert (summary.created, summary.updated) == (0, 1)
+    contract.refresh_from_db()
+    assert contract.duplicate_of == original
+    assert contract.title == "Household waste and recycling"
+    assert list(contract_list()) == [original]
+    kinds = set(contract.events.values_list("kind", flat=True))
+    assert {ContractEvent.Kind.RETIRED, ContractEvent.Kind.UPDATED} <= kinds

@@ -86,7 +86,8 @@ def review_open(*, contract: Contract, on: date, by: Actor, at: datetime) -> Rev
 def _candidates(on: date, authorities):
     horizon_filter = Q(is_terminated=True) | Q(end_on__isnull=False) | Q(max_end_on__isnull=False)
     return (
-        Contract.objects.filter(reviewing_authority__in=authorities)
+        Contract.objects.in_register()
+        .filter(reviewing_authority__in=authorities)
         .filter(horizon_filter)
         .select_related("reviewing_authority")
         .order_by("id")
@@ -115,12 +116,16 @@ def reviews_open_due(*, on: date, by: Actor, at: datetime, authority: Authority 
     if authority is not None:
         adopted = adopted.filter(pk=authority.pk)
     summary = {"opened": 0, "already_open": 0, "skipped_no_end_date": 0, "not_due": 0}
-    summary["skipped_no_end_date"] = Contract.objects.filter(
-        reviewing_authority__in=adopted,
-        end_on__isnull=True,
-        max_end_on__isnull=True,
-        is_terminated=False,
-    ).count()
+    summary["skipped_no_end_date"] = (
+        Contract.objects.in_register()
+        .filter(
+            reviewing_authority__in=adopted,
+            end_on__isnull=True,
+            max_end_on__isnull=True,
+            is_terminated=False,
+        )
+        .count()
+    )
     existing = set(
         Review.objects.filter(authority__in=adopted).values_list("contract_id", "decision_point_on")
     )

@@ -91,7 +91,7 @@ class _Run:
         self.presets = _presets(self.authorities)
         self.versions = {name: version_label(p) for name, p in self.presets.items()}
         self.screener = Screener(on, self.presets)
-        self.contracts = Contract.objects.all()
+        self.contracts = Contract.objects.in_register()
         if authority is not None:
             self.contracts = self.contracts.filter(reviewing_authority=authority)
         self.summary = ScreeningSummary(on, authority.code if authority else None)
