@@ -104,6 +104,7 @@ INSTALLED_APPS = [
     "insource.wealth",
     "insource.transition",
     "insource.inhouse",
+    "insource.oversight",
     "insource.demo",
     "insource.api",
     "insource.home",

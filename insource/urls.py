@@ -19,6 +19,7 @@ urlpatterns = [
     path("authorities/", include("insource.register.buyer_names.urls")),
     path("reviews/", include("insource.reviews.urls")),
     path("standards/", include("insource.standards.urls")),
+    path("standards/", include("insource.oversight.urls")),
     path("appraisal/", include("insource.appraisal.urls")),
     path("wealth/", include("insource.wealth.urls")),
     path("transition/", include("insource.transition.urls")),

@@ -1,5 +1,5 @@
 """Monitoring pages for continuing contracts: the authority's list, a contract's standards matrix
-and calendar, recording a check, and the audit committee's view. Views parse, call one
+and calendar, recording a check (the audit committee's view is `oversight`). Views parse, call one
 selector or service, and present."""
 
 from __future__ import annotations
@@ -18,10 +18,8 @@ from insource.authorities.roles import Capability
 from insource.authorities.selectors import memberships_of
 from insource.core.views import who_and_when
 from insource.register.selectors import contract_get_for_reviewer
-from insource.reviews.decisions.departure_presenters import departure_view
 from insource.reviews.views import access_or_404
 from insource.standards import monitoring_presenters as present
-from insource.standards.audit_selectors import audit_view
 from insource.standards.models import MonitoringRecord
 from insource.standards.monitoring_selectors import authority_monitoring, contract_monitoring
 from insource.standards.monitoring_services import RecordInput, monitoring_record_add
@@ -160,12 +158,3 @@ def record(request, code: str, pk: int):
     return render(
         request, "standards/monitoring/record.html", context, status=400 if form.errors else 200
     )
-
-
-@login_required
-def audit(request, code: str):
-    access = access_or_404(request, code)
-    view = audit_view(authority=access.authority, on=timezone.localdate())
-    departures = [departure_view(d) | {"decision": d} for d in view.departures]
-    context = {"access": access, "view": view, "departures": departures, **NAV}
-    return render(request, "standards/monitoring/audit.html", context)

@@ -9,7 +9,6 @@ app_name = "standards"
 urlpatterns = [
     path("", monitoring_views.mine, name="mine"),
     path("<str:code>/", monitoring_views.authority_list, name="authority"),
-    path("<str:code>/audit/", monitoring_views.audit, name="audit"),
     path("<str:code>/contracts/<int:pk>/", monitoring_views.contract_page, name="contract"),
     path("<str:code>/contracts/<int:pk>/record/", monitoring_views.record, name="record"),
     path("<str:code>/contracts/<int:pk>/payroll/", views.payroll, name="payroll"),

@@ -192,7 +192,7 @@ ROUTES: dict[str, Row] = {
     # Minimum standards and the model contract -------------------------------------------------
     "standards:mine": Row(SIGNED_IN, GET_ONLY),
     "standards:authority": Row(C.READ, GET_ONLY, args=_code),
-    "standards:audit": Row(C.READ, GET_ONLY, args=_code),
+    "oversight:audit": Row(C.READ, GET_ONLY, args=_code),
     "standards:contract": Row(C.READ, GET_ONLY, args=_kept),
     "standards:record": Row(C.MANAGE_CONTRACTS, C.MANAGE_CONTRACTS, args=_kept),
     "standards:payroll": Row(C.READ, C.MANAGE_CONTRACTS, args=_kept),

@@ -36,7 +36,6 @@ BEING_CONVERTED: set[str] = {
     "reviews:publish",
     "reviews:advice",
     "standards:authority",
-    "standards:audit",
     "standards:contract",
     "standards:record",
     "standards:payroll",

@@ -14,6 +14,7 @@ from django.urls import reverse
 from insource.authorities.models import Role
 from insource.core.audit import Actor
 from insource.core.models import AuditEvent
+from insource.oversight.selectors import audit_view
 from insource.policy.departure import departure_conditions
 from insource.reviews.decisions.pack import pack_html
 from insource.reviews.models import Decision, Publication, Review
@@ -31,7 +32,6 @@ from insource.reviews.services.departures import (
 from insource.reviews.services.editing import evidence_add, review_submit
 from insource.reviews.services.opening import reviews_open_due
 from insource.reviews.workflow.questions import BY_SLUG
-from insource.standards.audit_selectors import audit_view
 from insource.testing.workflow import (
     CAPACITY_FACTS,
     COMPLIANT_TERMS,

@@ -14,7 +14,7 @@ from django.core.management import call_command
 
 from insource.authorities.models import Role
 from insource.core.audit import Actor
-from insource.standards.audit_selectors import audit_view
+from insource.oversight.selectors import audit_view
 from insource.testing.transition import NOW, TODAY, decided_in_house
 from insource.transition.services.alerts import transition_alerts_raise
 from insource.transition.services.milestones import MilestoneChange, milestone_update
