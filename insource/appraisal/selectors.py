@@ -8,6 +8,7 @@ from decimal import Decimal
 from django.http import Http404
 
 from insource.appraisal.models import Appraisal, AppraisalRun, CostLine
+from insource.reviews.selectors.reviews import publication_get_public
 from insource.reviews.workflow.review_facts import Answer
 
 PIT = "public_interest_test.appraisal."
@@ -72,11 +73,15 @@ def _money(value: float) -> str | None:
 
 
 def appraisal_answers(review) -> list[Answer]:
-    """The latest run's figures as answers for the review's facts (criterion T4): they replace
-    anything typed for the same facts. None when the review has no run."""
+    """The latest run's figures as answers for the review's facts (criterion T4). None when
+    the review has no run."""
     run = AppraisalRun.objects.filter(appraisal__review=review).order_by("-number").first()
-    if run is None:
-        return []
+    return run_answers(run) if run is not None else []
+
+
+def run_answers(run: AppraisalRun) -> list[Answer]:
+    """A run's figures as answers for the review's facts (criterion T4), which the review keeps
+    (`review_appraisal_record`): they replace anything typed for the same facts."""
     r = run.results
     values = {
         "p_inhouse_cheaper": f"{Decimal(str(r['p_inhouse_cheaper'])):.4f}",
@@ -101,8 +106,6 @@ def run_for_decision(decision) -> AppraisalRun | None:
 
 def run_published(decision_pk: int) -> AppraisalRun | None:
     """Public: the run behind a published decision, else None."""
-    from insource.reviews.selectors.reviews import publication_get_public
-
     publication = publication_get_public(decision_pk)
     return run_for_decision(publication.decision) if publication is not None else None
 

@@ -2,8 +2,8 @@
 
 Every write to the draft states the appraisal version it read (optimistic locking, as the
 review does) and is refused once the review has a signed decision. A run stores the document
-exactly as run with its seed, draws, results and their SHA-256, and re-evaluates the review so
-criterion T4 takes the new figures at once.
+exactly as run with its seed, draws, results and their SHA-256, and hands its figures to the
+review (`review_appraisal_record`), which re-evaluates so criterion T4 takes them at once.
 """
 
 from __future__ import annotations
@@ -21,8 +21,10 @@ from insource.appraisal.engine.inputs import build_model
 from insource.appraisal.engine.parameters import appraisal_parameters
 from insource.appraisal.engine.schema import validate
 from insource.appraisal.models import Appraisal, AppraisalRun, CostLine
+from insource.appraisal.selectors import run_answers
 from insource.core.audit import Actor, audit_record
 from insource.reviews.models import Review
+from insource.reviews.services.evaluation import review_appraisal_record
 from insource.reviews.services.states import edit_refusal
 
 
@@ -201,9 +203,8 @@ def run_hash(document: dict, seed: int, draws: int, results: dict) -> str:
 def appraisal_run(
     *, appraisal: Appraisal, draws: int, seed: int, user, on: date, by: Actor, at: datetime
 ) -> AppraisalRun:
-    """Run the appraisal as it stands; keep the run; re-evaluate the review (criterion T4)."""
-    from insource.reviews.services.evaluation import review_evaluate
-
+    """Run the appraisal as it stands; keep the run; hand its figures to the review, which
+    re-evaluates (criterion T4)."""
     review = Review.objects.select_for_update().get(pk=appraisal.review_id)
     if edit_refusal(review):
         raise AppraisalRefused(edit_refusal(review))
@@ -233,8 +234,7 @@ def appraisal_run(
         run_by_name=user.get_full_name() or user.get_username(),
         run_at=at,
     )
-    Review.objects.filter(pk=review.pk).update(version=F("version") + 1)
-    review_evaluate(review, on=on, at=at)
+    review_appraisal_record(review=review, answers=run_answers(run), on=on, at=at)
     summary = {k: results[k] for k in ("options", "difference", "p10", "p50", "p90")}
     _audit(
         appraisal,

@@ -53,6 +53,10 @@ class Review(models.Model):
     version = models.PositiveIntegerField(default=1)
     evaluation = models.JSONField(default=dict, blank=True)
     evaluated_at = models.DateTimeField(null=True, blank=True)
+    # The latest options appraisal run's figures for criterion T4, as [path, value] pairs in
+    # order (the run's id and SHA-256 among them): the appraisal records them through
+    # `review_appraisal_record`, and they replace anything typed for the same facts.
+    appraisal_answers = models.JSONField(default=list, blank=True)
     late_notified_on = models.DateField(null=True, blank=True)
 
     class Meta:

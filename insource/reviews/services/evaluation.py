@@ -1,14 +1,18 @@
 """Run the policy engine on a review: the register's facts, the answers, the evidence.
 
 Called by every service that changes a review, in its transaction, so the page always shows
-the current recommendation, status, missing evidence and standards.
+the current recommendation, status, missing evidence and standards. The options appraisal hands
+its latest run's T4 figures in through `review_appraisal_record`; evaluation reads only what the
+review stores.
 """
 
 from __future__ import annotations
 
 from datetime import date, datetime
 
-from insource.appraisal.selectors import appraisal_answers
+from django.db import transaction
+from django.db.models import F
+
 from insource.policy import PolicyError, evaluate
 from insource.register.models import Contract
 from insource.reviews.facts import contract_facts, counterparty_of, supplier_kind
@@ -22,6 +26,7 @@ from insource.reviews.workflow.prerequisites import (
 from insource.reviews.workflow.review_facts import Answer, register_values, review_facts
 
 CONTRACT_COLUMNS = ("main_cpv", "cpv_codes", "nature", "is_framework", "end_on", "value_inc_vat")
+APPRAISAL_PATHS = "public_interest_test.appraisal."
 
 
 def register_facts_of(contract: Contract, on: date, preset: str) -> dict[str, object]:
@@ -57,11 +62,36 @@ def evidence_refs(review: Review) -> dict[str, list[str]]:
     return refs
 
 
+def appraisal_answers_of(review: Review) -> list[Answer]:
+    """The latest appraisal run's figures the review holds (criterion T4), in order; read from
+    the database, so a review read before the run still takes them."""
+    stored = Review.objects.filter(pk=review.pk).values_list("appraisal_answers", flat=True)
+    return [Answer(path, value) for path, value in stored.first() or []]
+
+
+@transaction.atomic
+def review_appraisal_record(
+    *, review: Review, answers: list[Answer], on: date, at: datetime
+) -> dict:
+    """Keep an appraisal run's figures on the review as its T4 answers, bump the review's
+    version (a signature against the old figures is refused) and re-evaluate. Only facts of
+    the appraisal (`public_interest_test.appraisal.*`) are taken. Not a separate write: the
+    appraisal audits the run that caused it."""
+    outside = [a.path for a in answers if not a.path.startswith(APPRAISAL_PATHS)]
+    if outside:
+        raise ValueError(f"not facts of the appraisal: {', '.join(outside)}")
+    review.appraisal_answers = [[a.path, a.value] for a in answers]
+    Review.objects.filter(pk=review.pk).update(
+        appraisal_answers=review.appraisal_answers, version=F("version") + 1
+    )
+    return review_evaluate(review, on=on, at=at)
+
+
 def facts_of(review: Review, *, on: date) -> dict:
     """The facts document of the review as it stands."""
     preset = review.authority.policy_preset or "labour-2019-local"
     answers = [Answer(a.path, a.value, a.is_disputed) for a in review.answers.all()]
-    answers += appraisal_answers(review)  # the latest appraisal run's figures win (T4)
+    answers += appraisal_answers_of(review)  # the latest appraisal run's figures win (T4)
     maker = review.decision_maker
     return review_facts(
         register=register_facts_of(review.contract, on, preset),
