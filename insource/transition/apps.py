@@ -9,7 +9,10 @@ class TransitionConfig(AppConfig):
     name = "insource.transition"
     verbose_name = "Transition"
 
-    def ready(self):
+    def ready(self) -> None:
+        from insource.reviews.signals import decision_signed
+        from insource.transition import receivers
         from insource.transition.panels import register_panels
 
         register_panels()
+        decision_signed.connect(receivers.plan_open_on_signing, dispatch_uid="transition.plan")

@@ -6,8 +6,10 @@ make against the planned date) and the facts are complete. Any outcome may be si
 departure is reasoned as `services.departures.departure_check` requires (ADR 0019). The
 decision stores the facts, the result with its trace, the policy version, the evidence
 references and the signer, and never changes; a correction is a new decision that points at the
-one it replaces. Publishing is its own step (POLICY.md §5); a departure towards
-outsourcing is published only after the monitoring officer's advice.
+one it replaces. Signing sends `reviews.signals.decision_signed` in its transaction (transition
+makes the plan of a decision that brings the service home; ADR 0027). Publishing is its own step
+(POLICY.md §5); a departure towards outsourcing is published only after the monitoring officer's
+advice.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from insource.reviews.services.editing import drafters_of
 from insource.reviews.services.evaluation import facts_of, review_prerequisites
 from insource.reviews.services.states import review_move
 from insource.reviews.services.verification import policy_version_keep
-from insource.transition.services.plans import transition_plan_open
+from insource.reviews.signals import decision_signed
 
 
 class SignatureRefused(Exception):
@@ -196,7 +198,7 @@ def decision_sign(
         },
         reason=reason,
     )
-    transition_plan_open(decision=decision, by=by, at=at)  # in house: the plan (issue 16)
+    decision_signed.send(sender=Decision, decision=decision, by=by, at=at)  # transition plan
     return decision
 
 
