@@ -15,6 +15,7 @@ from insource.authorities.models import Membership, Role
 from insource.core.audit import Actor, audit_record
 from insource.transition import schedule
 from insource.transition.models import Milestone, MilestoneTemplate, TransitionPlan
+from insource.transition.signals import plan_went_live
 from insource.transition.status import DONE
 
 STATUSES = {s.value for s in Milestone.Status}
@@ -77,14 +78,14 @@ def _snapshot(m: Milestone) -> dict:
 
 
 def _on_done(milestone: Milestone, *, on: date, by: Actor, at: datetime) -> None:
-    """What follows a milestone becoming done, in the same transaction (go-live: the in-house
-    service starts; see insource.inhouse)."""
+    """What follows a milestone becoming done, in the same transaction (go-live: the plan
+    says so, and the in-house service starts: `insource.inhouse.receivers`)."""
     if milestone.key == "go-live":
-        from insource.inhouse.services import inhouse_service_go_live
-
         # Marked done on the day or later: the service started then, or on the transfer date.
         started_on = min(milestone.done_on, milestone.plan.transfer_on)
-        inhouse_service_go_live(plan=milestone.plan, started_on=started_on, by=by, at=at)
+        plan_went_live.send(
+            sender=TransitionPlan, plan=milestone.plan, started_on=started_on, by=by, at=at
+        )
 
 
 @transaction.atomic
