@@ -18,14 +18,33 @@ from decimal import Decimal
 
 from dateutil.relativedelta import relativedelta
 from django.contrib.auth import get_user_model
+from django.db.models import Min
 from django.db.models.functions import Coalesce
 
+from insource.appraisal.services import appraisal_load, appraisal_run, appraisal_start
+from insource.authorities.models import Authority
 from insource.core.audit import Actor
 from insource.demo.brought_home_figures import KPIS, SOCIAL, appraisal_document, ratings, year_one
 from insource.demo.showcase import FACTS, SKIP_CODES, answered
 from insource.inhouse.models import InhouseService
+from insource.inhouse.services import (
+    KpiInput,
+    RatingInput,
+    YearInput,
+    inhouse_service_start,
+    kpi_add,
+    kpi_rating_record,
+    service_year_record,
+)
 from insource.register.models import Contract
+from insource.reviews.decisions.pack import pack_render
+from insource.reviews.models import Publication
+from insource.reviews.services.decisions import decision_publish, decision_sign
+from insource.reviews.services.editing import review_submit
 from insource.reviews.services.opening import ReviewNotDue, review_open
+from insource.transition.models import TransitionPlan
+from insource.transition.services.milestones import MilestoneChange, milestone_update
+from insource.transition.services.plans import plan_illustrative_mark
 
 OUTCOME = "INSOURCE_AT_RISK_GUIDANCE"
 # The council's passenger transport contracts carry children with special educational needs
@@ -50,10 +69,6 @@ def _at(on: date, hour: int = 10) -> datetime:
 
 
 def _earliest_adoption() -> date:
-    from django.db.models import Min
-
-    from insource.authorities.models import Authority
-
     found = Authority.objects.aggregate(first=Min("policy_adopted_on"))["first"]
     return (found or date.max - timedelta(days=30)) + timedelta(days=21)
 
@@ -103,9 +118,6 @@ def _decided(contract, people, *, on: date):
 
 def _sign(review, people, *, on: date, at: datetime):
     """Submit and sign the recommendation (published later: see `demo_brought_home_publish`)."""
-    from insource.reviews.services.decisions import decision_sign
-    from insource.reviews.services.editing import review_submit
-
     review.refresh_from_db()
     by = Actor.for_user(people["officer"])
     review_submit(
@@ -125,8 +137,6 @@ def _sign(review, people, *, on: date, at: datetime):
 
 
 def _appraise(review, officer, *, on: date, at: datetime) -> None:
-    from insource.appraisal.services import appraisal_load, appraisal_run, appraisal_start
-
     by = Actor.for_user(officer)
     appraisal = appraisal_start(review=review, term_years=5, by=by, at=at)
     document = appraisal_document(review.contract, on=on)
@@ -140,10 +150,6 @@ def _appraise(review, officer, *, on: date, at: datetime) -> None:
 def _go_live(decision, people) -> InhouseService:
     """Every milestone of the decision's transition plan done; go-live last, on the transfer
     date (which starts the service). Without a plan: go-live straight from the decision."""
-    from insource.inhouse.services import inhouse_service_start
-    from insource.transition.models import TransitionPlan
-    from insource.transition.services.milestones import MilestoneChange, milestone_update
-
     by = Actor.for_user(people["manager"])
     plan = TransitionPlan.objects.filter(decision=decision).first()
     if plan is None:
@@ -160,15 +166,6 @@ def _go_live(decision, people) -> InhouseService:
 
 
 def _measure(service, manager, *, on: date) -> None:
-    from insource.inhouse.services import (
-        KpiInput,
-        RatingInput,
-        YearInput,
-        kpi_add,
-        kpi_rating_record,
-        service_year_record,
-    )
-
     by, at = Actor.for_user(manager), _at(on, 9)
     for spec, owner in [(k, {"contract": service.contract}) for k in KPIS] + [
         (k, {"service": service}) for k in SOCIAL
@@ -203,12 +200,6 @@ def demo_brought_home(*, on: date, at: datetime) -> int | None:
 def demo_brought_home_publish(service_id: int | None) -> None:
     """Publish the brought-home service's decision pack, as the demo's legal officer did a week
     after signing (the showcase publishes the demo's first decision: this runs after it)."""
-    from insource.reviews.decisions.pack import pack_render
-    from insource.reviews.models import Publication
-    from insource.reviews.services.decisions import decision_publish
-    from insource.transition.models import TransitionPlan
-    from insource.transition.services.plans import plan_illustrative_mark
-
     service = InhouseService.objects.filter(pk=service_id).select_related("decision").first()
     if service is None or Publication.objects.filter(decision=service.decision).exists():
         return

@@ -10,6 +10,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from dateutil.relativedelta import relativedelta
 
 from insource.inhouse.measures import price_per_year
+from insource.inhouse.selectors import fair_wage_on
 
 NOTE = "Illustrative figures for the demonstration, in proportion to the contract's price"
 KPIS = [
@@ -188,8 +189,6 @@ def appraisal_document(contract, *, on: date) -> dict:
 
 def year_one(service) -> dict:
     """The first service year's outturn and staff figures (illustrative)."""
-    from insource.inhouse.selectors import fair_wage_on
-
     p = service.contract_price_per_year_gbp or annual_price(service.contract)
     bands = {y["year"]: y for y in service.forecast.get("years", [])}
     central = Decimal(bands[1]["p50"]) if 1 in bands else p

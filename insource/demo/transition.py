@@ -17,6 +17,7 @@ from pathlib import Path
 
 from django.contrib.auth import get_user_model
 
+from insource.authorities.models import Role
 from insource.authorities.roles import capabilities_of
 from insource.core.audit import Actor
 from insource.demo.showcase import FACTS, SKIP_CODES, answered, decide_and_publish
@@ -117,8 +118,6 @@ def _workforce(plan, people, *, at: datetime) -> None:
 
 
 def _consultation(plan, people, *, on: date, at: datetime) -> None:
-    from insource.authorities.models import Role
-
     entries = (
         (
             "hr",

@@ -12,14 +12,13 @@ from django.http import Http404
 from insource.inhouse.models import InhouseService, Kpi, KpiRating
 from insource.policy.fair_wage import rates_on
 from insource.policy.params import Parameters
+from insource.reviews.models import Decision, Publication
+from insource.transition.services.plans import plan_route
 
 
 def decision_route(decision) -> str | None:
     """The route a decision brings the service home by ("in-house" or "public-public", the
     transition plan's `plan_route`), or None when it does not or is no longer in force."""
-    from insource.reviews.models import Decision
-    from insource.transition.services.plans import plan_route
-
     if Decision.objects.filter(replaces=decision).exists():
         return None
     return plan_route(decision)
@@ -28,8 +27,6 @@ def decision_route(decision) -> str | None:
 def decisions_awaiting_go_live(*, authority) -> list:
     """The authority's signed decisions in force that bring a service home and whose service
     has not gone live (a transition plan's go-live does it; an officer may record it here)."""
-    from insource.reviews.models import Decision
-
     rows = (
         Decision.objects.filter(authority=authority, replaced_by__isnull=True)
         .exclude(contract__inhouse_service__isnull=False)
@@ -221,6 +218,4 @@ def fair_wage_on(service: InhouseService, on: date):
 
 def decision_publication(decision):
     """The decision's public pack, if it is published (None otherwise)."""
-    from insource.reviews.models import Publication
-
     return Publication.objects.filter(decision=decision).first()

@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from insource.appraisal.selectors import run_for_decision
 from insource.core.audit import Actor, audit_record
 from insource.inhouse import measures
 from insource.inhouse.checks import fair_wage_error, kpi_errors, rating_errors, year_errors
@@ -23,8 +24,6 @@ from insource.register.naming import contract_service_name
 
 
 def _forecast(decision) -> dict:
-    from insource.appraisal.selectors import run_for_decision
-
     run = run_for_decision(decision)
     if run is None:
         return {}

@@ -6,6 +6,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from insource.register.naming import contract_service_name
+
 MONEY = {"max_digits": 14, "decimal_places": 2}
 
 
@@ -45,8 +47,6 @@ class TransitionPlan(models.Model):
     @property
     def service_name(self) -> str:
         """The service being brought home, as people read it (never an empty title)."""
-        from insource.register.naming import contract_service_name
-
         return contract_service_name(self.contract)
 
 

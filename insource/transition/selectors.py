@@ -5,8 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.contrib.auth import get_user_model
 from django.http import Http404
 
+from insource.authorities.models import Role
 from insource.transition.models import Milestone, TransitionPlan
 from insource.transition.status import DONE, LATE, milestone_status, plan_status
 
@@ -155,10 +157,6 @@ def consultation_of(plan: TransitionPlan) -> list:
 def plan_owners(authority) -> list:
     """The officers who may own a milestone: the authority's members, union representatives
     apart, by name."""
-    from django.contrib.auth import get_user_model
-
-    from insource.authorities.models import Role
-
     users = (
         get_user_model()
         .objects.filter(memberships__authority=authority, is_active=True)

@@ -10,7 +10,8 @@ import subprocess
 
 import pytest
 
-from insource.core.pdf import LOCAL_BASE_URL, OfflineFetcher, PdfFetchRefused, html_to_pdf
+from insource.core.pdf import LOCAL_BASE_URL, PdfFetchRefused, html_to_pdf
+from insource.core.pdf_fetch import OfflineFetcher
 
 PNG_1PX = base64.b64encode(
     bytes.fromhex(

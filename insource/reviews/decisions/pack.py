@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from django.template.loader import render_to_string
 
-from insource.core import panels
+from insource.core import panels, pdf
 from insource.policy.reasons import outcome_sentence
 from insource.reviews.decisions.departure_presenters import departure_view
 from insource.reviews.presenters import (
@@ -60,8 +60,6 @@ def pack_html(decision, *, publisher_name: str, published_on, for_pdf: bool = Fa
 
 def pack_render(decision, *, publisher_name: str, published_on) -> tuple[str, bytes]:
     """The pack as published: (HTML fragment for the page, PDF bytes)."""
-    from insource.core.pdf import html_to_pdf  # WeasyPrint loads only when a pack is made
-
     html = pack_html(decision, publisher_name=publisher_name, published_on=published_on)
     document = render_to_string("reviews/pack_pdf.html", {"body": html, "decision": decision})
-    return html, html_to_pdf(document)
+    return html, pdf.html_to_pdf(document)

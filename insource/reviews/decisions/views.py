@@ -17,6 +17,7 @@ from insource.authorities.roles import Capability
 from insource.authorities.selectors import adoptions_public, members_with_role
 from insource.authorities.services import authority_adopt_policy
 from insource.core.audit import Actor
+from insource.policy.outcomes import OUTCOMES
 from insource.policy.presets import preset_names
 from insource.register.selectors import contract_get_for_reviewer
 from insource.reviews import presenters
@@ -78,8 +79,6 @@ def review_submit_view(request, code: str, pk: int):
 
 
 def _outcome_choices(result: dict) -> list[tuple[str, str]]:
-    from insource.policy.outcomes import OUTCOMES
-
     recommended = result.get("outcome")
     first = (
         [(recommended, _("Accept the recommendation: %(text)s") % {"text": OUTCOMES[recommended]})]

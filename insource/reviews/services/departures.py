@@ -24,7 +24,7 @@ from insource.policy.departure import (
     departure_standards,
     re_review_latest,
 )
-from insource.policy.outcomes import is_outsourcing
+from insource.policy.outcomes import OUTCOMES, is_outsourcing
 from insource.reviews.models import Decision, DepartureAdvice
 
 
@@ -65,8 +65,6 @@ def _re_review_error(facts: dict, on: date, re_review_on: date | None) -> str | 
 def departure_options(facts: dict, result: dict) -> dict[str, list[dict]]:
     """For each outsourcing outcome signing would make a departure towards outsourcing, the
     conditions the decision-maker must answer (what the sign page lists)."""
-    from insource.policy.outcomes import OUTCOMES
-
     return {
         outcome: departure_conditions(facts, outcome)
         for outcome in OUTCOMES

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from django.template.loader import render_to_string
 
+from insource.core import pdf
 from insource.standards.model_contract.layout import frame
 
 
@@ -19,6 +20,4 @@ def document_html(document) -> str:
 
 def render_pdf(document) -> bytes:
     """The PDF bytes of a built document."""
-    from insource.core.pdf import html_to_pdf  # WeasyPrint loads only when a PDF is made
-
-    return html_to_pdf(document_html(document))
+    return pdf.html_to_pdf(document_html(document))

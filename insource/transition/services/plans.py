@@ -15,6 +15,8 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from insource.appraisal.models import AppraisalRun
+from insource.appraisal.selectors import run_for_decision
 from insource.core.audit import Actor, audit_record
 from insource.transition import schedule
 from insource.transition.models import Milestone, MilestoneTemplate, TransitionPlan
@@ -41,9 +43,6 @@ def template_in_force(authority, service_type: str) -> MilestoneTemplate | None:
 
 
 def _budget(decision) -> tuple[Decimal | None, str]:
-    from insource.appraisal.models import AppraisalRun
-    from insource.appraisal.selectors import run_for_decision
-
     run = run_for_decision(decision) or (
         AppraisalRun.objects.filter(appraisal__review_id=decision.review_id)
         .order_by("-number")
