@@ -19,7 +19,7 @@ from insource.demo.showcase import FACTS, SKIP_CODES, answered, decide_and_publi
 from insource.register.models import Contract
 from insource.reviews.models import Decision, Review
 from insource.reviews.services.opening import ReviewNotDue, review_open
-from insource.standards.services import payroll_return_upload
+from insource.standards.payroll.services import payroll_return_upload
 
 OUTCOME = "OUTSOURCE_PUBLIC_INTEREST_TEST_MET"
 SERVICES = ("905", "9091", "9092")  # refuse and waste, cleaning

@@ -14,7 +14,7 @@ from insource.reviews.selectors.reviews import (
     reviews_blocked,
     reviews_late,
 )
-from insource.standards.monitoring_selectors import Monitoring, authority_monitoring
+from insource.standards.monitoring.selectors import Monitoring, authority_monitoring
 from insource.transition.selectors import milestones_late
 from insource.transparency.requests.selectors import requests_queue
 

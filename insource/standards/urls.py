@@ -2,8 +2,9 @@
 
 from django.urls import path
 
-from insource.standards import monitoring_views, views
 from insource.standards.model_contract.urls import urlpatterns as model_contract_urls
+from insource.standards.monitoring import views as monitoring_views
+from insource.standards.payroll import views
 
 app_name = "standards"
 urlpatterns = [

@@ -11,7 +11,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from insource.standards.payroll import REQUIRED
+from insource.standards.payroll.returns import REQUIRED
 from insource.testing.factories import SupplierFactory
 from insource.testing.workflow import council, refuse_contract, team
 

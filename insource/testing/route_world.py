@@ -21,7 +21,7 @@ from insource.reviews.services.opening import reviews_open_due
 from insource.reviews.uploads import check_evidence_file, evidence_store
 from insource.reviews.workflow.questions import BY_SLUG
 from insource.standards.model_contract.models import ClauseVersion
-from insource.standards.services import payroll_return_upload
+from insource.standards.payroll.services import payroll_return_upload
 from insource.testing import appraisal as builders
 from insource.testing.information_requests import OFFICER, confirmed, submit
 from insource.testing.inhouse import kpi, live_service

@@ -171,7 +171,7 @@ def test_staff_figures_must_agree_with_the_fair_wage_in_force(setting):
 
 
 def test_ms9_reads_the_contracts_kpi_ratings():
-    from insource.standards.monitoring_selectors import contract_monitoring
+    from insource.standards.monitoring.selectors import contract_monitoring
     from insource.testing.monitoring import continuing
 
     authority, _, contract, decision = continuing()

@@ -12,7 +12,7 @@ from insource.policy.outcomes import OUTCOMES
 from insource.policy.presets import get_preset
 from insource.register.cpv import cpv_description
 from insource.standards.model_contract import values
-from insource.standards.payroll import OPTIONAL, REQUIRED
+from insource.standards.payroll.returns import OPTIONAL, REQUIRED
 
 FORMAT_VERSION = 1
 NO_SUPPLIER = "[the Supplier's name, to be inserted at award]"

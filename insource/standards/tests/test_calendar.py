@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from insource.policy.params import Parameters
-from insource.standards.calendar import (
+from insource.standards.monitoring.calendar import (
     CAPACITY,
     Monitored,
     PayrollSeen,

@@ -12,8 +12,8 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from insource.policy.fair_wage import rates_on
-from insource.standards.fair_wage import check_return, check_worker
-from insource.standards.payroll import REQUIRED, Worker
+from insource.standards.payroll.fair_wage import check_return, check_worker
+from insource.standards.payroll.returns import REQUIRED, Worker
 
 SAMPLE = Path(__file__).resolve().parents[1] / "data" / "payroll-return-sample.csv"
 

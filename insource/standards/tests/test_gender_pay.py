@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from insource.standards.gender_pay import (
+from insource.standards.payroll.gender_pay import (
     gender_pay,
     measures,
     present,
@@ -13,7 +13,7 @@ from insource.standards.gender_pay import (
     quartile_sizes,
     report,
 )
-from insource.standards.payroll import Worker
+from insource.standards.payroll.returns import Worker
 
 HOURS = Decimal(10)
 

@@ -14,13 +14,13 @@ from insource.authorities.models import Role
 from insource.core.audit import Actor
 from insource.core.models import AuditEvent
 from insource.standards.models import MonitoringAlert, MonitoringRecord
-from insource.standards.monitoring_selectors import authority_monitoring, contract_monitoring
-from insource.standards.monitoring_services import (
+from insource.standards.monitoring.selectors import authority_monitoring, contract_monitoring
+from insource.standards.monitoring.services import (
     RecordInput,
     monitoring_alerts_raise,
     monitoring_record_add,
 )
-from insource.standards.services import payroll_return_upload
+from insource.standards.payroll.services import payroll_return_upload
 from insource.testing.monitoring import continuing
 
 pytestmark = pytest.mark.django_db

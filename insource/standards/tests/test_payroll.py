@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from insource.standards.payroll import REQUIRED, PayrollError, read_return
+from insource.standards.payroll.returns import REQUIRED, PayrollError, read_return
 
 SAMPLE = Path(__file__).resolve().parents[1] / "data" / "payroll-return-sample.csv"
 DOCS_SAMPLE = Path(__file__).resolve().parents[3] / "docs" / "samples" / "payroll-return-sample.csv"

@@ -12,9 +12,9 @@ from django.core.management import CommandError, call_command
 
 from insource.authorities.models import Role
 from insource.core.spreadsheets import SheetError, SheetLimits
-from insource.standards import payroll
 from insource.standards.models import PayrollReturn
-from insource.standards.payroll import read_return
+from insource.standards.payroll import returns as payroll
+from insource.standards.payroll.returns import read_return
 from insource.testing.payroll import ROW, SAMPLE, inflated_workbook, workbook, world  # noqa: F401
 from insource.testing.payroll import upload as _upload  # noqa: F401
 

@@ -10,8 +10,8 @@ from decimal import Decimal
 
 import pytest
 
-from insource.standards import published_gpg
-from insource.standards.published_gpg import (
+from insource.standards.payroll import published_gpg
+from insource.standards.payroll.published_gpg import (
     normalise_company_number,
     published_figures,
     published_status,

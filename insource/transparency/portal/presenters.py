@@ -14,7 +14,7 @@ from insource.reviews.presenters import (
 )
 from insource.reviews.selectors import reviews
 from insource.reviews.selectors.screenings import pipeline_screened, reviews_of_contract
-from insource.standards.monitoring_presenters import public_monitoring
+from insource.standards.monitoring.presenters import public_monitoring
 from insource.transparency.requests.selectors import request_stats
 
 PIPELINE_SHOWN = 25

@@ -17,10 +17,10 @@ from django.utils import timezone
 from insource.core.cli_output import print_json
 from insource.core.spreadsheets import SheetError
 from insource.policy import PolicyError
-from insource.standards.fair_wage import check_return
-from insource.standards.gender_pay import QUARTILES, report
 from insource.standards.model_contract import cli as model_contract_cli
-from insource.standards.payroll import PayrollError, read_return
+from insource.standards.payroll.fair_wage import check_return
+from insource.standards.payroll.gender_pay import QUARTILES, report
+from insource.standards.payroll.returns import PayrollError, read_return
 
 
 class Command(BaseCommand):
@@ -82,7 +82,7 @@ class Command(BaseCommand):
                 self.stdout.write(_wage_line(r))
 
     def _alerts(self, opts):
-        from insource.standards.alerts_command import alerts_run
+        from insource.standards.monitoring.cli import alerts_run
 
         on = _date(opts["on"]) if opts["on"] else timezone.localdate()
         data = alerts_run(on=on, at=timezone.now(), code=opts["authority"])

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db.models import QuerySet
 
 from insource.standards.models import PayrollReturn
-from insource.standards.published_gpg import published_status
+from insource.standards.payroll.published_gpg import published_status
 
 
 def payroll_returns_of(*, authority, contract) -> QuerySet[PayrollReturn]:

@@ -68,7 +68,7 @@ def summary(m) -> dict:
 
 def public_monitoring(contract, *, on) -> dict | None:
     """The public contract page's monitoring panel, under a published decision only."""
-    from insource.standards.monitoring_selectors import contract_monitoring_public
+    from insource.standards.monitoring.selectors import contract_monitoring_public
 
     m = contract_monitoring_public(contract, on=on)
     if m is None:

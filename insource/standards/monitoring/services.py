@@ -12,8 +12,8 @@ from django.db import transaction
 from insource.authorities.models import Authority, Membership, Role
 from insource.core.audit import Actor, audit_record
 from insource.standards.models import MonitoringAlert, MonitoringRecord
-from insource.standards.monitoring_notify import notify_alerts
-from insource.standards.monitoring_selectors import authority_monitoring, decision_continuing
+from insource.standards.monitoring.notify import notify_alerts
+from insource.standards.monitoring.selectors import authority_monitoring, decision_continuing
 
 K = MonitoringRecord.Kind
 STANDARDS = tuple(f"MS{n}" for n in range(1, 14))

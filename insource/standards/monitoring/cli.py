@@ -8,8 +8,8 @@ from django.core.management.base import CommandError
 
 from insource.authorities.models import Authority
 from insource.core.audit import Actor
-from insource.standards.monitoring_selectors import authorities_monitored
-from insource.standards.monitoring_services import monitoring_alerts_raise
+from insource.standards.monitoring.selectors import authorities_monitored
+from insource.standards.monitoring.services import monitoring_alerts_raise
 
 
 def alerts_run(*, on: date, at: datetime, code: str | None) -> dict:

@@ -11,10 +11,10 @@ import orjson
 from django.db import transaction
 
 from insource.core.audit import Actor, audit_record
-from insource.standards.fair_wage import check_return
-from insource.standards.gender_pay import report
 from insource.standards.models import PayrollReturn
-from insource.standards.payroll import read_return
+from insource.standards.payroll.fair_wage import check_return
+from insource.standards.payroll.gender_pay import report
+from insource.standards.payroll.returns import read_return
 
 MAX_BYTES = 10 * 1024 * 1024
 

@@ -15,9 +15,9 @@ from insource.policy.params import Parameters
 from insource.policy.rules import REGISTRY
 from insource.policy.standards import IDS as STANDARD_RULES
 from insource.reviews.models import Decision, Publication, Review
-from insource.standards import calendar as cal
-from insource.standards import matrix as mx
 from insource.standards.models import MonitoringAlert, MonitoringRecord, PayrollReturn
+from insource.standards.monitoring import calendar as cal
+from insource.standards.monitoring import matrix as mx
 
 OUTSOURCING = Q(outcome__startswith="OUTSOURCE_") | Q(outcome__startswith="OUTSIDE_PRESUMPTION_")
 K = MonitoringRecord.Kind

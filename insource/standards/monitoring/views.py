@@ -19,10 +19,10 @@ from insource.authorities.selectors import memberships_of
 from insource.core.views import who_and_when
 from insource.register.selectors import contract_get_for_reviewer
 from insource.reviews.views import access_or_404
-from insource.standards import monitoring_presenters as present
 from insource.standards.models import MonitoringRecord
-from insource.standards.monitoring_selectors import authority_monitoring, contract_monitoring
-from insource.standards.monitoring_services import RecordInput, monitoring_record_add
+from insource.standards.monitoring import presenters as present
+from insource.standards.monitoring.selectors import authority_monitoring, contract_monitoring
+from insource.standards.monitoring.services import RecordInput, monitoring_record_add
 
 K = MonitoringRecord.Kind
 NAV = {"nav_standards": True}

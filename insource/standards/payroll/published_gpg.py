@@ -33,7 +33,7 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from pathlib import Path
 
-DATA_DIR = Path(__file__).resolve().parent / "data" / "gender-pay-gap"
+DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "gender-pay-gap"
 FILE_PATTERN = re.compile(r"UK Gender Pay Gap Data - (\d{4}) to (\d{4})\.csv\.gz$")
 STATUTORY_THRESHOLD = 250
 SMALL_BAND = "Less than 250"

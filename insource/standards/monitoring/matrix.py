@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from insource.standards.calendar import Item
+from insource.standards.monitoring.calendar import Item
 
 MS2_REASON = (
     "A contract term requiring a provider to recognise a trade union is void (Trade Union and "

@@ -15,9 +15,9 @@ from insource.core.audit import Actor
 from insource.core.spreadsheets import SheetError
 from insource.register.selectors import contract_get_for_reviewer
 from insource.reviews.views import access_or_404
-from insource.standards import selectors
-from insource.standards.payroll import PayrollError
-from insource.standards.services import MAX_BYTES, payroll_return_upload
+from insource.standards.payroll import selectors
+from insource.standards.payroll.returns import PayrollError
+from insource.standards.payroll.services import MAX_BYTES, payroll_return_upload
 
 
 class PayrollForm(forms.Form):
