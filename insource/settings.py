@@ -436,3 +436,12 @@ INSOURCE_PORTAL_IS_AUTHORITY_OWN = _flag("INSOURCE_PORTAL_IS_AUTHORITY_OWN", def
 INSOURCE_REQUESTS_PER_HOUR = _int("INSOURCE_REQUESTS_PER_HOUR", 5)
 INSOURCE_REQUEST_MIN_FILL_SECONDS = _int("INSOURCE_REQUEST_MIN_FILL_SECONDS", 5)
 INSOURCE_REQUEST_REMIND_WORKING_DAYS = _int("INSOURCE_REQUEST_REMIND_WORKING_DAYS", 5)
+
+# National feeds (insource/register/feeds; docs/importing.md). The Find a Tender OCDS API's base
+# URL, the HTTP timeout in seconds, and how often a 429 answer is waited out before giving up.
+INSOURCE_FIND_A_TENDER_URL = os.environ.get(
+    "INSOURCE_FIND_A_TENDER_URL", "https://www.find-tender.service.gov.uk/api/1.0"
+).rstrip("/")
+INSOURCE_FEED_TIMEOUT = _int("INSOURCE_FEED_TIMEOUT", 60)
+INSOURCE_FEED_RETRIES = _int("INSOURCE_FEED_RETRIES", 3)
+INSOURCE_FEED_LOCK_DIR = Path(os.environ.get("INSOURCE_FEED_LOCK_DIR", DATA_DIR))

@@ -124,6 +124,9 @@ class Contract(models.Model):
     status = models.CharField(max_length=40, blank=True)
     is_framework = models.BooleanField(default=False)
     is_terminated = models.BooleanField(default=False)
+    terminated_on = models.DateField(null=True, blank=True)  # as a termination notice published
+    termination_reason = models.TextField(blank=True, db_default="")  # as published
+    published_kpis = models.JSONField(null=True, blank=True)  # agreedMetrics as published
     suppliers = models.ManyToManyField(Supplier, related_name="contracts", blank=True)
     supplier_names = models.TextField(blank=True)
     provenance = models.JSONField(default=dict, blank=True)
@@ -204,6 +207,8 @@ class PlannedProcurement(models.Model):
     tender_ends_on = models.DateField(null=True, blank=True)
     start_on = models.DateField(null=True, blank=True)
     end_on = models.DateField(null=True, blank=True)
+    closed_on = models.DateField(null=True, blank=True)  # a procurement termination notice
+    closed_reason = models.TextField(blank=True, db_default="")
     content_hash = models.CharField(max_length=40)
     last_import = models.ForeignKey(ImportRun, null=True, on_delete=models.SET_NULL)
 
@@ -212,3 +217,65 @@ class PlannedProcurement(models.Model):
 
     def __str__(self) -> str:
         return self.title or self.ocid
+
+
+class FeedSource(models.Model):
+    """A national feed the register pulls from, and where the last pull got to."""
+
+    name = models.CharField(max_length=40, unique=True)  # e.g. "find-a-tender"
+    reached = models.DateTimeField(null=True, blank=True)  # the last updatedTo fully read
+    cursor = models.CharField(max_length=2000, blank=True)  # the next page of an unfinished pull
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class FeedPull(models.Model):
+    """One pull of a feed: the range asked for, what it did page by page, what went wrong."""
+
+    class Status(models.TextChoices):
+        RUNNING = "running", _("Running")
+        SUCCEEDED = "succeeded", _("Succeeded")
+        FAILED = "failed", _("Stopped with errors")
+
+    source = models.ForeignKey(FeedSource, on_delete=models.CASCADE, related_name="pulls")
+    started_at = models.DateTimeField()
+    finished_at = models.DateTimeField(null=True, blank=True)
+    updated_from = models.DateTimeField(null=True, blank=True)
+    updated_to = models.DateTimeField(null=True, blank=True)
+    origin = models.CharField(max_length=500)  # the API base URL or the folder read
+    by = models.CharField(max_length=200)
+    status = models.CharField(max_length=20, choices=Status.choices)
+    counts = models.JSONField(default=dict)
+    warnings = models.JSONField(default=list, blank=True)
+    errors = models.JSONField(default=list, blank=True)
+
+    class Meta:
+        ordering = ["-started_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.source} pull at {self.started_at} ({self.status})"
+
+
+class FeedRelease(models.Model):
+    """A release read from a feed, kept so a later notice on the same ocid merges with it and a
+    release seen before is never applied twice."""
+
+    source = models.ForeignKey(FeedSource, on_delete=models.CASCADE, related_name="releases")
+    ocid = models.CharField(max_length=200, db_index=True)
+    release_id = models.CharField(max_length=300)
+    notice_type = models.CharField(max_length=10, blank=True)
+    released_at = models.CharField(max_length=40)
+    body = models.JSONField()
+    pull = models.ForeignKey(FeedPull, null=True, on_delete=models.SET_NULL)
+
+    class Meta:
+        ordering = ["ocid", "released_at", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source", "ocid", "release_id"], name="feed_release_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.ocid} {self.release_id}"

@@ -124,7 +124,7 @@ def planned_procurements(
     planned = PlannedProcurement.objects.select_related("buyer").annotate(
         planned_on=Coalesce("start_on", "tender_ends_on")
     )
-    planned = planned.filter(planned_on__range=(on, until))
+    planned = planned.filter(planned_on__range=(on, until), closed_on__isnull=True)
     if authority is not None:
         planned = planned.filter(Q(buyer=authority) | Q(buyer__successors=authority)).distinct()
     return planned.order_by("planned_on", "id")

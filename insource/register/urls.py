@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from insource.register import views
+from insource.register import feed_views, views
 
 app_name = "register"
 urlpatterns = [
@@ -17,4 +17,5 @@ urlpatterns = [
     path(
         "<str:code>/contracts/<int:pk>/retire/", views.contract_retire_view, name="contract-retire"
     ),
+    path("feeds/", feed_views.feed_pulls, name="feed-pulls"),
 ]

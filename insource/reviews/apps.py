@@ -9,6 +9,8 @@ class ReviewsConfig(AppConfig):
     verbose_name = "Reviews"
 
     def ready(self):
+        from insource.reviews import receivers
         from insource.reviews.panels import register_panels
 
         register_panels()
+        receivers.connect()

@@ -20,6 +20,8 @@ fixtures only.
 - `policy`, `policy_strategies`: the policy engine's golden cases and hypothesis strategies.
 - `register_imports`, `ocds_samples`, `real_samples`, `ocds_export`, `network`, `uploads`:
   import runs, OCDS releases, real rows, export validation, the network guard, evidence files.
+- `feed_pages`: real Find a Tender pages and real-shaped ones made from them, and a pull of a
+  folder of pages with its JSON summary.
 - `fuzzing`: the hostile-input property tests' shared budget, settings and strategies.
 - `route_matrix`, `route_world`: one row per URL pattern, and the world every route is tried in.
 - `sign_in`: signing an officer in past two-factor.

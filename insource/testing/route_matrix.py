@@ -152,6 +152,10 @@ ROUTES: dict[str, Row] = {
         C.EDIT_REGISTER, C.EDIT_REGISTER, args=lambda w: [w.code, w.kept.pk, "end_on"]
     ),
     "register:contract-retire": Row(C.EDIT_REGISTER, C.EDIT_REGISTER, args=_kept),
+    # The national feeds' pulls: site administrators only (the feeds serve every authority).
+    "register:feed-pulls": Row(
+        Rule(own=403, other=403, no_membership=403, site_admin=None), GET_ONLY
+    ),
     "authorities:buyer-name-confirm": Row(
         POST_ONLY,
         # Unmatched name (nobody holds it) pointed at `own`: its administrators, or a site

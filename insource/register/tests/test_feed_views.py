@@ -1,0 +1,41 @@
+"""The national feeds' page: site administrators see each pull, its counts and its problems."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from conftest import TEST_NOW
+from insource.testing.factories import UserFactory, empty_register
+from insource.testing.feed_pages import package, pull_dir, real_release, write_pages
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def seeded(system_actor, settings, tmp_path):
+    from insource.authorities.services import authorities_seed
+
+    settings.INSOURCE_FEED_LOCK_DIR = tmp_path / "locks"
+    authorities_seed(by=system_actor, at=TEST_NOW)
+    empty_register()  # a session fixture may have loaded the demo register
+
+
+def test_site_administrator_sees_each_pull_with_counts_and_errors(client, officer_login, tmp_path):
+    pull_dir(write_pages(tmp_path / "a", package(real_release("075915-2026"))))
+    broken = real_release("076140-2026")
+    del broken["date"]
+    pull_dir(write_pages(tmp_path / "b", package(broken)))
+    officer_login(client, UserFactory(is_superuser=True, is_staff=True))
+    response = client.get(reverse("register:feed-pulls"))
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "National feeds" in page and "find-a-tender" in page
+    assert "Succeeded" in page and "Stopped with errors" in page
+    assert "missing date: releases merge by date" in page
+    assert "Contracts: 1 created, 0 updated, 0 unchanged." in page
+
+
+def test_other_officers_are_refused(client, officer_login):
+    officer_login(client, UserFactory())
+    assert client.get(reverse("register:feed-pulls")).status_code == 403
