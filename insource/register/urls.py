@@ -2,7 +2,8 @@
 
 from django.urls import path
 
-from insource.register import feed_views, views
+from insource.register import views
+from insource.register.feeds import views as feed_views
 
 app_name = "register"
 urlpatterns = [

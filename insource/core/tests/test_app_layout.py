@@ -52,7 +52,7 @@ SUBJECT: dict[str, set[str]] = {
     # what a buyer's name says, matching names to authorities, the shipped reference lists, roles
     "authorities": {"buyer_types", "matching", "reference", "roles"},
     # the CPV list, a service's name, the pipeline picture, a contract's columns defined once
-    # (ADR 0024); areas: buyer names, imports, exports
+    # (ADR 0024); areas: buyer names, imports, exports, the national feeds (ADR 0030)
     "register": {
         "columns",
         "cpv",
@@ -60,6 +60,7 @@ SUBJECT: dict[str, set[str]] = {
         "timeline",
         "buyer_names",
         "exporters",
+        "feeds",
         "importers",
         "mappings",
         "schema",
