@@ -223,8 +223,13 @@ def _write_merged(result, source, ocids, writer) -> dict[str, list]:
     rows = FeedRelease.objects.filter(source=source, ocid__in=ocids).exclude(
         notice_type=PROCUREMENT_TERMINATION  # its cancelled awards are no contracts
     )
+    terminated: set[tuple[str, str]] = set()  # (ocid, award id) a UK11 terminated
     for row in rows.order_by("ocid", "released_at", "id"):
         stored.setdefault(row.ocid, []).append(row.body)
+        if row.notice_type == TERMINATION:
+            terminated |= {
+                (row.ocid, str(c.get("awardID"))) for c in _published_contracts(row.body)
+            }
     held = set(Contract.objects.filter(ocid__in=ocids).values_list("source_key", flat=True))
     for ocid in ocids:
         releases = sorted(stored.get(ocid, []), key=lambda r: _sort_date(r["date"]))
@@ -236,6 +241,8 @@ def _write_merged(result, source, ocids, writer) -> dict[str, list]:
                     writer.add(record)
             elif _is_contract(record, held):
                 _complete(record, held)
+                if (ocid, record.award_id) in terminated:  # merged, the tag says "compiled"
+                    record.is_terminated, record.status = True, "terminated"
                 writer.add(record)
         for release in releases:
             for contract in release.get("contracts") or []:

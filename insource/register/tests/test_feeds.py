@@ -293,3 +293,14 @@ def test_a_fault_in_insource_is_reported_and_the_pull_not_left_running(tmp_path,
     assert summary["status"] == "failed"
     assert "fault in Insource (boom)" in summary["errors"][0]["message"]
     assert FeedPull.objects.get().status == "failed"
+
+
+def test_a_later_notice_on_the_ocid_keeps_the_contract_terminated(tmp_path):
+    award = awarded_earlier(UK11)
+    pull_dir(write_pages(tmp_path / "a", package(award, real_release(UK11))))
+    contract = Contract.objects.get()
+    assert contract.is_terminated and contract.terminated_on == date(2026, 6, 30)
+    later = {**award, "id": "later-details", "date": "2026-08-20T09:00:00+01:00"}
+    pull_dir(write_pages(tmp_path / "b", package(later)))
+    contract.refresh_from_db()
+    assert contract.is_terminated and contract.status == "terminated"
