@@ -304,7 +304,7 @@ def _keep_kpis(kpis: dict[str, list]) -> None:
 
 def _targets(release: dict, published: dict, where: str, result) -> list[Contract]:
     """The register's contracts a change or termination notice is about: same ocid and award."""
-    contracts = list(Contract.objects.filter(ocid=release["ocid"]).order_by("id"))
+    contracts = list(Contract.objects.in_register().filter(ocid=release["ocid"]).order_by("id"))
     award = str(published.get("awardID") or "")
     same_award = [c for c in contracts if c.award_id == award]
     found = same_award or (contracts if len(contracts) == 1 else [])
