@@ -216,7 +216,12 @@ OCDS_RESPONSE = {
         OpenApiTypes.OBJECT, description="An OCDS 1.1 package (UK profile), streamed."
     )
 }
-CSV_RESPONSE = {(200, "text/csv"): OpenApiResponse(OpenApiTypes.STR, description="CSV, UTF-8.")}
+CSV_RESPONSE = {
+    (200, "text/csv"): OpenApiResponse(
+        OpenApiTypes.STR,
+        description="CSV, UTF-8, starting with a byte-order mark (read it as `utf-8-sig`).",
+    )
+}
 
 
 def published_url(path: str) -> str:
@@ -264,7 +269,7 @@ class ContractsCsvExport(Export):
 
     def build(self, request, authority, now):
         rows = csv_export.register_csv(contracts_for_export(authority=authority))
-        return rows, "text/csv; charset=utf-8", "csv"
+        return csv_export.with_bom(rows), "text/csv; charset=utf-8", "csv"
 
 
 @extend_schema(tags=["exports"], parameters=openapi([AUTHORITY_PARAMETER]), responses=CSV_RESPONSE)
@@ -276,4 +281,4 @@ class DecisionsCsvExport(Export):
     def build(self, request, authority, now):
         base = request.build_absolute_uri("/")
         rows = decisions_csv(publications_for_export(authority=authority), base_url=base)
-        return rows, "text/csv; charset=utf-8", "csv"
+        return csv_export.with_bom(rows), "text/csv; charset=utf-8", "csv"

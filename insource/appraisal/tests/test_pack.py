@@ -99,7 +99,8 @@ def test_the_published_decision_page_offers_the_csv(client):
     assert f'href="{url}"' in page
     response = client.get(url)
     assert response["Content-Type"].startswith("text/csv")
-    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    assert response.content.startswith(b"\xef\xbb\xbf")  # Excel reads it as UTF-8
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert ["run", "", "sha256", "", run.sha256, "", ""] in rows
     assert any(r[0] == "cash_flow" and r[1] == "inhouse" and r[3] == "8" for r in rows)
     assert any(r[0] == "parameter" and r[2] == "appraisal.discount_rate" for r in rows)

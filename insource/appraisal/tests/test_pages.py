@@ -122,7 +122,11 @@ def test_the_officer_csv_and_json(setup):
     client, review, officer, base, _p = setup
     run = b.run(b.appraisal_with_sample(review, officer), officer)
     rows = list(
-        csv.reader(io.StringIO(client.get(f"{base}runs/{run.pk}/appraisal.csv").content.decode()))
+        csv.reader(
+            io.StringIO(
+                client.get(f"{base}runs/{run.pk}/appraisal.csv").content.decode("utf-8-sig")
+            )
+        )
     )
     assert rows[0] == ["section", "option", "item", "year", "value", "unit", "source"]
     assert [
@@ -198,7 +202,11 @@ def test_the_headline_names_the_cheapest_option_and_t4_is_only_in_house_against_
     assert "probability that in-house costs less" not in headline
     assert "re-procuring the contract only" in page
     rows = list(
-        csv.reader(io.StringIO(client.get(f"{base}runs/{run.pk}/appraisal.csv").content.decode()))
+        csv.reader(
+            io.StringIO(
+                client.get(f"{base}runs/{run.pk}/appraisal.csv").content.decode("utf-8-sig")
+            )
+        )
     )
     assert ["summary", "shared", "lowest central (P50) net present cost", "", "", "", ""] in rows
     chances = [r for r in rows if r[2] == "probability of being the cheapest option"]

@@ -13,6 +13,7 @@ from insource.appraisal.csv_export import run_csv
 from insource.appraisal.presenters import results_view
 from insource.appraisal.views.appraisal import reached
 from insource.authorities.access import AuthorityPage, authority_page
+from insource.register.exporters.csv import BOM
 
 
 def _reached_run(page: AuthorityPage, pk: int, run_pk: int):
@@ -21,7 +22,7 @@ def _reached_run(page: AuthorityPage, pk: int, run_pk: int):
 
 
 def _csv_response(run, name: str) -> HttpResponse:
-    response = HttpResponse(run_csv(run), content_type="text/csv; charset=utf-8")
+    response = HttpResponse(BOM + run_csv(run), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
 

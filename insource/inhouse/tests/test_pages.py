@@ -172,7 +172,9 @@ def test_the_public_page_and_list_need_no_sign_in_and_show_no_person(client, set
 
 def test_the_csv_and_the_api_give_the_same_explicit_fields(client, setting):
     _, _, _, service, _ = setting
-    body = client.get(reverse("brought-home:csv")).content.decode()
+    data = client.get(reverse("brought-home:csv")).content
+    assert data.startswith(b"\xef\xbb\xbf")  # Excel reads it as UTF-8
+    body = data.decode("utf-8-sig")
     rows = list(csv.DictReader(io.StringIO(body)))
     assert tuple(rows[0]) == SUMMARY_FIELDS
     assert rows[0]["outturn_gbp"] == "1450000.00" and rows[0]["is_illustrative"] == "True"

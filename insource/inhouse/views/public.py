@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from insource.inhouse import presenters, selectors
 from insource.inhouse.figures import SUMMARY_FIELDS, summary_row
+from insource.register.exporters.csv import BOM
 
 
 def national_list(request):
@@ -28,6 +29,7 @@ def national_list(request):
 def national_csv(request):
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="brought-home.csv"'
+    response.write(BOM)
     writer = csv.DictWriter(response, fieldnames=SUMMARY_FIELDS)
     writer.writeheader()
     for f in selectors.services_public_figures():

@@ -6,6 +6,12 @@ only ever added at the end. Dates are ISO (YYYY-MM-DD), money is plain decimal p
 are `true`/`false`, lists are joined with "; ". A text cell that a spreadsheet would run as a
 formula (starting with = + - @ or a tab), or that starts with an apostrophe, gets a leading
 apostrophe; `unescape` undoes it.
+
+Served over HTTP (the public site's and the public API's downloads), a CSV starts with a UTF-8
+byte-order mark (`BOM`, `with_bom`) so that Excel reads it as UTF-8 and shows £ and é; every
+CSV reader that takes `utf-8-sig` (Python's, pandas', R's `fileEncoding="UTF-8-BOM"`) skips it.
+The API's machine CSV has it too, so the same file is the same bytes wherever it is fetched
+from; the `export` command's files are unchanged (no mark).
 """
 
 from __future__ import annotations
@@ -19,6 +25,16 @@ from insource.register.columns import csv_columns
 from insource.register.exporters.queries import CHUNK
 
 ESCAPED_STARTS = ("=", "+", "-", "@", "\t", "\r", "'")
+
+
+# A UTF-8 byte-order mark: the first character of every CSV served over HTTP.
+BOM = "\ufeff"
+
+
+def with_bom(chunks: Iterable[str]) -> Iterator[str]:
+    """CSV text chunks, preceded by the byte-order mark (for a download)."""
+    yield BOM
+    yield from chunks
 
 
 # The register's columns, in order: defined once in `register/columns.py` (ADR 0024).
