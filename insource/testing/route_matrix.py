@@ -277,6 +277,8 @@ ROUTES: dict[str, Row] = {
     "api-public:brought-home-detail": Row(PUBLIC, NOT_ALLOWED, args=lambda w: [w.service.pk]),
     # The public portal -----------------------------------------------------------------------
     "portal:contracts": Row(PUBLIC, GET_ONLY),
+    "portal:contracts-csv": Row(PUBLIC, GET_ONLY),
+    "portal:contracts-xlsx": Row(PUBLIC, GET_ONLY),
     "portal:contract": Row(PUBLIC, GET_ONLY, args=lambda w: [w.kept.pk]),
     "portal:authorities": Row(PUBLIC, GET_ONLY),
     "portal:authority": Row(PUBLIC, GET_ONLY, args=lambda w: [w.code.lower()]),

@@ -54,3 +54,9 @@ def contracts_for_export(*, authority: Authority | None = None) -> QuerySet[Cont
     if authority is not None:
         contracts = contracts.filter(reviewing_authority=authority)
     return contracts
+
+
+def contracts_for_download() -> QuerySet[Contract]:
+    """Every contract with what the CSV's columns read, in the register table's default order
+    (soonest end first); the search's filters narrow it and its sort may reorder it."""
+    return contracts_for_export().order_by(F("end_on").asc(nulls_last=True), "id")

@@ -4,24 +4,40 @@ behind it. Views parse, call selectors and present."""
 
 from __future__ import annotations
 
+import io
+
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from insource.authorities.selectors import authority_by_public_slug
 from insource.register import selectors as register
+from insource.register.exporters import csv as csv_export
+from insource.register.exporters import xlsx as xlsx_export
+from insource.register.exporters.queries import contracts_for_download
 from insource.register.filters import ContractFilter
 from insource.register.models import Contract
 from insource.register.views import history, paginate, summary_rows
 from insource.transparency.portal import presenters as presenters
 
+# The most rows "Download these results" gives; the whole register is the open data's.
+DOWNLOAD_MAX_ROWS = 10_000
+
 
 def contracts(request):
     """Search and filter the whole register; paginated; the URL is the shareable link."""
     found = ContractFilter(request.GET, queryset=register.contract_list())
+    return _search_page(request, found)
+
+
+def _search_page(request, found: ContractFilter, *, status: int = 200, refused: str = ""):
     page, page_range = paginate(request, found.qs)
+    query = request.GET.copy()
+    query.pop("page", None)
+    count = page.paginator.count
     context = {
         "filter": found,
         "form": found.form,
@@ -29,8 +45,58 @@ def contracts(request):
         "page_range": page_range,
         "detail_url": "portal:contract",
         "nav_portal": True,
+        "download_query": query.urlencode(),
+        "download_refused": refused or (too_many(count) if count > DOWNLOAD_MAX_ROWS else ""),
     }
-    return render(request, "transparency/portal/contracts.html", context)
+    return render(request, "transparency/portal/contracts.html", context, status=status)
+
+
+def too_many(count: int) -> str:
+    return ngettext(
+        "These results have %(count)s contract. A download holds at most %(max)s: narrow "
+        "the search, or take the whole register from the open data downloads.",
+        "These results have %(count)s contracts. A download holds at most %(max)s: narrow "
+        "the search, or take the whole register from the open data downloads.",
+        count,
+    ) % {"count": f"{count:,}", "max": f"{DOWNLOAD_MAX_ROWS:,}"}
+
+
+def _download(request, write):
+    """The search's results as a file, or the search page (400) saying why not."""
+    found = ContractFilter(request.GET, queryset=contracts_for_download())
+    if not found.is_valid():
+        listed = ContractFilter(request.GET, queryset=register.contract_list())
+        return _search_page(request, listed, status=400)
+    count = found.qs.count()
+    if count > DOWNLOAD_MAX_ROWS:
+        listed = ContractFilter(request.GET, queryset=register.contract_list())
+        return _search_page(request, listed, status=400, refused=too_many(count))
+    return write(found.qs)
+
+
+def contracts_csv(request):
+    """The search's results as CSV (the register's columns, with a byte-order mark)."""
+
+    def write(contracts):
+        body = csv_export.with_bom(csv_export.register_csv(contracts))
+        response = StreamingHttpResponse(body, content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="contracts.csv"'
+        return response
+
+    return _download(request, write)
+
+
+def contracts_xlsx(request):
+    """The search's results as an Excel workbook (the same columns as the CSV)."""
+
+    def write(contracts):
+        out = io.BytesIO()
+        xlsx_export.register_xlsx(contracts, out)
+        response = HttpResponse(out.getvalue(), content_type=xlsx_export.CONTENT_TYPE)
+        response["Content-Disposition"] = 'attachment; filename="contracts.xlsx"'
+        return response
+
+    return _download(request, write)
 
 
 def authorities(request):

@@ -85,8 +85,8 @@ def _world():
     return authority
 
 
-def _links(url: str, response) -> list[str]:
-    body = response.content.decode("utf-8", "replace")
+def _links(url: str, response, data: bytes) -> list[str]:
+    body = data.decode("utf-8", "replace")
     if response.get("Content-Type", "").startswith("application/json"):
         found = re.findall(r'"(https?://testserver[^"]+|/[^"\s]+)"', body)
     else:
@@ -103,7 +103,7 @@ def _crawl(client) -> dict[str, bytes]:
         if response.status_code != 200:
             continue
         bodies[url] = b"".join(response) if response.streaming else response.content
-        for link in _links(url, response):
+        for link in _links(url, response, bodies[url]):
             if link not in seen and (link == "/" or link.startswith(PUBLIC)):
                 seen.add(link)
                 queue.append(link)
