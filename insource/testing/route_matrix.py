@@ -277,6 +277,9 @@ ROUTES: dict[str, Row] = {
     "api-public:brought-home-detail": Row(PUBLIC, NOT_ALLOWED, args=lambda w: [w.service.pk]),
     # The public portal -----------------------------------------------------------------------
     "portal:contracts": Row(PUBLIC, GET_ONLY),
+    "robots": Row(PUBLIC, GET_ONLY),
+    "sitemap": Row(PUBLIC, GET_ONLY),
+    "sitemap-section": Row(PUBLIC, GET_ONLY, args=lambda w: ["decisions"]),
     "portal:contracts-csv": Row(PUBLIC, GET_ONLY),
     "portal:contracts-xlsx": Row(PUBLIC, GET_ONLY),
     "portal:contract": Row(PUBLIC, GET_ONLY, args=lambda w: [w.kept.pk]),

@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import io
 
+from django.contrib.sitemaps import views as sitemap_views
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -22,6 +24,7 @@ from insource.register.filters import ContractFilter
 from insource.register.models import Contract
 from insource.register.views import history, paginate, summary_rows
 from insource.transparency.portal import presenters as presenters
+from insource.transparency.portal import sitemaps
 
 # The most rows "Download these results" gives; the whole register is the open data's.
 DOWNLOAD_MAX_ROWS = 10_000
@@ -127,3 +130,21 @@ def contract(request, pk: int):
     context = presenters.contract_page(found, on=timezone.localdate())
     context.update(rows=summary_rows(found), history=history(found))
     return render(request, "transparency/portal/contract.html", context)
+
+
+def robots_txt(request):
+    """robots.txt: crawl the public site, not officers' pages, the admin or heavy downloads."""
+    text = sitemaps.robots_txt(request.build_absolute_uri(reverse("sitemap")))
+    return HttpResponse(text, content_type="text/plain; charset=utf-8")
+
+
+def sitemap(request):
+    """sitemap.xml: every public page, or (over 50,000 URLs) an index of the sections' pages."""
+    if sitemaps.url_count() > sitemaps.MAX_URLS:
+        return sitemap_views.index(request, sitemaps.SITEMAPS, sitemap_url_name="sitemap-section")
+    return sitemap_views.sitemap(request, sitemaps.SITEMAPS)
+
+
+def sitemap_section(request, section: str):
+    """One page of one section of the sitemap (what the index lists); ?p= is the page."""
+    return sitemap_views.sitemap(request, sitemaps.SITEMAPS, section=section)
