@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from insource.core import panels
+from insource.register.columns import authority_code
 from insource.reviews.decisions.departure_presenters import departure_view
 from insource.reviews.presenters import (
     decision_outcome_text,
@@ -45,6 +46,7 @@ def authority_page(authority, *, on: date) -> dict:
         )
     return {
         "authority": authority,
+        "open_data_code": authority_code(authority),
         "on": on,
         "adopted": adopted,
         "num_contracts": authority.contracts.count(),

@@ -98,3 +98,19 @@ def test_over_50000_urls_the_sitemap_is_an_index_of_its_sections(client, world, 
     ]
     assert client.get("/sitemap-nothing.xml").status_code == 404
     assert client.get("/sitemap-decisions.xml?p=abc").status_code == 404
+
+
+def test_the_footer_and_each_authority_page_link_to_the_open_data(client, world):
+    authority, *_ = world
+    home = client.get(reverse("portal:contracts")).content.decode()
+    for name in ("docs", "export-contracts-csv", "export-ocds-releases", "export-decisions-csv"):
+        assert f'href="{reverse(f"api-public:{name}")}"' in home
+    page = client.get(reverse("portal:authority", args=["stm"])).content.decode()
+    links = [
+        f"{reverse(f'api-public:{name}')}?authority=STM"
+        for name in ("export-contracts-csv", "export-ocds-releases", "export-decisions-csv")
+    ]
+    for link in links:
+        assert f'href="{link}"' in page
+        response = client.get(link)
+        assert response.status_code == 200 and b"".join(response.streaming_content)
