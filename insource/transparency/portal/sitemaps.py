@@ -76,7 +76,7 @@ class AuthorityPages(Sitemap):
     changefreq = "weekly"
 
     def items(self) -> QuerySet[Authority]:
-        reviewing = Contract.objects.values("reviewing_authority_id")
+        reviewing = Contract.objects.in_register().values("reviewing_authority_id")
         return (
             Authority.objects.filter(Q(pk__in=reviewing) | Q(policy_adopted_on__isnull=False))
             .only("pk", "code", "key")
@@ -94,7 +94,7 @@ class DecidedContractPages(Sitemap):
 
     def items(self) -> QuerySet[Contract]:
         decided = Decision.objects.filter(publication__isnull=False).values("contract_id")
-        return Contract.objects.filter(pk__in=decided).only("pk").order_by("pk")
+        return Contract.objects.in_register().filter(pk__in=decided).only("pk").order_by("pk")
 
     def location(self, item: Contract) -> str:
         return reverse("portal:contract", args=[item.pk])
