@@ -121,3 +121,17 @@ def test_too_many_results_are_refused_with_a_clear_message(client, contracts, mo
     assert refused.status_code == 400
     assert "narrow the search" in refused.content.decode()
     assert client.get(reverse("portal:contracts-csv"), {"cpv": "905"}).status_code == 200
+
+
+def test_the_authority_page_links_to_its_contracts_search_and_downloads(client, contracts):
+    other = council(code="OTH", name="Othershire County Council")
+    refuse_contract(other)
+    page = client.get(reverse("portal:authority", args=["dld"])).content.decode()
+    key = contracts[0].reviewing_authority.key
+    search = f"{reverse('portal:contracts')}?authority={key.replace(':', '%3A')}"
+    assert f'href="{search}"' in page
+    found = client.get(search)
+    assert not found.context["form"].errors
+    assert found.context["page_obj"].paginator.count == 3
+    rows = csv_rows(client.get(reverse("portal:contracts-csv"), {"authority": key}))
+    assert len(rows) == 3
