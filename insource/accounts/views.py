@@ -14,7 +14,6 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import LoginView
 from django.shortcuts import redirect, render, resolve_url
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -24,7 +23,7 @@ from insource.accounts.forms import CodeForm, SignInForm
 from insource.accounts.selectors import demo_code_for, otp_device_for, otp_enrolment
 from insource.accounts.services import CodeResult, otp_device_enrol, otp_verify
 from insource.accounts.throttling import address_locked
-from insource.core.audit import Actor
+from insource.core.audit import request_time, who_and_when
 
 NEXT = "next"
 ENROL_KEY = "accounts_otp_enrol_key"
@@ -62,7 +61,7 @@ def otp_verify_view(request):
         return redirect(target)
     form = _bound(request, CodeForm)
     if form.is_valid():
-        result = otp_verify(device=device, code=form.cleaned_data["code"], at=timezone.now())
+        result = otp_verify(device=device, code=form.cleaned_data["code"], at=request_time(request))
         if result is CodeResult.ACCEPTED:
             return _verified(request, device, target)
         form.add_error("code", _code_error(result))
@@ -111,7 +110,7 @@ def csrf_failure(request, reason: str = ""):
 
 
 def _enrol(request, key_hex: str, code: str) -> TOTPDevice | None:
-    by, at = Actor.for_user(request.user), timezone.now()
+    by, at = who_and_when(request)
     try:
         return otp_device_enrol(user=request.user, key_hex=key_hex, code=code, by=by, at=at)
     except ValueError:  # another tab set up an authenticator meanwhile: use that one

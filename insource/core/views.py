@@ -5,8 +5,6 @@ import logging
 from django.http import HttpResponse
 from django.shortcuts import render
 
-from insource.core.audit import who_and_when  # noqa: F401 (moved: import it from core.audit)
-
 logger = logging.getLogger(__name__)
 
 

@@ -1,24 +1,22 @@
 """Officer pages of the review workflow, mounted at /reviews/<authority code>/.
 
 Views parse, call one service or selector, and present. Access is decided once per request by
-`access_for` (membership of the authority in the URL): no membership -> 404, a role without the
-capability -> 403. Every selector takes the authority, so no view reaches another's data.
+`authorities.access.authority_page` (membership of the authority in the URL): no membership ->
+404, a role without the capability -> 403. Every selector takes the authority, so no view
+reaches another's data.
 """
 
 from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
+from insource.authorities.access import AuthorityPage, authority_page
 from insource.authorities.roles import Capability
-from insource.authorities.selectors import access_for, memberships_of
-from insource.core.audit import Actor
+from insource.authorities.selectors import memberships_of
 from insource.reviews import presenters
 from insource.reviews.decisions import departure_presenters
 from insource.reviews.forms import CommentForm, EvidenceForm, TopicForm
@@ -34,23 +32,6 @@ from insource.reviews.uploads import EvidenceFileError, evidence_open
 from insource.reviews.workflow.questions import BY_SLUG
 
 
-def access_or_404(request, code: str, capability: Capability = Capability.READ):
-    """The signed-in user's access to the authority, or 404 (not a member) / 403 (role)."""
-    access = access_for(user=request.user, authority_code=code)
-    if access is None:
-        raise Http404("No such authority among yours")
-    if not access.can(capability):
-        raise PermissionDenied(_("Your role does not allow this"))
-    return access
-
-
-def review_or_404(access, pk: int):
-    review = selectors.review_get(authority=access.authority, pk=pk)
-    if review is None:
-        raise Http404("No such review")
-    return review
-
-
 @login_required
 def my_authorities(request):
     accesses = memberships_of(request.user)
@@ -59,24 +40,20 @@ def my_authorities(request):
     return render(request, "reviews/my_authorities.html", {"accesses": accesses})
 
 
-@login_required
-def authority_reviews(request, code: str):
-    access = access_or_404(request, code)
-    on = timezone.localdate()
+@authority_page()
+def authority_reviews(request, page: AuthorityPage):
     show, query = request.GET.get("show", "open"), request.GET.get("q", "").strip()
-    rows = selectors.reviews_filtered(authority=access.authority, on=on, show=show, query=query)
+    rows = selectors.reviews_filtered(authority=page.authority, on=page.on, show=show, query=query)
     context = presenters.authority_page(
-        access, rows, on=on, show=show, query=query, page=request.GET.get("page")
+        page.access, rows, on=page.on, show=show, query=query, page=request.GET.get("page")
     )
     return render(request, "reviews/authority.html", context)
 
 
-@login_required
-def review_detail(request, code: str, pk: int):
-    access = access_or_404(request, code)
-    review = review_or_404(access, pk)
-    on = timezone.localdate()
-    context = presenters.review_page(access, review, on=on)
+@authority_page()
+def review_detail(request, page: AuthorityPage, pk: int):
+    review = selectors.review_or_404(authority=page.authority, pk=pk)
+    context = presenters.review_page(page.access, review, on=page.on)
     context["comment_form"] = CommentForm()
     context["departure"] = departure = departure_presenters.departure_view(context["decision"])
     if departure and departure["standards"]:  # the decided outcome's, on its proposed terms
@@ -87,36 +64,39 @@ def review_detail(request, code: str, pk: int):
     return render(request, "reviews/review.html", context)
 
 
-def _topic_form(request, review, topic, data=None):
-    values, disputed = presenters.topic_values(review, topic, on=timezone.localdate())
+def _topic_form(page: AuthorityPage, review, topic, data=None):
+    values, disputed = presenters.topic_values(review, topic, on=page.on)
     return TopicForm(
         data, topic=topic, values=values, disputed=disputed, initial={"version": review.version}
     )
 
 
-@login_required
-def review_topic(request, code: str, pk: int, slug: str):
-    access = access_or_404(request, code)
-    review = review_or_404(access, pk)
+def _topic_or_404(slug: str):
     topic = BY_SLUG.get(slug)
     if topic is None:
         raise Http404("No such topic")
+    return topic
+
+
+@authority_page(Capability.READ, write=Capability.EDIT_REVIEW)
+def review_topic(request, page: AuthorityPage, pk: int, slug: str):
+    review = selectors.review_or_404(authority=page.authority, pk=pk)
+    topic = _topic_or_404(slug)
     if request.method == "POST":
-        access_or_404(request, code, Capability.EDIT_REVIEW)
-        form = _topic_form(request, review, topic, request.POST)
-        if form.is_valid() and _save_topic(request, review, topic, form):
+        form = _topic_form(page, review, topic, request.POST)
+        if form.is_valid() and _save_topic(request, page, review, topic, form):
             messages.success(request, _("%(topic)s saved") % {"topic": topic.title})
-            return redirect("reviews:review", code=code, pk=pk)
+            return redirect("reviews:review", code=page.code, pk=pk)
     else:
-        form = _topic_form(request, review, topic)
-    context = presenters.topic_page(access, review, topic, form, on=timezone.localdate())
+        form = _topic_form(page, review, topic)
+    context = presenters.topic_page(page.access, review, topic, form, on=page.on)
     context["evidence_form"] = EvidenceForm(
         choices=presenters.evidence_choices(topic), initial={"version": review.version}
     )
     return render(request, "reviews/topic.html", context, status=400 if form.errors else 200)
 
 
-def _save_topic(request, review, topic, form) -> bool:
+def _save_topic(request, page: AuthorityPage, review, topic, form) -> bool:
     try:
         review_answer(
             review=review,
@@ -124,10 +104,10 @@ def _save_topic(request, review, topic, form) -> bool:
             values=form.answers(),
             disputed=form.disputes(),
             version=form.cleaned_data["version"],
-            on=timezone.localdate(),
-            by=Actor.for_user(request.user),
+            on=page.on,
+            by=page.actor,
             user=request.user,
-            at=timezone.now(),
+            at=page.at,
         )
     except (StaleReview, ReviewClosed) as error:
         form.add_error(None, str(error))
@@ -135,29 +115,25 @@ def _save_topic(request, review, topic, form) -> bool:
     return True
 
 
-@login_required
-@require_POST
-def evidence_upload(request, code: str, pk: int, slug: str):
-    access = access_or_404(request, code, Capability.EDIT_REVIEW)
-    review = review_or_404(access, pk)
-    topic = BY_SLUG.get(slug)
-    if topic is None:
-        raise Http404("No such topic")
+@authority_page(Capability.EDIT_REVIEW, post_only=True)
+def evidence_upload(request, page: AuthorityPage, pk: int, slug: str):
+    review = selectors.review_or_404(authority=page.authority, pk=pk)
+    topic = _topic_or_404(slug)
     form = EvidenceForm(request.POST, request.FILES, choices=presenters.evidence_choices(topic))
     if form.is_valid():
-        error = _store_evidence(request, review, topic, form)
+        error = _store_evidence(request, page, review, topic, form)
         if error is None:
             messages.success(request, _("Evidence added"))
-            return redirect("reviews:topic", code=code, pk=pk, slug=slug)
+            return redirect("reviews:topic", code=page.code, pk=pk, slug=slug)
         form.add_error("file", error)
     context = presenters.topic_page(
-        access, review, topic, _topic_form(request, review, topic), on=timezone.localdate()
+        page.access, review, topic, _topic_form(page, review, topic), on=page.on
     )
     context["evidence_form"] = form
     return render(request, "reviews/topic.html", context, status=400)
 
 
-def _store_evidence(request, review, topic, form) -> str | None:
+def _store_evidence(request, page: AuthorityPage, review, topic, form) -> str | None:
     try:
         evidence_attach(
             review=review,
@@ -167,23 +143,22 @@ def _store_evidence(request, review, topic, form) -> str | None:
             upload=form.cleaned_data.get("file"),
             url=form.cleaned_data.get("url") or "",
             version=form.cleaned_data["version"],
-            on=timezone.localdate(),
-            by=Actor.for_user(request.user),
+            on=page.on,
+            by=page.actor,
             user=request.user,
-            at=timezone.now(),
+            at=page.at,
         )
     except (EvidenceFileError, StaleReview, ReviewClosed) as error:
         return str(error)
     return None
 
 
-@login_required
-def evidence_download(request, code: str, pk: int, evidence_pk: int):
-    access = access_or_404(request, code, Capability.READ_EVIDENCE)
-    review = review_or_404(access, pk)
-    evidence = selectors.evidence_get(authority=access.authority, pk=evidence_pk)
-    if evidence is None or evidence.review_id != review.pk or not evidence.storage_name:
-        raise Http404("No such evidence")
+@authority_page(Capability.READ_EVIDENCE)
+def evidence_download(request, page: AuthorityPage, pk: int, evidence_pk: int):
+    review = selectors.review_or_404(authority=page.authority, pk=pk)
+    evidence = selectors.evidence_file_or_404(
+        authority=page.authority, review=review, pk=evidence_pk
+    )
     response = FileResponse(
         evidence_open(evidence.storage_name),
         content_type=evidence.content_type,
@@ -194,30 +169,27 @@ def evidence_download(request, code: str, pk: int, evidence_pk: int):
     return response
 
 
-@login_required
-@require_POST
-def comment_add(request, code: str, pk: int):
-    access = access_or_404(request, code, Capability.COMMENT)
-    review = review_or_404(access, pk)
+@authority_page(Capability.COMMENT, post_only=True)
+def comment_add(request, page: AuthorityPage, pk: int):
+    review = selectors.review_or_404(authority=page.authority, pk=pk)
     form = CommentForm(request.POST)
     if form.is_valid():
         review_comment(
             review=review,
             text=form.cleaned_data["text"],
-            by=Actor.for_user(request.user),
+            by=page.actor,
             user=request.user,
-            at=timezone.now(),
+            at=page.at,
         )
         messages.success(request, _("Comment added"))
     else:
         messages.error(request, _("Enter a comment"))
-    return redirect("reviews:review", code=code, pk=pk)
+    return redirect("reviews:review", code=page.code, pk=pk)
 
 
-@login_required
-def review_history(request, code: str, pk: int):
-    access = access_or_404(request, code)
-    review = review_or_404(access, pk)
-    events = selectors.review_history(authority=access.authority, review=review)
-    context = {"access": access, "review": review, "events": events[:500], "nav_reviews": True}
+@authority_page()
+def review_history(request, page: AuthorityPage, pk: int):
+    review = selectors.review_or_404(authority=page.authority, pk=pk)
+    events = selectors.review_history(authority=page.authority, review=review)
+    context = {"access": page.access, "review": review, "events": events[:500], "nav_reviews": True}
     return render(request, "reviews/history.html", context)

@@ -8,7 +8,6 @@ from django.conf import settings
 from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.http.response import HttpResponseBase
 from django.urls import reverse
-from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
     OpenApiResponse,
@@ -38,6 +37,7 @@ from insource.api.throttling import (
     RateLimitHeadersMixin,
 )
 from insource.authorities.selectors import authority_get
+from insource.core.audit import request_time
 from insource.register.exporters import csv as csv_export
 from insource.register.exporters import ocds
 from insource.register.exporters.queries import contracts_for_export
@@ -87,7 +87,7 @@ def conditional_json(request, data) -> HttpResponseBase:
     """A detail as JSON with its validators, or 304 when the client's copy is current."""
     body = JSONRenderer().render(data)
     changed_at = selectors.data_version().changed_at
-    headers = validators(etag=strong_etag(body), changed_at=changed_at, now=timezone.now())
+    headers = validators(etag=strong_etag(body), changed_at=changed_at, now=request_time(request))
     answer = not_modified(request, headers)
     if answer is None:
         answer = HttpResponse(body, content_type="application/json")
@@ -175,7 +175,7 @@ class Export(PublicMixin, APIView):
 
     def get(self, request):
         authority = self._authority(request)
-        now = timezone.now()
+        now = request_time(request)
         headers = self.validators(request, authority, now)
         answer = not_modified(request, headers)
         if answer is not None:

@@ -1,10 +1,15 @@
-"""A check CI runs: every officer page comes in through the access module.
+"""A check CI runs: every officer page comes in through the access module (ADR 0023).
 
 Every URL pattern whose route takes an authority code (read from the resolver, through every
 include) must resolve to a view wrapped by `authorities.access.authority_page`, which resolves
-the access (404/403), the actor and the time once; so a new page cannot forget the check."""
+the access (404/403), the actor and the time once; so a new page cannot forget the check. And no
+view module reads the clock or the actor itself: the access module's page, or
+`core.audit.who_and_when` / `request_time` for pages without an authority, do it once."""
 
 from __future__ import annotations
+
+import ast
+from pathlib import Path
 
 from django.urls import URLPattern, URLResolver, get_resolver
 
@@ -19,38 +24,14 @@ NOT_OFFICER_PAGES = {
     "api-v1:review-detail",
 }
 
-# Officer pages still to be moved onto `authority_page` (issue 14): the list only shrinks.
-BEING_CONVERTED: set[str] = {
-    "reviews:authority",
-    "reviews:adopt",
-    "reviews:open",
-    "reviews:review",
-    "reviews:topic",
-    "reviews:evidence-upload",
-    "reviews:evidence-download",
-    "reviews:comment",
-    "reviews:history",
-    "reviews:submit",
-    "reviews:sign",
-    "reviews:return",
-    "reviews:publish",
-    "reviews:advice",
-    "standards:authority",
-    "standards:contract",
-    "standards:record",
-    "standards:payroll",
-    "standards:payroll-return",
-    "standards:model-contract",
-    "standards:model-contract-verify",
-    "standards:model-contract-download",
-    "standards:clauses",
-    "standards:clause-new",
-    "standards:clause-version",
-    "standards:clause",
-    "requests:queue",
-    "requests:officer",
-    "requests:officer-document",
-    "requests:action",
+ROOT = Path(__file__).resolve().parents[2]
+# (module, attribute) calls a view module may not make: who and when come from the page.
+OWN_READS = {
+    ("timezone", "now"),
+    ("datetime", "now"),
+    ("datetime", "today"),
+    ("date", "today"),
+    ("Actor", "for_user"),
 }
 
 
@@ -83,22 +64,12 @@ def test_there_are_officer_pages_to_check():
 
 def test_every_officer_page_resolves_its_access_through_the_access_module():
     unwrapped = sorted(
-        key
-        for key, pattern in officer_pages().items()
-        if not is_authority_page(pattern.callback) and key not in BEING_CONVERTED
+        key for key, pattern in officer_pages().items() if not is_authority_page(pattern.callback)
     )
     assert not unwrapped, (
         "These officer pages take an authority code but are not wrapped by "
         "insource.authorities.access.authority_page: " + ", ".join(unwrapped)
     )
-
-
-def test_the_list_of_pages_being_converted_only_shrinks():
-    pages = officer_pages()
-    done = sorted(k for k in BEING_CONVERTED if k in pages and is_authority_page(pages[k].callback))
-    gone = sorted(k for k in BEING_CONVERTED if k not in pages)
-    assert not done, "Converted, so remove them from BEING_CONVERTED: " + ", ".join(done)
-    assert not gone, "Gone, so remove them from BEING_CONVERTED: " + ", ".join(gone)
 
 
 def test_the_check_catches_an_unwrapped_page():
@@ -111,3 +82,53 @@ def test_the_check_catches_an_unwrapped_page():
 
     assert not is_authority_page(bare)
     assert is_authority_page(wrapped)
+
+
+def view_modules() -> list[Path]:
+    """Every views module: `views.py`, `*_views.py` and the modules of a `views/` package."""
+    return sorted(
+        p
+        for p in ROOT.rglob("*.py")
+        if "tests" not in p.parts
+        and (p.name == "views.py" or p.name.endswith("_views.py") or "views" in p.parts)
+    )
+
+
+def own_reads(path: Path) -> list[str]:
+    """`file:line call` for every read of the clock or the actor in a views module."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        call = node.func if isinstance(node, ast.Call) else None
+        if (
+            isinstance(call, ast.Attribute)
+            and isinstance(call.value, ast.Name)
+            and (call.value.id, call.attr) in OWN_READS
+        ):
+            found.append(f"{path.relative_to(ROOT)}:{node.lineno} {call.value.id}.{call.attr}()")
+    return found
+
+
+def test_there_are_view_modules_to_check():
+    assert len(view_modules()) >= 20
+
+
+def test_no_view_reads_the_clock_or_the_actor_itself():
+    offences = [o for path in view_modules() for o in own_reads(path)]
+    assert offences == [], (
+        "read who and when from the page (authorities.access) or core.audit.who_and_when / "
+        "request_time: " + "; ".join(offences)
+    )
+
+
+def test_the_check_catches_a_view_reading_the_clock(tmp_path):
+    bad = tmp_path / "views.py"
+    bad.write_text(
+        "def v(request):\n    return timezone.now(), Actor.for_user(request.user)\n",
+        encoding="utf-8",
+    )
+    global ROOT
+    saved, ROOT = ROOT, tmp_path
+    try:
+        assert own_reads(bad) == ["views.py:2 timezone.now()", "views.py:2 Actor.for_user()"]
+    finally:
+        ROOT = saved

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from insource.authorities.selectors import authority_get, buyer_name_get
-from insource.core.audit import Actor
+from insource.core.audit import who_and_when
 from insource.register.selectors import buyer_name_may_confirm
 from insource.register.services.buyer_names import buyer_name_confirm
 
@@ -28,12 +28,13 @@ def buyer_name_confirm_view(request, pk: int):
         return redirect("register:queue")
     if not buyer_name_may_confirm(request.user, buyer_name, authority):
         raise PermissionDenied
+    by, at = who_and_when(request)
     moved = buyer_name_confirm(
         buyer_name=buyer_name,
         authority=authority,
-        on=timezone.localdate(),
-        by=Actor.for_user(request.user),
-        at=timezone.now(),
+        on=timezone.localdate(at),
+        by=by,
+        at=at,
     )
     messages.success(
         request,

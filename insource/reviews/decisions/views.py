@@ -4,22 +4,19 @@ the public pages of a published decision pack."""
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
+from insource.authorities.access import AuthorityPage, authority_page
 from insource.authorities.models import Role
 from insource.authorities.roles import Capability
 from insource.authorities.selectors import adoptions_public, members_with_role
 from insource.authorities.services import authority_adopt_policy
-from insource.core.audit import Actor
 from insource.policy.outcomes import OUTCOMES
 from insource.policy.presets import preset_names
-from insource.register.selectors import contract_get_for_reviewer
+from insource.register.selectors import contract_for_reviewer_or_404
 from insource.reviews import presenters
 from insource.reviews.decisions import departure_presenters
 from insource.reviews.decisions.forms import SignForm
@@ -36,7 +33,6 @@ from insource.reviews.services.decisions import (
 from insource.reviews.services.departures import DepartureRefused
 from insource.reviews.services.editing import StaleReview, drafters_of, review_submit
 from insource.reviews.services.opening import ReviewNotDue, review_open
-from insource.reviews.views import access_or_404, review_or_404
 
 
 def _decision_makers(review):
@@ -45,10 +41,9 @@ def _decision_makers(review):
     return [u for u in makers if u.pk not in drafters]
 
 
-@login_required
-def review_submit_view(request, code: str, pk: int):
-    access = access_or_404(request, code, Capability.SUBMIT_FOR_DECISION)
-    review = review_or_404(access, pk)
+@authority_page(Capability.SUBMIT_FOR_DECISION)
+def review_submit_view(request, page: AuthorityPage, pk: int):
+    review = selectors.review_or_404(authority=page.authority, pk=pk)
     makers = _decision_makers(review)
     form = SubmitForm(
         request.POST or None, decision_makers=makers, initial={"version": review.version}
@@ -60,9 +55,9 @@ def review_submit_view(request, code: str, pk: int):
                 review=review,
                 decision_maker=maker,
                 version=form.cleaned_data["version"],
-                on=timezone.localdate(),
-                by=Actor.for_user(request.user),
-                at=timezone.now(),
+                on=page.on,
+                by=page.actor,
+                at=page.at,
             )
         except (StaleReview, PermissionError) as error:
             form.add_error(None, str(error))
@@ -72,8 +67,8 @@ def review_submit_view(request, code: str, pk: int):
                 _("Sent to %(name)s for signature")
                 % {"name": maker.get_full_name() or maker.get_username()},
             )
-            return redirect("reviews:review", code=code, pk=pk)
-    context = presenters.review_page(access, review, on=timezone.localdate())
+            return redirect("reviews:review", code=page.code, pk=pk)
+    context = presenters.review_page(page.access, review, on=page.on)
     context.update(form=form, makers=makers)
     return render(request, "reviews/submit.html", context, status=400 if form.errors else 200)
 
@@ -93,13 +88,12 @@ def _outcome_choices(result: dict) -> list[tuple[str, str]]:
     return first + others
 
 
-@login_required
-def decision_sign_view(request, code: str, pk: int):
-    access = access_or_404(request, code, Capability.SIGN_DECISION)
-    review = review_or_404(access, pk)
+@authority_page(Capability.SIGN_DECISION)
+def decision_sign_view(request, page: AuthorityPage, pk: int):
+    review = selectors.review_or_404(authority=page.authority, pk=pk)
     result = review.evaluation.get("result", {})
     current = decision_current(review)
-    on = timezone.localdate()
+    on = page.on
     form = SignForm(
         request.POST or None,
         outcomes=_outcome_choices(result),
@@ -117,8 +111,8 @@ def decision_sign_view(request, code: str, pk: int):
                 re_review_on=form.cleaned_data.get("re_review_on"),
                 version=form.cleaned_data["version"],
                 on=on,
-                by=Actor.for_user(request.user),
-                at=timezone.now(),
+                by=page.actor,
+                at=page.at,
                 replaces=current,
             )
         except DepartureRefused as refused:
@@ -127,8 +121,8 @@ def decision_sign_view(request, code: str, pk: int):
             form.add_error(None, str(error))
         else:
             messages.success(request, _("Decision signed"))
-            return redirect("reviews:review", code=code, pk=pk)
-    context = presenters.review_page(access, review, on=on)
+            return redirect("reviews:review", code=page.code, pk=pk)
+    context = presenters.review_page(page.access, review, on=on)
     choices = departure_presenters.sign_choices(form)
     context.update(
         form=form,
@@ -139,17 +133,16 @@ def decision_sign_view(request, code: str, pk: int):
     return render(request, "reviews/sign.html", context, status=400 if form.errors else 200)
 
 
-@login_required
-def decision_publish_view(request, code: str, pk: int):
-    access = access_or_404(request, code, Capability.PUBLISH_DECISION)
-    review = review_or_404(access, pk)
+@authority_page(Capability.PUBLISH_DECISION)
+def decision_publish_view(request, page: AuthorityPage, pk: int):
+    review = selectors.review_or_404(authority=page.authority, pk=pk)
     decision = decision_current(review)
     if decision is None:
         raise Http404("No signed decision to publish")
     form = PublishForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         name = request.user.get_full_name() or request.user.get_username()
-        html, pdf = pack_render(decision, publisher_name=name, published_on=timezone.localdate())
+        html, pdf = pack_render(decision, publisher_name=name, published_on=page.on)
         try:
             decision_publish(
                 decision=decision,
@@ -158,44 +151,34 @@ def decision_publish_view(request, code: str, pk: int):
                 has_confidential_annex=form.cleaned_data["has_confidential_annex"],
                 pack_html=html,
                 pack_pdf=pdf,
-                on=timezone.localdate(),
-                by=Actor.for_user(request.user),
-                at=timezone.now(),
+                on=page.on,
+                by=page.actor,
+                at=page.at,
             )
         except SignatureRefused as error:
             form.add_error(None, str(error))
         else:
             messages.success(request, _("Decision pack published"))
-            return redirect("reviews:review", code=code, pk=pk)
-    context = presenters.review_page(access, review, on=timezone.localdate())
+            return redirect("reviews:review", code=page.code, pk=pk)
+    context = presenters.review_page(page.access, review, on=page.on)
     context.update(form=form, decision=decision)
     return render(request, "reviews/publish.html", context, status=400 if form.errors else 200)
 
 
-@login_required
-@require_POST
-def review_open_view(request, code: str, contract_pk: int):
-    access = access_or_404(request, code, Capability.OPEN_REVIEW)
-    contract = contract_get_for_reviewer(authority=access.authority, pk=contract_pk)
-    if contract is None:
-        raise Http404("No such contract among this authority's")
+@authority_page(Capability.OPEN_REVIEW, post_only=True)
+def review_open_view(request, page: AuthorityPage, contract_pk: int):
+    contract = contract_for_reviewer_or_404(authority=page.authority, pk=contract_pk)
     try:
-        review = review_open(
-            contract=contract,
-            on=timezone.localdate(),
-            by=Actor.for_user(request.user),
-            at=timezone.now(),
-        )
+        review = review_open(contract=contract, on=page.on, by=page.actor, at=page.at)
     except ReviewNotDue as error:
         messages.error(request, str(error))
         return redirect("register:contract-detail", pk=contract_pk)
-    return redirect("reviews:review", code=code, pk=review.pk)
+    return redirect("reviews:review", code=page.code, pk=review.pk)
 
 
-@login_required
-def policy_adoption(request, code: str):
-    access = access_or_404(request, code)
-    authority = access.authority
+@authority_page(Capability.READ, write=Capability.ADOPT_POLICY)
+def policy_adoption(request, page: AuthorityPage):
+    authority = page.authority
     form = AdoptForm(
         request.POST or None,
         presets=preset_names(),
@@ -204,26 +187,24 @@ def policy_adoption(request, code: str):
             "adopted_on": authority.policy_adopted_on,
         },
     )
-    if request.method == "POST":
-        access_or_404(request, code, Capability.ADOPT_POLICY)
-        if not authority.may_adopt_policy:
-            raise PermissionDenied
-        if form.is_valid():
-            authority_adopt_policy(
-                authority=authority,
-                preset=form.cleaned_data["preset"],
-                adopted_on=form.cleaned_data["adopted_on"],
-                reason=form.cleaned_data["reason"],
-                by=Actor.for_user(request.user),
-                at=timezone.now(),
-            )
-            messages.success(request, _("Policy adoption saved and published"))
-            return redirect("reviews:authority", code=code)
+    if request.method == "POST" and not authority.may_adopt_policy:
+        raise PermissionDenied
+    if request.method == "POST" and form.is_valid():
+        authority_adopt_policy(
+            authority=authority,
+            preset=form.cleaned_data["preset"],
+            adopted_on=form.cleaned_data["adopted_on"],
+            reason=form.cleaned_data["reason"],
+            by=page.actor,
+            at=page.at,
+        )
+        messages.success(request, _("Policy adoption saved and published"))
+        return redirect("reviews:authority", code=page.code)
     context = {
-        "access": access,
+        "access": page.access,
         "authority": authority,
         "form": form,
-        "can_adopt": access.can(Capability.ADOPT_POLICY) and authority.may_adopt_policy,
+        "can_adopt": page.can(Capability.ADOPT_POLICY) and authority.may_adopt_policy,
         "nav_reviews": True,
     }
     return render(request, "reviews/adopt.html", context, status=400 if form.errors else 200)

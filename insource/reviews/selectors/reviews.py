@@ -102,6 +102,14 @@ def evidence_get(*, authority: Authority, pk: int) -> Evidence | None:
     return Evidence.objects.filter(review__authority=authority, pk=pk).first()
 
 
+def evidence_file_or_404(*, authority: Authority, review: Review, pk: int) -> Evidence:
+    """One of the review's evidence items that has a stored file, or 404."""
+    evidence = evidence_get(authority=authority, pk=pk)
+    if evidence is None or evidence.review_id != review.pk or not evidence.storage_name:
+        raise Http404("No such evidence")
+    return evidence
+
+
 def decision_get(*, authority: Authority, pk: int) -> Decision | None:
     return (
         Decision.objects.filter(authority=authority, pk=pk)

@@ -4,43 +4,38 @@ says what is wrong with each field; nothing is saved."""
 
 from __future__ import annotations
 
-from django.contrib.auth.decorators import login_required
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
+from insource.authorities.access import AuthorityPage, authority_page
 from insource.authorities.roles import Capability
-from insource.core.views import who_and_when
-from insource.reviews.views import access_or_404
 from insource.standards.model_contract import selectors
 from insource.standards.model_contract.forms import ClauseForm, NewClauseForm
 from insource.standards.model_contract.library import ClauseText
 from insource.standards.model_contract.services import ClauseInvalid, clause_save, clause_text
 
 
-@login_required
-def clauses(request, code: str):
+@authority_page()
+def clauses(request, page: AuthorityPage):
     """The clauses this authority's model contracts are made from, in document order."""
-    access = access_or_404(request, code)
     context = {
-        "access": access,
-        "clauses": selectors.clauses_current(authority=access.authority),
-        "can_edit": access.can(Capability.EDIT_CLAUSES),
+        "access": page.access,
+        "clauses": selectors.clauses_current(authority=page.authority),
+        "can_edit": page.can(Capability.EDIT_CLAUSES),
     }
     return render(request, "standards/model_contract/clauses.html", context)
 
 
-def _save(request, access, form, text: ClauseText, is_new: bool = False):
+def _save(request, page: AuthorityPage, form, text: ClauseText, is_new: bool = False):
     """Save the version, or put the refusal's messages on the form's fields."""
-    by, at = who_and_when(request)
     try:
         return clause_save(
-            authority=access.authority,
+            authority=page.authority,
             text=text,
             reason=form.cleaned_data["reason"],
             user=request.user,
-            by=by,
-            at=at,
+            by=page.actor,
+            at=page.at,
             is_new=is_new,
         )
     except ClauseInvalid as invalid:
@@ -49,61 +44,52 @@ def _save(request, access, form, text: ClauseText, is_new: bool = False):
         return None
 
 
-@login_required
-def clause(request, code: str, key: str):
+@authority_page(Capability.READ, write=Capability.EDIT_CLAUSES)
+def clause(request, page: AuthorityPage, key: str):
     """One clause: the text in use, its versions, and (for legal officers) the edit form."""
-    access = access_or_404(request, code)
-    current = selectors.clause_current(authority=access.authority, key=key)
-    if current is None:
-        raise Http404("No such clause in this authority's library")
+    current = selectors.clause_current_or_404(authority=page.authority, key=key)
     initial = {"title": current.title, "body": current.body}
     form = ClauseForm(request.POST or None, initial=initial)
-    if request.method == "POST":
-        access_or_404(request, code, Capability.EDIT_CLAUSES)
-        if form.is_valid():
-            changes = {f: form.cleaned_data[f] for f in ("title", "body")}
-            saved = _save(request, access, form, clause_text(current, **changes))
-            if saved is not None:
-                url = reverse("standards:clause", args=[code, key])
-                return redirect(f"{url}?saved={saved.number}")
+    if request.method == "POST" and form.is_valid():
+        changes = {f: form.cleaned_data[f] for f in ("title", "body")}
+        saved = _save(request, page, form, clause_text(current, **changes))
+        if saved is not None:
+            url = reverse("standards:clause", args=[page.code, key])
+            return redirect(f"{url}?saved={saved.number}")
     context = {
-        "access": access,
+        "access": page.access,
         "current": current,
-        "history": selectors.clause_history(authority=access.authority, key=key),
+        "history": selectors.clause_history(authority=page.authority, key=key),
         "form": form,
         "saved": request.GET.get("saved", "")[:6],
-        "can_edit": access.can(Capability.EDIT_CLAUSES),
+        "can_edit": page.can(Capability.EDIT_CLAUSES),
     }
     status = 400 if form.errors else 200
     return render(request, "standards/model_contract/clause.html", context, status=status)
 
 
-@login_required
-def clause_new(request, code: str):
+@authority_page(Capability.EDIT_CLAUSES)
+def clause_new(request, page: AuthorityPage):
     """A clause the authority adds to its own library (legal officers)."""
-    access = access_or_404(request, code, Capability.EDIT_CLAUSES)
     form = NewClauseForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         fields = ("key", "title", "part", "purpose", "position", "body")
         text = ClauseText(**{f: form.cleaned_data[f] for f in fields})
-        saved = _save(request, access, form, text, is_new=True)
+        saved = _save(request, page, form, text, is_new=True)
         if saved is not None:
-            url = reverse("standards:clause", args=[code, saved.key])
+            url = reverse("standards:clause", args=[page.code, saved.key])
             return redirect(f"{url}?saved={saved.number}")
-    context = {"access": access, "form": form}
+    context = {"access": page.access, "form": form}
     status = 400 if form.errors else 200
     return render(request, "standards/model_contract/clause_new.html", context, status=status)
 
 
-@login_required
-def clause_version(request, code: str, pk: int):
+@authority_page()
+def clause_version(request, page: AuthorityPage, pk: int):
     """One version of a clause, as it was saved."""
-    access = access_or_404(request, code)
-    version = selectors.clause_version_get(authority=access.authority, pk=pk)
-    if version is None:
-        raise Http404("No such clause version")
+    version = selectors.clause_version_or_404(authority=page.authority, pk=pk)
     return render(
         request,
         "standards/model_contract/clause_version.html",
-        {"access": access, "version": version},
+        {"access": page.access, "version": version},
     )

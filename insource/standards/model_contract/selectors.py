@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db.models import Q, QuerySet
+from django.http import Http404
 
 from insource.policy.outcomes import is_outsourcing
 from insource.reviews.models import Decision
@@ -48,11 +49,27 @@ def clause_history(*, authority, key: str) -> list[ClauseVersion]:
     return sorted(versions, key=_rank, reverse=True)
 
 
+def clause_current_or_404(*, authority, key: str) -> ClauseVersion:
+    """The version of one clause the authority uses now, or 404."""
+    current = clause_current(authority=authority, key=key)
+    if current is None:
+        raise Http404("No such clause in this authority's library")
+    return current
+
+
 def clause_version_get(*, authority, pk: int) -> ClauseVersion | None:
     """One version the authority can see (national or its own)."""
     return ClauseVersion.objects.filter(
         Q(authority__isnull=True) | Q(authority=authority), pk=pk
     ).first()
+
+
+def clause_version_or_404(*, authority, pk: int) -> ClauseVersion:
+    """One version the authority can see, or 404."""
+    version = clause_version_get(authority=authority, pk=pk)
+    if version is None:
+        raise Http404("No such clause version")
+    return version
 
 
 def decision_in_force(*, authority, contract) -> Decision | None:
@@ -112,6 +129,14 @@ def model_contract_get(*, authority, pk: int, with_files: bool = False):
         "contract", "decision"
     )
     return (found if with_files else found.defer("docx", "pdf")).first()
+
+
+def model_contract_or_404(*, authority, pk: int, with_files: bool = False):
+    """One generated document of the authority, or 404."""
+    found = model_contract_get(authority=authority, pk=pk, with_files=with_files)
+    if found is None:
+        raise Http404("No such model contract")
+    return found
 
 
 def model_contract_any(pk: int):

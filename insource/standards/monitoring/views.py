@@ -9,16 +9,13 @@ from crispy_forms_gds.layout import Field, Layout, Size
 from django import forms
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from insource.authorities.access import AuthorityPage, authority_page
 from insource.authorities.roles import Capability
 from insource.authorities.selectors import memberships_of
-from insource.core.views import who_and_when
-from insource.register.selectors import contract_get_for_reviewer
-from insource.reviews.views import access_or_404
+from insource.register.selectors import contract_for_reviewer_or_404
 from insource.standards.models import MonitoringRecord
 from insource.standards.monitoring import presenters as present
 from insource.standards.monitoring.selectors import authority_monitoring, contract_monitoring
@@ -91,13 +88,6 @@ class RecordForm(forms.Form):
         )
 
 
-def _contract_or_404(access, pk: int):
-    contract = contract_get_for_reviewer(authority=access.authority, pk=pk)
-    if contract is None:
-        raise Http404("No such contract among this authority's")
-    return contract
-
-
 @login_required
 def mine(request):
     accesses = memberships_of(request.user)
@@ -106,55 +96,51 @@ def mine(request):
     return render(request, "standards/monitoring/mine.html", {"accesses": accesses, **NAV})
 
 
-@login_required
-def authority_list(request, code: str):
-    access = access_or_404(request, code)
-    rows = authority_monitoring(authority=access.authority, on=timezone.localdate())
-    context = {"access": access, "rows": [present.summary(m) for m in rows], **NAV}
+@authority_page()
+def authority_list(request, page: AuthorityPage):
+    rows = authority_monitoring(authority=page.authority, on=page.on)
+    context = {"access": page.access, "rows": [present.summary(m) for m in rows], **NAV}
     return render(request, "standards/monitoring/list.html", context)
 
 
-@login_required
-def contract_page(request, code: str, pk: int):
-    access = access_or_404(request, code)
-    contract = _contract_or_404(access, pk)
-    m = contract_monitoring(authority=access.authority, contract=contract, on=timezone.localdate())
+@authority_page()
+def contract_page(request, page: AuthorityPage, pk: int):
+    contract = contract_for_reviewer_or_404(authority=page.authority, pk=pk)
+    m = contract_monitoring(authority=page.authority, contract=contract, on=page.on)
     context = {
-        "access": access,
+        "access": page.access,
         "contract": contract,
         "m": m,
         "rows": present.matrix_rows(m.rows) if m else [],
         "items": present.calendar_rows(m.items) if m else [],
         "outcome_text": present.outcome_text(m.decision.outcome) if m else "",
-        "can_record": access.can(Capability.MANAGE_CONTRACTS),
+        "can_record": page.can(Capability.MANAGE_CONTRACTS),
         **NAV,
     }
     return render(request, "standards/monitoring/contract.html", context)
 
 
-@login_required
-def record(request, code: str, pk: int):
-    access = access_or_404(request, code, Capability.MANAGE_CONTRACTS)
-    contract = _contract_or_404(access, pk)
-    form = RecordForm(request.POST or None, initial={"checked_on": timezone.localdate()})
+@authority_page(Capability.MANAGE_CONTRACTS)
+def record(request, page: AuthorityPage, pk: int):
+    contract = contract_for_reviewer_or_404(authority=page.authority, pk=pk)
+    form = RecordForm(request.POST or None, initial={"checked_on": page.on})
     if request.method == "POST" and form.is_valid():
-        by, at = who_and_when(request)
         try:
             monitoring_record_add(
-                authority=access.authority,
+                authority=page.authority,
                 contract=contract,
                 entry=form.entry(),
                 user=request.user,
-                by=by,
-                at=at,
-                on=timezone.localdate(at),
+                by=page.actor,
+                at=page.at,
+                on=page.on,
             )
         except ValidationError as error:
             for name, messages in error.message_dict.items():
                 form.add_error(name if name in form.fields else None, messages)
         else:
-            return redirect("standards:contract", code=code, pk=pk)
-    context = {"access": access, "contract": contract, "form": form, **NAV}
+            return redirect("standards:contract", code=page.code, pk=pk)
+    context = {"access": page.access, "contract": contract, "form": form, **NAV}
     return render(
         request, "standards/monitoring/record.html", context, status=400 if form.errors else 200
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.db.models import QuerySet
+from django.http import Http404
 
 from insource.standards.models import PayrollReturn
 from insource.standards.payroll.published_gpg import published_status
@@ -19,6 +20,14 @@ def payroll_return_get(*, authority, pk: int) -> PayrollReturn | None:
         .defer("file_bytes")
         .first()
     )
+
+
+def payroll_return_or_404(*, authority, pk: int) -> PayrollReturn:
+    """One of the authority's payroll returns, or 404."""
+    found = payroll_return_get(authority=authority, pk=pk)
+    if found is None:
+        raise Http404("No such payroll return")
+    return found
 
 
 def suppliers_published(contract) -> list[tuple[object, object]]:

@@ -1,7 +1,7 @@
 """Officer pages of information requests, under /requests/<authority code>/ (two-factor): the
 queue, a request with its steps, each step's form, documents.
 
-Views parse, call one service or selector, and present. Access is `access_or_404` (no
+Views parse, call one service or selector, and present. Access is `authority_page` (no
 membership: 404; a role without the capability: 403): every selector takes the authority.
 """
 
@@ -14,15 +14,13 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from insource.authorities.access import AuthorityPage, authority_page
 from insource.authorities.roles import Capability
 from insource.authorities.selectors import memberships_of
-from insource.core.audit import Actor
 from insource.reviews.uploads import EvidenceFileError
-from insource.reviews.views import access_or_404
 from insource.transparency.requests import action_forms as forms
 from insource.transparency.requests import presenters as presenters
 from insource.transparency.requests import selectors as selectors
@@ -132,13 +130,6 @@ ACTIONS = {
 }
 
 
-def _request_or_404(access, reference: str):
-    ir = selectors.request_get(authority=access.authority, reference=reference)
-    if ir is None:
-        raise Http404("No such request")
-    return ir
-
-
 @login_required
 def requests_mine(request):
     accesses = memberships_of(request.user)
@@ -148,60 +139,56 @@ def requests_mine(request):
     return render(request, "transparency/requests/mine.html", context)
 
 
-@login_required
-def queue(request, code: str):
-    access = access_or_404(request, code)
-    on = timezone.localdate()
+@authority_page()
+def queue(request, page: AuthorityPage):
     show = request.GET.get("show", "open")
     query = request.GET.get("q", "").strip()[:200]
-    rows = selectors.requests_queue(authority=access.authority, on=on, show=show, query=query)
+    rows = selectors.requests_queue(authority=page.authority, on=page.on, show=show, query=query)
     context = presenters.queue_page(
-        access, rows, on=on, show=show, query=query, page_number=request.GET.get("page")
+        page.access, rows, on=page.on, show=show, query=query, page_number=request.GET.get("page")
     )
     return render(request, "transparency/requests/queue.html", context)
 
 
-@login_required
-def officer_request(request, code: str, reference: str):
-    access = access_or_404(request, code)
-    ir = _request_or_404(access, reference)
-    context = presenters.officer_request_page(access, ir, on=timezone.localdate())
+@authority_page()
+def officer_request(request, page: AuthorityPage, reference: str):
+    ir = selectors.request_or_404(authority=page.authority, reference=reference)
+    context = presenters.officer_request_page(page.access, ir, on=page.on)
     context["action_labels"] = {slug: a.label for slug, a in ACTIONS.items()}
     return render(request, "transparency/requests/officer.html", context)
 
 
-def _action_form(spec: Action, ir, access, data=None, files=None):
+def _action_form(spec: Action, ir, page: AuthorityPage, data=None, files=None):
     extra = {}
     if spec.form is forms.RedactForm:
-        extra["events"] = selectors.request_events(authority=access.authority, request=ir).filter(
+        extra["events"] = selectors.request_events(authority=page.authority, request=ir).filter(
             is_public=True
         )
     return spec.form(data, files, request_obj=ir, **extra)
 
 
-@login_required
-def officer_action(request, code: str, reference: str, action: str):
-    access = access_or_404(request, code, Capability.ANSWER_REQUESTS)
-    ir = _request_or_404(access, reference)
+@authority_page(Capability.ANSWER_REQUESTS)
+def officer_action(request, page: AuthorityPage, reference: str, action: str):
+    ir = selectors.request_or_404(authority=page.authority, reference=reference)
     spec = ACTIONS.get(action)
     if spec is None:
         raise Http404("No such step")
-    form = _action_form(spec, ir, access, request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid() and _run(request, spec, ir, form):
+    form = _action_form(spec, ir, page, request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid() and _run(request, page, spec, ir, form):
         messages.success(request, str(spec.done))
-        return redirect("requests:officer", code=code, reference=reference)
-    context = presenters.officer_request_page(access, ir, on=timezone.localdate())
+        return redirect("requests:officer", code=page.code, reference=reference)
+    context = presenters.officer_request_page(page.access, ir, on=page.on)
     context.update(form=form, action=action, action_label=spec.label)
     status = 400 if form.is_bound and form.errors else 200
     return render(request, "transparency/requests/action.html", context, status=status)
 
 
-def _run(request, spec: Action, ir, form) -> bool:
+def _run(request, page: AuthorityPage, spec: Action, ir, form) -> bool:
     kwargs = form.service_kwargs()
     if spec.form is forms.RedactForm:
         kwargs["user"] = request.user
     try:
-        spec.service(request=ir, by=Actor.for_user(request.user), at=timezone.now(), **kwargs)
+        spec.service(request=ir, by=page.actor, at=page.at, **kwargs)
     except EvidenceFileError as error:
         form.add_error("file", str(error))
         return False
@@ -211,13 +198,10 @@ def _run(request, spec: Action, ir, form) -> bool:
     return True
 
 
-@login_required
-def attachment_officer(request, code: str, reference: str, pk: int):
-    access = access_or_404(request, code)
-    found = selectors.attachment_get(authority=access.authority, reference=reference, pk=pk)
-    if found is None:
-        raise Http404("No such document")
-    if not found.is_public and not access.can(Capability.READ_EVIDENCE):
+@authority_page()
+def attachment_officer(request, page: AuthorityPage, reference: str, pk: int):
+    found = selectors.attachment_or_404(authority=page.authority, reference=reference, pk=pk)
+    if not found.is_public and not page.can(Capability.READ_EVIDENCE):
         raise PermissionDenied(_("Your role does not allow this"))
     response = file_response(found)
     response["Cache-Control"] = "private, no-store"

@@ -11,6 +11,7 @@ from datetime import date, timedelta
 from functools import cache
 
 from django.db.models import Count, F, Q, QuerySet
+from django.http import Http404
 
 from insource.authorities.models import Authority
 from insource.transparency.deadlines import REGIMES, VERY_OVERDUE_AFTER, working_days_late
@@ -108,6 +109,14 @@ def request_get(*, authority: Authority, reference: str) -> InformationRequest |
     return requests_for(authority=authority).filter(reference=reference).first()
 
 
+def request_or_404(*, authority: Authority, reference: str) -> InformationRequest:
+    """One of the authority's requests, or 404."""
+    found = request_get(authority=authority, reference=reference)
+    if found is None:
+        raise Http404("No such request")
+    return found
+
+
 QUEUE_SHOWS = ("open", "overdue", "very-overdue", "awaiting-confirmation", "responded", "all")
 
 
@@ -147,6 +156,14 @@ def attachment_get(*, authority: Authority, reference: str, pk: int) -> RequestA
     return RequestAttachment.objects.filter(
         pk=pk, request__reference=reference, request__authority=authority
     ).first()
+
+
+def attachment_or_404(*, authority: Authority, reference: str, pk: int) -> RequestAttachment:
+    """One document of one of the authority's requests, or 404."""
+    found = attachment_get(authority=authority, reference=reference, pk=pk)
+    if found is None:
+        raise Http404("No such document")
+    return found
 
 
 def request_redactions(*, authority: Authority, request: InformationRequest) -> QuerySet:

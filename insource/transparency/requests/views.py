@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from insource.accounts.throttling import client_ip
 from insource.authorities.selectors import authority_by_public_slug
+from insource.core.audit import request_time
 from insource.reviews.uploads import evidence_open
 from insource.transparency.requests import forms as forms
 from insource.transparency.requests import presenters as presenters
@@ -45,7 +46,7 @@ def request_new(request):
     context = {
         "form": form,
         "target": target,
-        "started": services.form_token_sign(timezone.now()),
+        "started": services.form_token_sign(request_time(request)),
         "nav_requests": True,
     }
     status = 400 if form.errors else 200
@@ -66,7 +67,7 @@ def _submit(request, target, form) -> bool:
             honeypot=data["website"],
             form_token=data["started"],
             ip=client_ip(request),
-            at=timezone.now(),
+            at=request_time(request),
         )
     except services.RequestInvalid as error:
         for field, message in error.errors.items():
@@ -87,7 +88,7 @@ def request_confirm(request, token: str):
     if found is None:
         raise Http404(_("This link is not valid"))
     if request.method == "POST" or found.confirmed_at is not None:
-        services.request_confirm(token=token, at=timezone.now())
+        services.request_confirm(token=token, at=request_time(request))
         messages.success(request, _("Your request is confirmed and published"))
         return redirect("requests:detail", reference=found.reference)
     context = {"reference": found.reference, "title": found.public_title, "nav_requests": True}
@@ -161,7 +162,7 @@ def _private_action(request, ir) -> str:
     if not form.is_valid():
         return _("Choose what to do")
     action, text = form.cleaned_data["action"], form.cleaned_data["text"]
-    at, by = timezone.now(), services.REQUESTER
+    at, by = request_time(request), services.REQUESTER
     try:
         if action == "withdraw":
             services.request_withdraw(request=ir, by=by, at=at, public_text=text)
