@@ -10,8 +10,10 @@ to the authority named by the URL's `code`, once (no membership: 404, so nobody 
 another authority holds; a role without the capability: 403); on a POST checks the `write`
 capability too; reads the actor and the clock once; and hands the view one `AuthorityPage`.
 Lookups scoped by the authority are selectors in their own apps that take `page.authority` and
-raise Http404. `core/tests/test_officer_pages.py` fails when a route that takes an authority
-code is not wrapped, and when a view module reads the clock or the actor itself.
+raise Http404. A signed-in page that names no authority (the register, one's authorities) is
+`@officer_page()` and gets an `OfficerPage` (who and when). `core/tests/test_officer_pages.py`
+fails when a route that takes an authority code is not wrapped, when a view module outside
+accounts uses `login_required` itself, and when a view module reads the clock or the actor.
 """
 
 from __future__ import annotations
@@ -37,22 +39,29 @@ MARK = "authority_page"  # the attribute the route test reads on each resolved c
 
 
 @dataclass(frozen=True)
-class AuthorityPage:
-    """What an officer page knows before it starts: whose authority, with what roles, who is
-    asking and when. `code` is the authority code as written in the URL (links keep it)."""
+class OfficerPage:
+    """What a signed-in page knows before it starts: who is asking and when."""
 
-    access: Access
-    code: str
     actor: Actor
     at: datetime
 
     @property
-    def authority(self) -> Authority:
-        return self.access.authority
-
-    @property
     def on(self) -> date:
         return timezone.localdate(self.at)
+
+
+@dataclass(frozen=True)
+class AuthorityPage(OfficerPage):
+    """What an officer page of one authority knows before it starts: whose authority, with what
+    roles, who is asking and when. `code` is the authority code as written in the URL (links
+    keep it)."""
+
+    access: Access
+    code: str
+
+    @property
+    def authority(self) -> Authority:
+        return self.access.authority
 
     def can(self, capability: Capability) -> bool:
         return self.access.can(capability)
@@ -87,7 +96,7 @@ def authority_page(
             needs = (capability, write) if post else (capability,)
             access = access_or_404(request.user, code, *needs)
             actor, at = who_and_when(request)
-            page = AuthorityPage(access=access, code=code, actor=actor, at=at)
+            page = AuthorityPage(actor=actor, at=at, access=access, code=code)
             return view(request, page, *args, **kwargs)
 
         wrapped = login_required(require_POST(wrapper) if post_only else wrapper)
@@ -97,6 +106,29 @@ def authority_page(
     return decorate
 
 
+def officer_page(*, post_only: bool = False) -> Callable:
+    """Wrap a signed-in page that names no authority (the register, the lists of one's
+    authorities, the buyer-name queue's action): `view(request, page, **url_kwargs)` with the
+    actor and the time read once. `post_only` as for `authority_page`."""
+
+    def decorate(view: Callable) -> Callable:
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            actor, at = who_and_when(request)
+            return view(request, OfficerPage(actor=actor, at=at), *args, **kwargs)
+
+        wrapped = login_required(require_POST(wrapper) if post_only else wrapper)
+        setattr(wrapped, MARK, {"capability": None, "write": None})
+        return wrapped
+
+    return decorate
+
+
 def is_authority_page(callback) -> bool:
     """Whether a resolved URL callback is wrapped by `authority_page`."""
+    return (getattr(callback, MARK, None) or {}).get("capability") is not None
+
+
+def is_officer_page(callback) -> bool:
+    """Whether a resolved URL callback is wrapped by `officer_page` or `authority_page`."""
     return getattr(callback, MARK, None) is not None

@@ -12,18 +12,16 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Page, Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from insource.authorities.access import AuthorityPage, authority_page
+from insource.authorities.access import AuthorityPage, OfficerPage, authority_page, officer_page
 from insource.authorities.roles import Capability
 from insource.core import panels
 from insource.register import selectors
@@ -77,15 +75,15 @@ def paginate(request, queryset) -> tuple[Page, list]:
     return page, list(page.paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1))
 
 
-@login_required
-def contract_list(request):
+@officer_page()
+def contract_list(request, page: OfficerPage):
     """The register: filters beside a table of contracts, 50 a page."""
     contracts = ContractFilter(request.GET, queryset=selectors.contract_list())
-    page, page_range = paginate(request, contracts.qs)
+    listed, page_range = paginate(request, contracts.qs)
     context = {
         "filter": contracts,
         "form": contracts.form,
-        "page_obj": page,
+        "page_obj": listed,
         "page_range": page_range,
         "nav_register": True,
     }
@@ -184,8 +182,8 @@ def _pair(change) -> tuple[Any, Any]:
     return None, change
 
 
-@login_required
-def contract_detail(request, pk: int):
+@officer_page()
+def contract_detail(request, page: OfficerPage, pk: int):
     """One contract: its fields with provenance and corrections, suppliers, flags and history."""
     try:
         contract = selectors.contract_get(pk)
@@ -198,7 +196,7 @@ def contract_detail(request, pk: int):
         "provenance": provenance(contract),
         "is_successor": contract.buyer_id != contract.reviewing_authority_id,
         "editor_code": selectors.contract_editor_code(request.user, contract),
-        "panels": panels.collect("contract.detail", contract=contract, on=timezone.localdate()),
+        "panels": panels.collect("contract.detail", contract=contract, on=page.on),
         "nav_register": True,
     }
     return render(request, "register/contract_detail.html", context)
@@ -263,8 +261,8 @@ def contract_retire_view(request, page: AuthorityPage, pk: int):
     )
 
 
-@login_required
-def queue(request):
+@officer_page()
+def queue(request, page: OfficerPage):
     """What needs an officer: data-quality checks with counts, and buyer names to confirm."""
     context = {
         "flags": selectors.quality_flag_counts(),

@@ -9,12 +9,11 @@ reaches another's data.
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from insource.authorities.access import AuthorityPage, authority_page
+from insource.authorities.access import AuthorityPage, OfficerPage, authority_page, officer_page
 from insource.authorities.roles import Capability
 from insource.authorities.selectors import memberships_of
 from insource.reviews import presenters
@@ -32,8 +31,8 @@ from insource.reviews.uploads import EvidenceFileError, evidence_open
 from insource.reviews.workflow.questions import BY_SLUG
 
 
-@login_required
-def my_authorities(request):
+@officer_page()
+def my_authorities(request, page: OfficerPage):
     accesses = memberships_of(request.user)
     if len(accesses) == 1:
         return redirect("reviews:authority", code=accesses[0].authority.code)

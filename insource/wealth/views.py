@@ -4,11 +4,10 @@ one selector or service, and present."""
 
 from __future__ import annotations
 
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 
-from insource.authorities.access import AuthorityPage, authority_page
+from insource.authorities.access import AuthorityPage, OfficerPage, authority_page, officer_page
 from insource.authorities.roles import Capability
 from insource.authorities.selectors import memberships_of
 from insource.register.selectors import contract_for_reviewer_or_404
@@ -26,8 +25,8 @@ def _add_errors(form, error: ValidationError) -> None:
         form.add_error(name if name in form.fields else None, messages)
 
 
-@login_required
-def mine(request):
+@officer_page()
+def mine(request, page: OfficerPage):
     accesses = memberships_of(request.user)
     if len(accesses) == 1:
         return redirect("wealth:authority", code=accesses[0].authority.code)

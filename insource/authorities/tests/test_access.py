@@ -10,7 +10,14 @@ from django.test import RequestFactory
 from django.utils import timezone
 
 from conftest import TEST_NOW
-from insource.authorities.access import AuthorityPage, authority_page, is_authority_page
+from insource.authorities.access import (
+    AuthorityPage,
+    OfficerPage,
+    authority_page,
+    is_authority_page,
+    is_officer_page,
+    officer_page,
+)
 from insource.authorities.models import Authority, AuthorityKind, Membership, Role
 from insource.authorities.roles import Capability
 from insource.core.audit import Actor, request_time, who_and_when
@@ -28,6 +35,12 @@ def topic(request, page: AuthorityPage, pk: int):
 @authority_page(Capability.EDIT_REVIEW, post_only=True)
 def remove(request, page: AuthorityPage):
     return HttpResponse("removed")
+
+
+@officer_page(post_only=True)
+def confirm(request, page: OfficerPage, pk: int):
+    SEEN.append(page)
+    return HttpResponse(str(pk))
 
 
 @pytest.fixture
@@ -79,6 +92,15 @@ def test_anonymous_is_sent_to_sign_in_and_post_only_refuses_a_get_before_the_acc
 
 def test_pages_are_marked_for_the_route_check():
     assert is_authority_page(topic) and is_authority_page(remove)
+    assert is_officer_page(confirm) and not is_authority_page(confirm)
+
+
+def test_a_page_naming_no_authority_gets_who_and_when_after_sign_in(member):
+    SEEN.clear()
+    assert confirm(_request(member, "post"), pk=3).content == b"3"
+    assert SEEN[0].actor == Actor.for_user(member) and SEEN[0].on == timezone.localdate(SEEN[0].at)
+    assert confirm(_request(member), pk=3).status_code == 405
+    assert confirm(_request(AnonymousUser(), "post"), pk=3).status_code == 302
 
 
 def test_the_clock_is_read_once_a_request(member):

@@ -13,7 +13,12 @@ from pathlib import Path
 
 from django.urls import URLPattern, URLResolver, get_resolver
 
-from insource.authorities.access import AuthorityPage, authority_page, is_authority_page
+from insource.authorities.access import (
+    AuthorityPage,
+    authority_page,
+    is_authority_page,
+    is_officer_page,
+)
 
 # Routes that take an authority code but are not officer pages: the public API's authority (the
 # code names what is shown, to anyone) and the internal API, whose viewset resolves the token
@@ -24,6 +29,18 @@ NOT_OFFICER_PAGES = {
     "api-v1:review-detail",
 }
 
+# Namespaces whose every page is for signed-in officers, and officer pages elsewhere.
+OFFICER_NAMESPACES = {
+    "register",
+    "authorities",
+    "reviews",
+    "appraisal",
+    "wealth",
+    "transition",
+    "inhouse",
+    "standards",
+}
+OFFICER_PAGES_ELSEWHERE = {"requests:mine"}
 ROOT = Path(__file__).resolve().parents[2]
 # (module, attribute) calls a view module may not make: who and when come from the page.
 OWN_READS = {
@@ -69,6 +86,33 @@ def test_every_officer_page_resolves_its_access_through_the_access_module():
     assert not unwrapped, (
         "These officer pages take an authority code but are not wrapped by "
         "insource.authorities.access.authority_page: " + ", ".join(unwrapped)
+    )
+
+
+def test_every_signed_in_page_comes_through_the_access_module():
+    signed_in = {
+        key: pattern
+        for key, pattern in patterns()
+        if key.split(":")[0] in OFFICER_NAMESPACES or key in OFFICER_PAGES_ELSEWHERE
+    }
+    assert len(signed_in) >= 60
+    unwrapped = sorted(k for k, p in signed_in.items() if not is_officer_page(p.callback))
+    assert not unwrapped, (
+        "These officer pages are not wrapped by insource.authorities.access.officer_page "
+        "(or authority_page): " + ", ".join(unwrapped)
+    )
+
+
+def test_no_view_outside_sign_in_wraps_itself_in_login_required():
+    offences = [
+        f"{path.relative_to(ROOT)}:{node.lineno}"
+        for path in view_modules()
+        if path.relative_to(ROOT).parts[0] != "accounts"
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Name) and node.id == "login_required"
+    ]
+    assert offences == [], (
+        "use insource.authorities.access.officer_page or authority_page: " + "; ".join(offences)
     )
 
 

@@ -5,7 +5,6 @@ recording needs MANAGE_CONTRACTS (403)."""
 
 from __future__ import annotations
 
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import Http404
@@ -13,7 +12,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from insource.authorities.access import AuthorityPage, authority_page
+from insource.authorities.access import AuthorityPage, OfficerPage, authority_page, officer_page
 from insource.authorities.roles import Capability
 from insource.authorities.selectors import memberships_of
 from insource.inhouse import forms, presenters, selectors, services
@@ -56,8 +55,8 @@ def _form_page(request, template: str, context: dict, form):
     return render(request, template, context | {"form": form, **NAV}, status=status)
 
 
-@login_required
-def mine(request):
+@officer_page()
+def mine(request, page: OfficerPage):
     accesses = memberships_of(request.user)
     if len(accesses) == 1:
         return redirect("inhouse:authority", code=accesses[0].authority.code)

@@ -8,13 +8,12 @@ is read here, once, and handed to the selector as `on`.
 
 from __future__ import annotations
 
-from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
-from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from insource.authorities.access import OfficerPage, officer_page
 from insource.register.filters import PipelineForm
 from insource.register.selectors import Pipeline
 from insource.register.timeline import timeline_svg
@@ -25,18 +24,18 @@ from insource.reviews.selectors.screenings import pipeline_screened
 MAX_PLANNED_SHOWN = 100
 
 
-@login_required
-def pipeline(request):
+@officer_page()
+def pipeline(request, page: OfficerPage):
     """Contracts reaching their decision point in the next N months, soonest first, with a
     timeline picture, and the planned procurements of the same window."""
     form = PipelineForm(request.GET)
     params = form.params()
     result = pipeline_screened(
-        on=timezone.localdate(), within_months=params.within_months, authority=params.authority
+        on=page.on, within_months=params.within_months, authority=params.authority
     )
-    page, page_range = paginate(request, result.contracts)
-    on = timezone.localdate()
-    for contract in page.object_list:
+    on = page.on
+    listed, page_range = paginate(request, result.contracts)
+    for contract in listed.object_list:
         contract.review_lateness = review_lateness_tag(
             contract.review_point_on, contract.review_is_signed, on
         )
@@ -44,7 +43,7 @@ def pipeline(request):
     context = {
         "form": form,
         "pipeline": result,
-        "page_obj": page,
+        "page_obj": listed,
         "page_range": page_range,
         "planned": planned[:MAX_PLANNED_SHOWN],
         "planned_more": len(planned) > MAX_PLANNED_SHOWN,

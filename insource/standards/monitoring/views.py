@@ -7,12 +7,11 @@ from __future__ import annotations
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Field, Layout, Size
 from django import forms
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
 
-from insource.authorities.access import AuthorityPage, authority_page
+from insource.authorities.access import AuthorityPage, OfficerPage, authority_page, officer_page
 from insource.authorities.roles import Capability
 from insource.authorities.selectors import memberships_of
 from insource.register.selectors import contract_for_reviewer_or_404
@@ -88,8 +87,8 @@ class RecordForm(forms.Form):
         )
 
 
-@login_required
-def mine(request):
+@officer_page()
+def mine(request, page: OfficerPage):
     accesses = memberships_of(request.user)
     if len(accesses) == 1:
         return redirect("standards:authority", code=accesses[0].authority.code)

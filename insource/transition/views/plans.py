@@ -4,11 +4,10 @@ a milestone. Views parse, call one selector or service, and present."""
 
 from __future__ import annotations
 
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 
-from insource.authorities.access import AuthorityPage, authority_page
+from insource.authorities.access import AuthorityPage, OfficerPage, authority_page, officer_page
 from insource.authorities.roles import Capability
 from insource.authorities.selectors import memberships_of
 from insource.transition import presenters, selectors
@@ -29,8 +28,8 @@ def add_errors(form, error: ValidationError) -> None:
         form.add_error(name if name in form.fields else None, messages)
 
 
-@login_required
-def mine(request):
+@officer_page()
+def mine(request, page: OfficerPage):
     accesses = memberships_of(request.user)
     if len(accesses) == 1:
         return redirect("transition:plans", code=accesses[0].authority.code)

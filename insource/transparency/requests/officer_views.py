@@ -10,14 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from insource.authorities.access import AuthorityPage, authority_page
+from insource.authorities.access import AuthorityPage, OfficerPage, authority_page, officer_page
 from insource.authorities.roles import Capability
 from insource.authorities.selectors import memberships_of
 from insource.reviews.uploads import EvidenceFileError
@@ -130,8 +129,8 @@ ACTIONS = {
 }
 
 
-@login_required
-def requests_mine(request):
+@officer_page()
+def requests_mine(request, page: OfficerPage):
     accesses = memberships_of(request.user)
     if len(accesses) == 1:
         return redirect("requests:queue", code=accesses[0].authority.code)
