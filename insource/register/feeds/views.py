@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from insource.authorities.access import OfficerPage, officer_page
 from insource.register.feeds import selectors
 
 SHOWN_ISSUES = 20
 
 
-@login_required
-def feed_pulls(request):
+@officer_page()
+def feed_pulls(request, page: OfficerPage):
     """Site administrators only: the feeds run for the whole service, not one authority."""
     if not request.user.is_superuser:
         raise PermissionDenied(_("Only site administrators can see the national feeds"))
