@@ -173,6 +173,7 @@ class ContractEvent(models.Model):
         UPDATED = "updated", _("Updated from source")
         CORRECTED = "corrected", _("Corrected by an officer")
         RETIRED = "retired", _("Retired as a duplicate")
+        ADDED = "added", _("Added by an officer")
 
     contract = models.ForeignKey(Contract, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(max_length=20, choices=Kind.choices)

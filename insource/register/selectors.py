@@ -17,7 +17,11 @@ from django.http import Http404
 
 from insource.authorities.models import Authority, AuthorityKind, BuyerName
 from insource.authorities.roles import Capability
-from insource.authorities.selectors import access_for, authorities_confirming_buyer_names
+from insource.authorities.selectors import (
+    access_for,
+    authorities_confirming_buyer_names,
+    memberships_of,
+)
 from insource.register.columns import fields
 from insource.register.models import Contract, ContractEvent, PlannedProcurement
 
@@ -326,3 +330,12 @@ def contract_named_for_reviewer(*, authority: Authority, text: str) -> Contract 
         if found is not None:
             return found
     return contracts.filter(ocid=text).order_by("id").first()
+
+
+def authorities_adding_contracts(user) -> list[Authority]:
+    """The authorities for which `user` may add a contract by hand (EDIT_REGISTER)."""
+    return [
+        a.authority
+        for a in memberships_of(user)
+        if a.authority.code and a.can(Capability.EDIT_REGISTER)
+    ]

@@ -15,6 +15,10 @@ urlpatterns = [
         views.contract_correct_view,
         name="contract-correct",
     ),
+    path("<str:code>/contracts/add/", views.contract_add_view, name="contract-add"),
+    path(
+        "<str:code>/contracts/add/check/", views.contract_add_check_view, name="contract-add-check"
+    ),
     path(
         "<str:code>/contracts/<int:pk>/retire/", views.contract_retire_view, name="contract-retire"
     ),

@@ -14,6 +14,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.paginator import Page, Paginator
+from django.forms import ChoiceField
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -26,10 +27,16 @@ from insource.authorities.roles import Capability
 from insource.core import panels
 from insource.register import selectors
 from insource.register.columns import LABELS, PAGE
+from insource.register.cpv import cpv_description
 from insource.register.filters import ContractFilter
-from insource.register.forms import CorrectionForm, RetireForm
+from insource.register.forms import ContractAddForm, CorrectionForm, RetireForm
 from insource.register.models import Contract
-from insource.register.services.contracts import CORRECTABLE, contract_correct, contract_retire
+from insource.register.services.contracts import (
+    CORRECTABLE,
+    contract_add,
+    contract_correct,
+    contract_retire,
+)
 
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 PER_PAGE = 50
@@ -85,6 +92,7 @@ def contract_list(request, page: OfficerPage):
         "form": contracts.form,
         "page_obj": listed,
         "page_range": page_range,
+        "add_for": selectors.authorities_adding_contracts(request.user),
         "nav_register": True,
     }
     return render(request, "register/contract_list.html", context)
@@ -259,6 +267,67 @@ def contract_retire_view(request, page: AuthorityPage, pk: int):
     return render(
         request, "register/contract_retire.html", context, status=400 if form.errors else 200
     )
+
+
+def _answers_key(page: AuthorityPage) -> str:
+    return f"register-add-{page.authority.pk}"
+
+
+@authority_page(Capability.EDIT_REGISTER, write=Capability.EDIT_REGISTER)
+def contract_add_view(request, page: AuthorityPage):
+    """Add a contract the feeds never published: one short form, then the check page."""
+    if request.method == "POST":
+        form = ContractAddForm(request.POST)
+        if form.is_valid():
+            request.session[_answers_key(page)] = form.as_session()
+            return redirect("register:contract-add-check", code=page.code)
+    else:
+        answers = request.session.get(_answers_key(page))
+        form = ContractAddForm.from_session(answers) if answers else ContractAddForm()
+    context = {"form": form, "page": page, "nav_register": True}
+    status = 400 if request.method == "POST" and form.errors else 200
+    return render(request, "register/contract_add.html", context, status=status)
+
+
+@authority_page(Capability.EDIT_REGISTER, write=Capability.EDIT_REGISTER)
+def contract_add_check_view(request, page: AuthorityPage):
+    """Check your answers, then add the contract."""
+    answers = request.session.get(_answers_key(page))
+    form = ContractAddForm.from_session(answers) if answers else None
+    if form is None or not form.is_valid():
+        return redirect("register:contract-add", code=page.code)
+    entry = form.entry()
+    if request.method == "POST":
+        try:
+            contract = contract_add(
+                authority=page.authority, entry=entry, by=page.actor, at=page.at, on=page.on
+            )
+        except ValidationError:
+            return redirect("register:contract-add", code=page.code)
+        del request.session[_answers_key(page)]
+        return redirect("register:contract-detail", pk=contract.pk)
+    rows = [
+        (form.fields[name].label, show_answer(form, name, entry))
+        for name in form.fields
+        if name != "supplier_scheme"
+    ]
+    context = {"rows": rows, "page": page, "nav_register": True}
+    return render(request, "register/contract_add_check.html", context)
+
+
+def show_answer(form: ContractAddForm, name: str, entry) -> str:
+    """One answer as the check page shows it."""
+    value = form.cleaned_data.get(name)
+    if name == "main_cpv":
+        return f"{entry.main_cpv} {cpv_description(entry.main_cpv)}"
+    if name == "supplier_identifier":
+        scheme = dict(form.fields["supplier_scheme"].choices).get(entry.supplier_scheme, "")
+        return f"{scheme}: {value}" if value else _("Not given")
+    if name == "value_amount":
+        return money(value)
+    if isinstance(form.fields[name], ChoiceField):
+        return str(dict(form.fields[name].choices).get(value, value))
+    return show(value)
 
 
 @officer_page()

@@ -156,6 +156,9 @@ ROUTES: dict[str, Row] = {
     "register:feed-pulls": Row(
         Rule(own=403, other=403, no_membership=403, site_admin=None), GET_ONLY
     ),
+    "register:contract-add": Row(C.EDIT_REGISTER, C.EDIT_REGISTER, args=_code),
+    # With no answers in the session, the check page sends the officer back to the form.
+    "register:contract-add-check": Row(C.EDIT_REGISTER, C.EDIT_REGISTER, args=_code),
     "authorities:buyer-name-confirm": Row(
         POST_ONLY,
         # Unmatched name (nobody holds it) pointed at `own`: its administrators, or a site

@@ -65,3 +65,42 @@ def test_officer_corrects_an_end_date(page, live_server):
     assert officer.username in row
     assert "Corrected by an officer" in page.locator("body").inner_text()
     look(page, "register-03-corrected")
+
+
+def test_officer_adds_a_contract_no_feed_published(page, live_server):
+    from insource.authorities.models import Role
+    from insource.testing.workflow import council, team
+
+    authority = council(code="ADD", name="Addshire County Council")
+    officer = team(authority)[Role.CONTRACT_MANAGER]
+    sign_in_as(page, live_server, officer)
+    page.locator("a[href='/register/ADD/contracts/add/']").click()
+    page.wait_for_url("**/register/ADD/contracts/add/")
+    assert_accessible(page)
+    page.get_by_label("Title of the contract").fill("Grounds maintenance of the civic centre")
+    page.get_by_label("Supplier's name").fill("Green Spaces Ltd")
+    page.get_by_label("Companies House number").check()
+    page.get_by_label("Supplier's number (optional)").fill("01234567")
+    page.get_by_label("Total value of the contract").fill("250000")
+    page.locator("input[name=value_includes_vat][value=no]").check()
+    page.locator("input[name=start_on_0]").fill("1")
+    page.locator("input[name=start_on_1]").fill("4")
+    page.locator("input[name=start_on_2]").fill("2025")
+    page.locator("input[name=end_on_0]").fill("31")
+    page.locator("input[name=end_on_1]").fill("3")
+    page.locator("input[name=end_on_2]").fill("2027")
+    page.get_by_label("CPV code").fill("77314000")
+    page.get_by_label("Services").check()
+    page.locator("input[name=is_framework][value=no]").check()
+    look(page, "register-04-add-form")
+    page.locator("#continue").click()
+    page.wait_for_url("**/register/ADD/contracts/add/check/")
+    answers = page.locator("#answers").inner_text()
+    assert "77314000 Grounds maintenance services" in answers
+    assert "£250,000.00" in answers
+    look(page, "register-05-add-check")
+    page.locator("#add").click()
+    page.wait_for_url(f"{live_server.url}/register/contracts/*/")
+    assert "Grounds maintenance of the civic centre" in page.locator("h1").inner_text()
+    assert "Added by an officer" in page.locator("body").inner_text()
+    look(page, "register-06-added")

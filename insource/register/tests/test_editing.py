@@ -311,3 +311,111 @@ def test_retiring_is_refused_to_other_roles_and_authorities(client, officer_logi
     assert client.post(retire_url(contract), data).status_code == 404
     contract.refresh_from_db()
     assert contract.duplicate_of is None
+
+
+# Adding a contract by hand ----------------------------------------------------------------
+
+
+def add_data(**changes):
+    data = {
+        "title": "Grounds maintenance of the civic centre",
+        "supplier_name": "Green Spaces Ltd",
+        "supplier_scheme": "GB-COH",
+        "supplier_identifier": "01234567",
+        "value_amount": "250000",
+        "value_includes_vat": "no",
+        "start_on_0": "1",
+        "start_on_1": "4",
+        "start_on_2": "2025",
+        "end_on_0": "31",
+        "end_on_1": "3",
+        "end_on_2": "2027",
+        "main_cpv": "77314000",
+        "nature": "services",
+        "is_framework": "no",
+        "document_url": "https://www.example.gov.uk/contracts/grounds.pdf",
+    }
+    return {**data, **changes}
+
+
+def test_officer_adds_a_contract_through_the_check_page(client, officer_login, settings):
+    from insource.register.selectors import contract_list, contracts_expiring
+
+    settings.INSOURCE_OCID_PREFIX = "ocds-zz9test"
+    authority = AuthorityFactory()
+    user = sign_in(client, officer_login, authority)
+    listing = client.get(reverse("register:contract-list"))
+    add = reverse("register:contract-add", args=[authority.code])
+    assert add.encode() in listing.content
+    assert client.get(add).status_code == 200
+    response = client.post(add, add_data())
+    check = reverse("register:contract-add-check", args=[authority.code])
+    assert response.status_code == 302 and response.url == check
+    page = client.get(check)
+    text = page.content.decode()
+    assert "Check your answers before adding the contract" in text
+    assert "77314000 Grounds maintenance services" in text
+    assert "Green Spaces Ltd" in text and "£250,000.00" in text
+    # Change: the form comes back with the answers.
+    again = client.get(add).content.decode()
+    assert 'value="Green Spaces Ltd"' in again and 'value="2027"' in again
+
+    response = client.post(check)
+    assert response.status_code == 302
+    contract = contract_list().get(title="Grounds maintenance of the civic centre")
+    assert response.url == reverse("register:contract-detail", args=[contract.pk])
+    assert contract.ocid == f"ocds-zz9test-hand-{contract.pk}"
+    assert contract.buyer == authority and contract.reviewing_authority == authority
+    assert contract.value_vat_basis == "exc" and contract.value_inc_vat == Decimal("300000.00")
+    assert contract.is_value_inc_vat_estimate
+    assert contract.nature == "services" and contract.main_cpv == "77314000"
+    assert contract.suppliers.get().company_number == "01234567"
+    assert contract.provenance["*"]["document"].endswith("grounds.pdf")
+    assert contract in contracts_expiring(on=date(2026, 12, 1), within_months=6)
+    event = contract.events.get()
+    assert event.kind == ContractEvent.Kind.ADDED and event.by == user.get_username()
+    audit = AuditEvent.objects.get(action="register.contract_add")
+    assert audit.actor_user == user and audit.after["ocid"] == contract.ocid
+    # The answers are gone: the check page sends the officer back to the form.
+    assert client.get(check).url == add
+
+
+def test_adding_shows_every_error_at_once_and_keeps_the_answers(client, officer_login):
+    authority = AuthorityFactory()
+    sign_in(client, officer_login, authority)
+    add = reverse("register:contract-add", args=[authority.code])
+    response = client.post(
+        add,
+        add_data(
+            title="",
+            start_on_0="31",
+            start_on_1="2",
+            main_cpv="12345678",
+            supplier_name="Kept Ltd",
+            nature="",
+        ),
+    )
+    assert response.status_code == 400
+    text = response.content.decode()
+    for message in (
+        "Enter the contract&#x27;s title",
+        "Enter a real date",
+        "Select whether the contract buys services, goods or works",
+    ):
+        assert message in text
+    assert 'value="Kept Ltd"' in text
+    response = client.post(add, add_data(end_on_2="2024"))
+    assert "The end date must be the same as or after the start date" in response.content.decode()
+    response = client.post(add, add_data(main_cpv="12345678"))
+    assert "Enter a CPV code of 8 digits from CPV 2008" in response.content.decode()
+
+
+def test_adding_is_refused_to_other_roles_and_authorities(client, officer_login):
+    authority = AuthorityFactory()
+    sign_in(client, officer_login, authority, Role.AUDITOR)
+    add = reverse("register:contract-add", args=[authority.code])
+    assert client.get(add).status_code == 403
+    assert client.post(add, add_data()).status_code == 403
+    assert add.encode() not in client.get(reverse("register:contract-list")).content
+    sign_in(client, officer_login, AuthorityFactory(), Role.AUTHORITY_ADMIN)
+    assert client.post(add, add_data()).status_code == 404
