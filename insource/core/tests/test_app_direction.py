@@ -12,11 +12,6 @@ from insource.layers import LAYER_OF, may_import
 
 ROOT = Path(__file__).resolve().parents[2]
 
-# Imports against the map that are being moved now (issue 14): each entry is
-# "importing/module.py -> app". The test fails when a new one appears and when a listed one is
-# gone (so the list only shrinks). It must be empty when issue 14 is resolved.
-BEING_MOVED: set[str] = set()  # empty: every import between apps follows the map
-
 
 def app_modules() -> list[Path]:
     return sorted(
@@ -61,16 +56,10 @@ def test_every_app_is_on_the_map():
 
 
 def test_imports_between_apps_follow_the_map():
-    seen = {f"{module} -> {app}" for module, app, _ in offences()}
-    new = sorted(
-        f"{module}:{line} imports {app}"
-        for module, app, line in offences()
-        if f"{module} -> {app}" not in BEING_MOVED
-    )
+    new = sorted(f"{module}:{line} imports {app}" for module, app, line in offences())
     assert new == [], (
         "against insource/layers.py (move the code, don't hide the import): " + "; ".join(new)
     )
-    assert BEING_MOVED - seen == set(), "fixed: take these off BEING_MOVED"
 
 
 def test_the_check_catches_an_import_inside_a_function(tmp_path):
@@ -91,11 +80,6 @@ def test_no_two_apps_share_a_layer_that_import_each_other():
     assert not may_import("appraisal", "wealth") and not may_import("wealth", "appraisal")
 
 
-# Cross-app imports inside functions, left from when loops made them necessary (issue 14): each
-# is "module.py -> app". Hoist them to the top of the module; the list only shrinks.
-BEING_HOISTED: set[str] = set()  # empty: every cross-app import is at the top of its module
-
-
 def imports_inside_functions(root: Path = ROOT) -> list[tuple[str, str, int]]:
     """(module, app, line) for every import of another app made inside a function body.
     `apps.py` is left out: connecting receivers in `ready()` is what it is for."""
@@ -114,11 +98,15 @@ def imports_inside_functions(root: Path = ROOT) -> list[tuple[str, str, int]]:
 
 
 def test_no_cross_app_import_hides_inside_a_function():
-    seen = {f"{module} -> {app}" for module, app, _ in imports_inside_functions()}
     new = sorted(
-        f"{module}:{line} imports {app}"
-        for module, app, line in imports_inside_functions()
-        if f"{module} -> {app}" not in BEING_HOISTED
+        f"{module}:{line} imports {app}" for module, app, line in imports_inside_functions()
     )
     assert new == [], "import at the top of the module: " + "; ".join(new)
-    assert BEING_HOISTED - seen == set(), "hoisted: take these off BEING_HOISTED"
+
+
+def test_the_check_catches_a_hidden_import_but_not_one_in_apps_py(tmp_path):
+    (tmp_path / "transition").mkdir()
+    hidden = "def f():\n    from insource.reviews import signals\n    return signals\n"
+    (tmp_path / "transition" / "services.py").write_text(hidden, encoding="utf-8")
+    (tmp_path / "transition" / "apps.py").write_text(hidden, encoding="utf-8")
+    assert imports_inside_functions(tmp_path) == [("transition/services.py", "reviews", 2)]
