@@ -221,6 +221,7 @@ def test_officer_builds_the_refuse_appraisal_and_finds_it_in_the_pack(page, live
     href = page.locator("#pack-appraisal-csv").get_attribute("href")
     response = page.request.get(live_server.url + href)
     assert response.ok and response.headers["content-type"].startswith("text/csv")
-    rows = list(csv.reader(io.StringIO(response.text())))
+    assert response.body().startswith(b"\xef\xbb\xbf")  # Excel reads £ and é (ADR 0010)
+    rows = list(csv.reader(io.StringIO(response.body().decode("utf-8-sig"))))
     assert rows[0][:3] == ["section", "option", "item"]
     assert any(r[2] == "probability that in-house costs less" for r in rows)

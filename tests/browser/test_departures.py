@@ -188,7 +188,7 @@ def test_a_capacity_departure_from_one_sentence_to_publication(page, live_server
 
     # The audit committee view counts and lists it.
     sign_in_as(page, live_server, people[Role.AUDITOR])
-    page.goto(live_server.url + reverse("standards:audit", args=[authority.code]))
+    page.goto(live_server.url + reverse("oversight:audit", args=[authority.code]))
     assert page.locator("#count-departures").inner_text() == "1"
     listed = page.locator("#departure-list").inner_text()
     assert "monitoring officer's advice recorded" in listed, listed
