@@ -128,7 +128,7 @@ def test_bringing_a_service_home(page, live_server):
     page.locator("#import").click()
     page.wait_for_url(f"{plan_url}workforce/")
     assert page.locator("#headcount").inner_text() == "20"
-    page.get_by_role("link", name="Enter or change the council's grades").click()
+    page.get_by_role("link", name="Enter or change the authority's grades").click()
     page.get_by_label("Grade", exact=True).fill("Grade 3")
     page.get_by_label("Transferring roles on this grade").fill(
         "Refuse loader\nRecycling centre operative"
