@@ -23,7 +23,7 @@ from insource.accounts.forms import CodeForm, SignInForm
 from insource.accounts.selectors import demo_code_for, otp_device_for, otp_enrolment
 from insource.accounts.services import CodeResult, otp_device_enrol, otp_verify
 from insource.accounts.throttling import address_locked
-from insource.core.audit import request_time, who_and_when
+from insource.core.views import request_time, who_and_when
 
 NEXT = "next"
 ENROL_KEY = "accounts_otp_enrol_key"

@@ -33,7 +33,8 @@ from django.views.decorators.http import require_POST
 from insource.authorities.models import Authority
 from insource.authorities.roles import Capability
 from insource.authorities.selectors import Access, access_for
-from insource.core.audit import Actor, who_and_when
+from insource.core.audit import Actor
+from insource.core.views import who_and_when
 
 MARK = "authority_page"  # the attribute the route test reads on each resolved callback
 

@@ -7,7 +7,7 @@ from django.contrib import admin
 
 from insource.authorities.models import Membership
 from insource.authorities.services import membership_grant, membership_revoke
-from insource.core.audit import who_and_when
+from insource.core.views import who_and_when
 
 
 @admin.register(Membership)

@@ -6,8 +6,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from django.utils import timezone
-
 from insource.core.models import AuditEvent
 
 
@@ -25,21 +23,6 @@ class Actor:
     @classmethod
     def for_user(cls, user) -> Actor:
         return cls(label=user.get_username(), user_id=user.pk)
-
-
-def request_time(request) -> datetime:
-    """The moment of a request, read from the clock once and the same for every reader during
-    it. Request handlers (views, admin actions, the access module) read the clock here and pass
-    the time down as an argument; nothing below them reads it."""
-    at = getattr(request, "_insource_at", None)
-    if at is None:
-        at = request._insource_at = timezone.now()
-    return at
-
-
-def who_and_when(request) -> tuple[Actor, datetime]:
-    """The signed-in person and the moment of their request: what every write service needs."""
-    return Actor.for_user(request.user), request_time(request)
 
 
 def audit_record(

@@ -1,11 +1,30 @@
 """Site-wide pages: the error pages (never a bare 500). The home page is `insource/home/`."""
 
 import logging
+from datetime import datetime
 
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
+
+from insource.core.audit import Actor
 
 logger = logging.getLogger(__name__)
+
+
+def request_time(request) -> datetime:
+    """The moment of a request, read from the clock once and the same for every reader during
+    it. Request handlers (views, admin actions, the access module) read the clock here and pass
+    the time down as an argument; nothing below them reads it."""
+    at = getattr(request, "_insource_at", None)
+    if at is None:
+        at = request._insource_at = timezone.now()
+    return at
+
+
+def who_and_when(request) -> tuple[Actor, datetime]:
+    """The signed-in person and the moment of their request: what every write service needs."""
+    return Actor.for_user(request.user), request_time(request)
 
 
 def not_found(request, exception=None):

@@ -37,7 +37,7 @@ from insource.api.throttling import (
     RateLimitHeadersMixin,
 )
 from insource.authorities.selectors import authority_get
-from insource.core.audit import request_time
+from insource.core.views import request_time
 from insource.register.exporters import csv as csv_export
 from insource.register.exporters import ocds
 from insource.register.exporters.queries import contracts_for_export

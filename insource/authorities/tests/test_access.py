@@ -20,7 +20,8 @@ from insource.authorities.access import (
 )
 from insource.authorities.models import Authority, AuthorityKind, Membership, Role
 from insource.authorities.roles import Capability
-from insource.core.audit import Actor, request_time, who_and_when
+from insource.core.audit import Actor
+from insource.core.views import request_time, who_and_when
 
 pytestmark = pytest.mark.django_db
 SEEN: list[AuthorityPage] = []

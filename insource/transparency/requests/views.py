@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from insource.accounts.throttling import client_ip
 from insource.authorities.selectors import authority_by_public_slug
-from insource.core.audit import request_time
+from insource.core.views import request_time
 from insource.reviews.uploads import evidence_open
 from insource.transparency.requests import forms as forms
 from insource.transparency.requests import presenters as presenters
