@@ -9,6 +9,14 @@ from insource.testing import TEST_NOW, TEST_TODAY
 __all__ = ["TEST_NOW", "TEST_TODAY"]  # tests import them from here too
 
 
+def pytest_sessionstart(session):
+    """The Welsh catalogues compiled before any test renders a page (ADR 0035): `.mo` files
+    are not kept in git, and a plain `pytest` must see the same Welsh as `./dev test`."""
+    from insource.core.translations import compile_catalogues
+
+    compile_catalogues()
+
+
 @pytest.fixture(scope="session")
 def real_register(django_db_setup, django_db_blocker):
     """Every UK local authority and the three real demo sources, imported once.

@@ -2,6 +2,7 @@
 
 from django.contrib import admin
 from django.urls import include, path
+from django.views.i18n import set_language
 
 from insource.appraisal.urls import public_urlpatterns as appraisal_public_urls
 from insource.inhouse.urls import public_urlpatterns as inhouse_public_urls
@@ -24,6 +25,9 @@ urlpatterns = [
     path("wealth/", include("insource.wealth.urls")),
     path("transition/", include("insource.transition.urls")),
     path("inhouse/", include("insource.inhouse.urls")),
+    # the language switcher (a POST from every page's header; ADR 0035): under /public/ so it
+    # is open before two-factor too
+    path("public/language/", set_language, name="set-language"),
     path("public/", include((public_urlpatterns, "public"))),
     path("public/", include((appraisal_public_urls, "appraisal-public"))),
     path("public/", include((inhouse_public_urls, "brought-home"))),

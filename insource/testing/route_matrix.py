@@ -142,6 +142,7 @@ ROUTES: dict[str, Row] = {
     "otp-verify": Row(SIGNED_IN, SIGNED_IN),
     "otp-enrol": Row(SIGNED_IN, SIGNED_IN),
     "logout": Row(NOT_ALLOWED, PUBLIC),
+    "set-language": Row(PUBLIC, PUBLIC, data=lambda w: {"language": "cy", "next": "/"}),
     # The register (every signed-in officer reads the whole register) --------------------------
     "register:contract-list": Row(SIGNED_IN, GET_ONLY),
     "register:contract-detail": Row(SIGNED_IN, GET_ONLY, args=lambda w: [w.kept.pk]),

@@ -22,6 +22,7 @@ class Command(BaseCommand):
         if settings.IS_PRODUCTION:
             raise CommandError("the demo loads demonstration data: not in production")
         call_command("migrate", interactive=False, verbosity=0)
+        call_command("compilemessages", verbosity=0)  # Welsh, in pure Python (ADR 0035)
         with progress_bar("Loading the demo register", enabled=not opts["json"]) as advance:
             result = demo_load(
                 by=Actor.system("demo"),

@@ -1,0 +1,90 @@
+"""Welsh (ADR 0035): the catalogues compile without GNU gettext, every page offers the other
+language and comes back to itself, the page says which language it is in, dates are in Welsh,
+and no translation loses or invents a placeholder."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+import polib
+import pytest
+from django.conf import settings
+from django.template import Context, Template
+from django.utils import translation
+
+from insource.core.translations import compile_catalogues
+
+CY_PO = Path(settings.LOCALE_PATHS[0]) / "cy" / "LC_MESSAGES" / "django.po"
+# %(name)s, %s, %d, {name}, {0}: what Python and Django fill in
+PLACEHOLDER = re.compile(r"%\([a-z_0-9]+\)[sdfr]|%[sdfr]|\{[a-z_0-9]*\}")
+
+
+def _placeholders(text: str) -> list[str]:
+    return sorted(PLACEHOLDER.findall(text))
+
+
+def test_catalogues_compile_in_pure_python(tmp_path):
+    po = polib.POFile()
+    po.metadata = {"Content-Type": "text/plain; charset=UTF-8", "Language": "cy"}
+    po.append(polib.POEntry(msgid="Contracts", msgstr="Contractau"))
+    po.append(polib.POEntry(msgid="Fuzzy", msgstr="Niwlog", flags=["fuzzy"]))
+    (tmp_path / "cy" / "LC_MESSAGES").mkdir(parents=True)
+    po.save(str(tmp_path / "cy" / "LC_MESSAGES" / "django.po"))
+
+    written = compile_catalogues([tmp_path])
+
+    mo = polib.mofile(str(written[0]))
+    assert {e.msgid: e.msgstr for e in mo} == {"Contracts": "Contractau"}
+    assert compile_catalogues([tmp_path]) == []  # up to date: nothing rewritten
+
+
+def test_every_welsh_translation_keeps_its_placeholders():
+    wrong = [
+        (e.msgid, e.msgstr)
+        for e in polib.pofile(str(CY_PO))
+        if e.msgstr and _placeholders(e.msgid) != _placeholders(e.msgstr)
+    ]
+    wrong += [
+        (e.msgid_plural, text)
+        for e in polib.pofile(str(CY_PO))
+        if e.msgid_plural
+        for text in e.msgstr_plural.values()
+        if text and _placeholders(e.msgid_plural) != _placeholders(text)
+    ]
+    assert wrong == []
+
+
+def test_welsh_dates_use_welsh_month_names():
+    with translation.override("cy"):
+        rendered = Template('{{ d|date:"j F Y" }}').render(Context({"d": date(2026, 12, 6)}))
+    assert rendered == "6 Rhagfyr 2026"
+
+
+@pytest.mark.django_db
+def test_the_page_offers_welsh_and_says_it_is_english(client):
+    page = client.get("/").content.decode()
+
+    assert '<html lang="en-gb"' in page
+    assert re.search(r'<button[^>]*lang="cy"[^>]*>Cymraeg', page)
+
+
+@pytest.mark.django_db
+def test_choosing_welsh_comes_back_to_the_same_page_in_welsh(client):
+    answer = client.post(
+        "/public/language/", {"language": "cy", "next": "/public/authorities/?q=Cardiff"}
+    )
+
+    assert answer.status_code == 302 and answer["Location"] == "/public/authorities/?q=Cardiff"
+    page = client.get("/public/authorities/?q=Cardiff").content.decode()
+    assert '<html lang="cy"' in page
+    assert re.search(r'<button[^>]*lang="en"[^>]*>English', page)
+    assert "Awdurdodau" in page  # the navigation, in Welsh
+
+
+@pytest.mark.django_db
+def test_a_welsh_speaking_browser_gets_welsh(client):
+    page = client.get("/", HTTP_ACCEPT_LANGUAGE="cy").content.decode()
+
+    assert '<html lang="cy"' in page
