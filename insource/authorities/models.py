@@ -106,6 +106,11 @@ class Authority(models.Model):
         return self.nice_name or self.name
 
     @property
+    def publishes_in_welsh(self) -> bool:
+        """An authority in Wales publishes in Welsh and English (Welsh Language Standards)."""
+        return self.nation == Nation.WALES
+
+    @property
     def is_current(self) -> bool:
         return self.end_on is None
 

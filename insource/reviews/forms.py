@@ -14,6 +14,8 @@ from crispy_forms_gds.layout import Field, Layout, Size
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from insource.core.bilingual import publishes_in_welsh
+from insource.reviews.decisions import bilingual
 from insource.reviews.workflow.questions import Question, Topic
 
 NOT_KNOWN = ("", _("Not known"))
@@ -201,6 +203,40 @@ class PublishForm(forms.Form):
         label=_("I confirm that personal data and any confidential annex have been redacted"),
         error_messages={"required": _("Confirm the redaction before publishing")},
     )
+    # An authority in Wales publishes in Welsh and English (ADR 0035): shown and required only
+    # for it, by the same check the service makes (reviews/decisions/bilingual.py).
+    title_cy = forms.CharField(label=_("Title of the decision in Welsh"), required=False)
+    summary_cy = forms.CharField(
+        label=_("Summary of the decision in Welsh"),
+        help_text=_("Two or three sentences: what was decided, and why"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
+    )
+    title_en = forms.CharField(label=_("Title of the decision in English"), required=False)
+    summary_en = forms.CharField(
+        label=_("Summary of the decision in English"),
+        help_text=_("Two or three sentences: what was decided, and why"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
+    )
+
+    def __init__(self, *args, authority=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.authority = authority
+        self.is_bilingual = publishes_in_welsh(authority)
+
+    def clean(self):
+        cleaned = super().clean()
+        texts = {f: cleaned.get(f, "") for f in bilingual.TEXT_FIELDS}
+        for field, message in bilingual.texts_missing(
+            authority=self.authority, texts=texts
+        ).items():
+            self.add_error(field, message)
+        return cleaned
+
+    @property
+    def texts(self) -> dict:
+        return {f: self.cleaned_data.get(f, "") for f in bilingual.TEXT_FIELDS}
 
 
 class AdoptForm(forms.Form):

@@ -9,8 +9,11 @@ from collections import defaultdict
 
 from django.conf import settings
 from django.core.mail import send_mail
-from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from insource.core.bilingual import in_languages, publishes_in_welsh, render_in_languages
 
 log = logging.getLogger(__name__)
 
@@ -19,11 +22,15 @@ def _link(name: str, **kwargs) -> str:
     return settings.INSOURCE_BASE_URL.rstrip("/") + reverse(name, kwargs=kwargs)
 
 
-def _send(user, subject: str, template: str, context: dict) -> bool:
+def _send(user, subject, template: str, context: dict, *, authority=None) -> bool:
+    """`subject` is a function making it, called in each language the authority publishes in
+    (Welsh and English for an authority in Wales; ADR 0035), as the body is."""
+    welsh = publishes_in_welsh(authority)
+    subject = in_languages(subject, welsh=welsh)
     if not user.email:
         log.warning("no email address for %s: %s not sent", user.get_username(), subject)
         return False
-    body = render_to_string(template, {"user": user, **context})
+    body = render_in_languages(template, {"user": user, **context}, welsh=welsh)
     try:
         send_mail(subject, body, None, [user.email])
     except OSError:
@@ -50,12 +57,24 @@ def _items(reviews) -> list[dict]:
     ]
 
 
+def _one(reviews):
+    """The authority of a list of reviews when they share one (else none: English)."""
+    authorities = {r.authority_id: r.authority for r in reviews}
+    return next(iter(authorities.values())) if len(authorities) == 1 else None
+
+
 def notify_reviews_opened(reviews) -> int:
     """One email per owner listing the reviews opened for them; the number sent."""
     sent = 0
     for owner, theirs in _by_owner(reviews).items():
-        subject = f"{len(theirs)} contract review(s) opened for you"
-        sent += _send(owner, subject, "reviews/email/opened.txt", {"items": _items(theirs)})
+
+        def subject(n=len(theirs)):
+            return ngettext(
+                "%(n)s contract review opened for you", "%(n)s contract reviews opened for you", n
+            ) % {"n": n}
+
+        context = {"items": _items(theirs)}
+        sent += _send(owner, subject, "reviews/email/opened.txt", context, authority=_one(theirs))
     return sent
 
 
@@ -63,8 +82,14 @@ def notify_reviews_late(reviews) -> int:
     """One email per owner listing their reviews that have become late."""
     sent = 0
     for owner, theirs in _by_owner(reviews).items():
-        subject = f"{len(theirs)} contract review(s) now late"
-        sent += _send(owner, subject, "reviews/email/late.txt", {"items": _items(theirs)})
+
+        def subject(n=len(theirs)):
+            return ngettext(
+                "%(n)s contract review now late", "%(n)s contract reviews now late", n
+            ) % {"n": n}
+
+        context = {"items": _items(theirs)}
+        sent += _send(owner, subject, "reviews/email/late.txt", context, authority=_one(theirs))
     return sent
 
 
@@ -73,8 +98,14 @@ def notify_awaiting_signature(review) -> int:
     if review.decision_maker is None:
         return 0
     context = {"items": _items([review]), "review": review}
-    subject = f"A decision awaits your signature: {review.contract.title[:80]}"
-    return int(_send(review.decision_maker, subject, "reviews/email/awaiting.txt", context))
+
+    def subject():
+        return _("A decision awaits your signature: %(title)s") % {
+            "title": review.contract.title[:80]
+        }
+
+    template = "reviews/email/awaiting.txt"
+    return int(_send(review.decision_maker, subject, template, context, authority=review.authority))
 
 
 def notify_returned(review, *, reasons: str, by) -> int:
@@ -89,5 +120,9 @@ def notify_returned(review, *, reasons: str, by) -> int:
         "reasons": reasons,
         "by": by.get_full_name() or by.get_username(),
     }
-    subject = f"A review was returned to you: {review.contract.title[:80]}"
-    return int(_send(officer, subject, "reviews/email/returned.txt", context))
+
+    def subject():
+        return _("A review was returned to you: %(title)s") % {"title": review.contract.title[:80]}
+
+    template = "reviews/email/returned.txt"
+    return int(_send(officer, subject, template, context, authority=review.authority))

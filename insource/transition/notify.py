@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from insource.reviews.notify import _send
 
@@ -18,9 +19,13 @@ def notify_alert(alert, people) -> int:
     """One email to each person; the number sent."""
     milestone = alert.milestone
     plan = milestone.plan
-    if alert.kind == "late":
-        subject = f"Late: {milestone.title} ({plan.service_name[:80]})"
-    else:
-        subject = f"Due soon: {milestone.title} ({plan.service_name[:80]})"
+    names = {"title": milestone.title, "service": plan.service_name[:80]}
+
+    def subject():
+        if alert.kind == "late":
+            return _("Late: %(title)s (%(service)s)") % names
+        return _("Due soon: %(title)s (%(service)s)") % names
+
     context = {"alert": alert, "milestone": milestone, "plan": plan, "link": plan_link(plan)}
-    return sum(_send(user, subject, "transition/email/alert.txt", context) for user in people)
+    template = "transition/email/alert.txt"
+    return sum(_send(u, subject, template, context, authority=plan.authority) for u in people)

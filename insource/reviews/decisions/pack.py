@@ -7,9 +7,14 @@ the signer's and publisher's names: answers' dispute notes and comments are neve
 
 from __future__ import annotations
 
+import re
+
 from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 
 from insource.core import panels, pdf
+from insource.core.bilingual import each_language, publishes_in_welsh
 from insource.policy.reasons import outcome_sentence
 from insource.reviews.decisions.departure_presenters import departure_view
 from insource.reviews.presenters import (
@@ -51,15 +56,56 @@ def pack_context(
     }
 
 
-def pack_html(decision, *, publisher_name: str, published_on, for_pdf: bool = False) -> str:
-    context = pack_context(
-        decision, publisher_name=publisher_name, published_on=published_on, for_pdf=for_pdf
+def pack_html(
+    decision, *, publisher_name: str, published_on, for_pdf: bool = False, texts=None
+) -> str:
+    """The pack in English; for an authority in Wales, in Welsh then in English, each part
+    headed by the officer's title and summary in its language (ADR 0035)."""
+
+    def one() -> str:
+        context = pack_context(
+            decision, publisher_name=publisher_name, published_on=published_on, for_pdf=for_pdf
+        )
+        return render_to_string("reviews/pack.html", context)
+
+    welsh = publishes_in_welsh(decision.authority)
+    parts = each_language(one, welsh=welsh)
+    if not welsh:
+        return parts[0][1]
+    texts = texts or {}
+    sections = [
+        {
+            "lang": language[:2],
+            "title": texts.get(f"title_{language[:2]}", ""),
+            "summary": texts.get(f"summary_{language[:2]}", ""),
+            "html": mark_safe(html if n == 0 else ids_prefixed(html, language[:2])),
+        }
+        for n, (language, html) in enumerate(parts)
+    ]
+    return render_to_string("reviews/pack_bilingual.html", {"sections": sections})
+
+
+_ID_ATTRIBUTES = re.compile(r'\b(id|for|aria-labelledby|aria-describedby|aria-controls)="([^"]+)"')
+
+
+def ids_prefixed(html: str, prefix: str) -> str:
+    """The second language's copy of the pack with its ids (and what points at them) prefixed,
+    so one page holding both has no duplicate id."""
+    html = _ID_ATTRIBUTES.sub(
+        lambda m: f'{m[1]}="' + " ".join(f"{prefix}-{v}" for v in m[2].split()) + '"', html
     )
-    return render_to_string("reviews/pack.html", context)
+    return re.sub(r'href="#([^"]+)"', rf'href="#{prefix}-\1"', html)
 
 
-def pack_render(decision, *, publisher_name: str, published_on) -> tuple[str, bytes]:
+def pack_render(decision, *, publisher_name: str, published_on, texts=None) -> tuple[str, bytes]:
     """The pack as published: (HTML fragment for the page, PDF bytes)."""
-    html = pack_html(decision, publisher_name=publisher_name, published_on=published_on)
-    document = render_to_string("reviews/pack_pdf.html", {"body": html, "decision": decision})
+    html = pack_html(
+        decision, publisher_name=publisher_name, published_on=published_on, texts=texts
+    )
+    welsh = publishes_in_welsh(decision.authority)
+    title = " / ".join(
+        text for _language, text in each_language(lambda: _("Decision pack"), welsh=welsh)
+    )
+    context = {"body": html, "decision": decision, "lang": "cy" if welsh else "en-gb"}
+    document = render_to_string("reviews/pack_pdf.html", context | {"title": title})
     return html, pdf.html_to_pdf(document)

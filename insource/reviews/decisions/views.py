@@ -18,7 +18,7 @@ from insource.policy.outcomes import OUTCOMES
 from insource.policy.presets import preset_names
 from insource.register.selectors import contract_for_reviewer_or_404
 from insource.reviews import presenters
-from insource.reviews.decisions import departure_presenters
+from insource.reviews.decisions import bilingual, departure_presenters
 from insource.reviews.decisions.forms import SignForm
 from insource.reviews.decisions.pack import pack_render
 from insource.reviews.forms import AdoptForm, PublishForm, SubmitForm
@@ -139,10 +139,12 @@ def decision_publish_view(request, page: AuthorityPage, pk: int):
     decision = decision_current(review)
     if decision is None:
         raise Http404("No signed decision to publish")
-    form = PublishForm(request.POST or None)
+    form = PublishForm(request.POST or None, authority=page.authority)
     if request.method == "POST" and form.is_valid():
         name = request.user.get_full_name() or request.user.get_username()
-        html, pdf = pack_render(decision, publisher_name=name, published_on=page.on)
+        html, pdf = pack_render(
+            decision, publisher_name=name, published_on=page.on, texts=form.texts
+        )
         try:
             decision_publish(
                 decision=decision,
@@ -154,6 +156,7 @@ def decision_publish_view(request, page: AuthorityPage, pk: int):
                 on=page.on,
                 by=page.actor,
                 at=page.at,
+                texts=form.texts,
             )
         except SignatureRefused as error:
             form.add_error(None, str(error))
@@ -161,7 +164,7 @@ def decision_publish_view(request, page: AuthorityPage, pk: int):
             messages.success(request, _("Decision pack published"))
             return redirect("reviews:review", code=page.code, pk=pk)
     context = presenters.review_page(page.access, review, on=page.on)
-    context.update(form=form, decision=decision)
+    context.update(form=form, decision=decision, text_fields=bilingual.TEXT_FIELDS)
     return render(request, "reviews/publish.html", context, status=400 if form.errors else 200)
 
 

@@ -107,6 +107,12 @@ class Publication(models.Model):
     pack_html = models.TextField()
     pack_pdf = models.BinaryField()
     pack_sha256 = models.CharField(max_length=64)
+    # An authority in Wales publishes in Welsh and English (ADR 0035): the officer's title and
+    # summary of the decision in each language, required before it publishes; empty elsewhere.
+    title_cy = models.CharField(max_length=300, blank=True)
+    summary_cy = models.TextField(blank=True)
+    title_en = models.CharField(max_length=300, blank=True)
+    summary_en = models.TextField(blank=True)
 
     objects = ImmutableQuerySet.as_manager()
 
@@ -117,6 +123,10 @@ class Publication(models.Model):
         if self.pk is not None:
             raise ImmutableError("A published pack cannot be changed: publish a correction")
         super().save(*args, **kwargs)
+
+    @property
+    def is_bilingual(self) -> bool:
+        return bool(self.title_cy)
 
 
 class DepartureAdvice(models.Model):

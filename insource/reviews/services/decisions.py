@@ -23,6 +23,7 @@ from insource.core.audit import Actor, audit_record
 from insource.policy import PolicyError, evaluate
 from insource.policy.facts_fields import label
 from insource.policy.presets import get_preset
+from insource.reviews.decisions import bilingual
 from insource.reviews.models import Decision, Publication, Review, ReviewState
 from insource.reviews.services.departures import departure_check, departure_options
 from insource.reviews.services.editing import drafters_of
@@ -219,10 +220,16 @@ def decision_publish(
     on: date,
     by: Actor,
     at: datetime,
+    texts: dict | None = None,
 ) -> Publication:
-    """Publish a signed decision's pack, once a named officer has confirmed the redaction."""
+    """Publish a signed decision's pack, once a named officer has confirmed the redaction.
+    An authority in Wales gives the decision's title and summary in Welsh and English
+    (`texts`: title_cy, summary_cy, title_en, summary_en; ADR 0035)."""
     if not redaction_note.strip():
         raise SignatureRefused("Say what was redacted, and why, before publishing")
+    missing = bilingual.texts_missing(authority=decision.authority, texts=texts)
+    if missing:
+        raise SignatureRefused(next(iter(missing.values())))
     if hasattr(decision, "replaced_by"):
         raise SignatureRefused("This decision has been replaced: publish the correction")
     if Publication.objects.filter(decision=decision).exists():
@@ -243,6 +250,7 @@ def decision_publish(
         pack_html=pack_html,
         pack_pdf=pack_pdf,
         pack_sha256=hashlib.sha256(pack_pdf).hexdigest(),
+        **bilingual.texts_clean(authority=decision.authority, texts=texts),
     )
     review_move(
         decision.review_id,
@@ -261,6 +269,7 @@ def decision_publish(
             "decision": decision.pk,
             "pack_sha256": publication.pack_sha256,
             "has_confidential_annex": has_confidential_annex,
+            **bilingual.texts_clean(authority=decision.authority, texts=texts),
         },
         reason=redaction_note,
     )

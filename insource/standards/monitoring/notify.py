@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.urls import reverse
+from django.utils.translation import ngettext
 
 from insource.reviews.notify import _send
 
@@ -19,11 +20,17 @@ def notify_alerts(authority, alerts, managers) -> int:
         }
         for a in alerts
     ]
-    subject = f"{len(alerts)} monitoring item(s) overdue or breached: {authority.name}"
-    sent = sum(
-        _send(user, subject, "standards/email/alerts.txt", {"items": items, "authority": authority})
-        for user in managers
-    )
+
+    def subject():
+        return ngettext(
+            "%(n)s monitoring item overdue or breached: %(name)s",
+            "%(n)s monitoring items overdue or breached: %(name)s",
+            len(alerts),
+        ) % {"n": len(alerts), "name": authority.name}
+
+    context = {"items": items, "authority": authority}
+    template = "standards/email/alerts.txt"
+    sent = sum(_send(u, subject, template, context, authority=authority) for u in managers)
     for alert in alerts:
         alert.num_notified = sent
         alert.save(update_fields=["num_notified"])

@@ -8,6 +8,9 @@ from insource.core.translations import EXTRACT_IGNORE
 
 
 class Command(makemessages.Command):
+    # No guessed ("fuzzy") translations: a new message is simply untranslated until it is.
+    msgmerge_options = [*makemessages.Command.msgmerge_options, "--no-fuzzy-matching"]
+
     def handle(self, *args, **options):
         options["ignore_patterns"] = [*options.get("ignore_patterns", []), *EXTRACT_IGNORE]
         options["add_location"] = options.get("add_location") or "file"

@@ -9,21 +9,23 @@ import logging
 
 from django.conf import settings
 from django.core.mail import send_mail
-from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
+from insource.core.bilingual import in_languages, publishes_in_welsh, render_in_languages
 from insource.transparency.requests.law import commissioner_for
 from insource.transparency.requests.tokens import private_token
 
 log = logging.getLogger(__name__)
 
 SUBJECTS = {
-    "confirm": "Confirm your information request: {title}",
-    "acknowledged": "Your information request {reference} has been received",
-    "clarification": "Your information request {reference}: please clarify",
-    "update": "Your information request {reference} has been updated",
-    "answered": "Your information request {reference} has a response",
-    "review": "The internal review of your information request {reference}",
+    "confirm": _("Confirm your information request: {title}"),
+    "acknowledged": _("Your information request {reference} has been received"),
+    "clarification": _("Your information request {reference}: please clarify"),
+    "update": _("Your information request {reference} has been updated"),
+    "answered": _("Your information request {reference} has a response"),
+    "review": _("The internal review of your information request {reference}"),
 }
 
 
@@ -31,10 +33,14 @@ def link(name: str, **kwargs) -> str:
     return settings.INSOURCE_BASE_URL.rstrip("/") + reverse(name, kwargs=kwargs)
 
 
-def _send(to: str, subject: str, template: str, context: dict) -> bool:
+def _send(to: str, subject, template: str, context: dict, *, authority) -> bool:
+    """`subject` is a function making it; it and the body are made in each language the
+    authority publishes in (Welsh then English for an authority in Wales; ADR 0035)."""
     if not to:
         return False
-    body = render_to_string(f"transparency/email/{template}.txt", context)
+    welsh = publishes_in_welsh(authority)
+    subject = in_languages(subject, welsh=welsh)
+    body = render_in_languages(f"transparency/email/{template}.txt", context, welsh=welsh)
     try:
         send_mail(subject, body, None, [to])
     except OSError:
@@ -59,16 +65,23 @@ def email_confirmation(request, token: str) -> bool:
     """The link that confirms the email address and publishes the request, and the private
     link for withdrawing it or answering a clarification."""
     context = _context(request, confirm=link("requests:confirm", token=token))
-    subject = SUBJECTS["confirm"].format(title=request.title[:80])
-    return _send(request.requester_email, subject, "confirm", context)
+
+    def subject():
+        return str(SUBJECTS["confirm"]).format(title=request.title[:80])
+
+    return _send(request.requester_email, subject, "confirm", context, authority=request.authority)
 
 
 def email_requester(request, event, template: str) -> bool:
     """Tell the requester about a step (`template`: acknowledged, clarification, update,
     answered, review)."""
     context = _context(request, event=event)
-    subject = SUBJECTS[template].format(reference=request.reference)
-    return _send(request.requester_email, subject, template, context)
+
+    def subject():
+        return str(SUBJECTS[template]).format(reference=request.reference)
+
+    to = request.requester_email
+    return _send(to, subject, template, context, authority=request.authority)
 
 
 def email_reminder(user, authority, items) -> bool:
@@ -82,5 +95,12 @@ def email_reminder(user, authority, items) -> bool:
     ]
     days = settings.INSOURCE_REQUEST_REMIND_WORKING_DAYS
     context = {"user": user, "authority": authority, "items": rows, "days": days}
-    subject = f"{len(rows)} information request(s) due soon or overdue: {authority.name}"
-    return _send(user.email, subject, "reminder", context)
+
+    def subject():
+        return ngettext(
+            "%(n)s information request due soon or overdue: %(name)s",
+            "%(n)s information requests due soon or overdue: %(name)s",
+            len(rows),
+        ) % {"n": len(rows), "name": authority.name}
+
+    return _send(user.email, subject, "reminder", context, authority=authority)
