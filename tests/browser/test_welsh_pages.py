@@ -38,8 +38,7 @@ def welsh_council():
     from insource.core.audit import Actor
     from insource.reviews.decisions.pack import pack_html
     from insource.reviews.services.decisions import decision_publish
-    from insource.testing.workflow import NOW, TODAY, council, decided_review, refuse_contract
-    from insource.testing.workflow import team
+    from insource.testing.workflow import NOW, TODAY, council, decided_review, refuse_contract, team
 
     authority = council(
         code="DEN", name="Denbighshire County Council", nice_name="Denbighshire", nation="Wales"
