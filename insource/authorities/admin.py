@@ -6,7 +6,7 @@ Changes go through the audited services, so the admin leaves the same trail as a
 from django.contrib import admin
 
 from insource.authorities.models import Membership
-from insource.authorities.services import membership_grant, membership_revoke
+from insource.authorities.services.memberships import membership_grant, membership_revoke
 from insource.core.views import who_and_when
 
 

@@ -12,11 +12,8 @@ from django.db.models import Count, Q
 
 from insource.accounts.services import otp_device_ensure
 from insource.authorities.models import Authority, AuthorityKind, Role
-from insource.authorities.services import (
-    authorities_seed,
-    authority_adopt_policy,
-    membership_grant,
-)
+from insource.authorities.services.authorities import authorities_seed, authority_adopt_policy
+from insource.authorities.services.memberships import membership_grant
 from insource.core.audit import Actor
 from insource.demo.brought_home import demo_brought_home, demo_brought_home_publish
 from insource.demo.continuing import demo_continuing

@@ -3,7 +3,7 @@
 from django.shortcuts import render
 from django.utils import timezone
 
-from insource.register.selectors import register_summary
+from insource.register.selectors.pipeline import register_summary
 
 
 def home(request):

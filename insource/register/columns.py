@@ -9,8 +9,8 @@ work) are listed too, marked not public, so the exports can leave them out by na
 - the public API (`api/public/serializers.py`): `api_fields()`, the contract's fields in order
   (a nested object such as `buyer` appears once, where its first column is);
 - the exports' queries (`exporters/queries.py`): `officer_fields()`, deferred;
-- the register's selectors (`selectors.py`): `fields()`, the table's columns;
-- the contract pages (`views.py`): `LABELS`, each field's label, and `PAGE`, the contract's
+- the register's selectors (`selectors/contracts.py`): `fields()`, the table's columns;
+- the contract pages (`presenters.py`): `LABELS`, each field's label, and `PAGE`, the contract's
   summary rows in order.
 
 Columns are only ever added at the end of the CSV and the API (both are documented as stable).

@@ -24,11 +24,8 @@ from django.utils.translation import ngettext
 from insource.authorities.models import Authority
 from insource.register.importers.derive import FLAG_LABELS
 from insource.register.models import Contract
-from insource.register.selectors import (
-    DEFAULT_PIPELINE_MONTHS,
-    PIPELINE_MONTHS,
-    authorities_with_contracts,
-)
+from insource.register.selectors.contracts import authorities_with_contracts
+from insource.register.selectors.pipeline import DEFAULT_PIPELINE_MONTHS, PIPELINE_MONTHS
 
 DATE_FORMATS = ["%d/%m/%Y", "%d-%m-%Y", "%d %m %Y", "%Y-%m-%d", "%d/%m/%y"]
 DATE_HINT = _("For example, 31/3/2027")

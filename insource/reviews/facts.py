@@ -33,7 +33,7 @@ from pathlib import Path
 
 from ruamel.yaml import YAML
 
-from insource.authorities.reference import exact_key
+from insource.authorities.matching.names import exact_key
 
 AT_RISK_CPV = Path(__file__).resolve().parent / "at_risk_cpv.yaml"
 LIMBS = ("significant_contact", "coercive_powers", "rights_risk")

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from insource.authorities.models import Authority, BuyerName
-from insource.authorities.services import authorities_seed
+from insource.authorities.services.authorities import authorities_seed
 from insource.core.models import AuditEvent
 from insource.register.models import (
     Contract,

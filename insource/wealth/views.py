@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from insource.authorities.access import AuthorityPage, OfficerPage, authority_page, officer_page
 from insource.authorities.roles import Capability
 from insource.authorities.selectors import memberships_of
-from insource.register.selectors import contract_for_reviewer_or_404
+from insource.register.selectors.contracts import contract_for_reviewer_or_404
 from insource.wealth import presenters
 from insource.wealth.forms import ContractWealthForm, LocalAreaForm
 from insource.wealth.report import authority_wealth, contract_wealth

@@ -22,7 +22,7 @@ pytestmark = [
 
 
 def test_site_administrator_reads_the_pulls(page, live_server, tmp_path, settings):
-    from insource.authorities.services import authorities_seed
+    from insource.authorities.services.authorities import authorities_seed
     from insource.core.audit import Actor
     from insource.testing import TEST_NOW
     from insource.testing.factories import UserFactory

@@ -20,7 +20,8 @@ from insource.authorities.buyer_types import (
     classify_buyer,
     is_council_type,
 )
-from insource.authorities.matching import ACCEPT_SCORE, METHODS, BuyerMatcher
+from insource.authorities.matching.matcher import BuyerMatcher
+from insource.authorities.matching.results import ACCEPT_SCORE, METHODS
 from insource.authorities.reference import (
     load_ambiguous_names,
     load_initialisms,

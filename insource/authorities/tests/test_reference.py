@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from insource.authorities.matching.names import core_name
 from insource.authorities.reference import (
     AUTHORITIES_CSV,
     ReferenceDataError,
-    core_name,
     load_local_authorities,
     load_name_variants,
 )

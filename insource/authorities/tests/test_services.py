@@ -7,7 +7,7 @@ import pytest
 from conftest import TEST_NOW, TEST_TODAY
 from insource.authorities.models import Authority, AuthorityKind, BuyerName
 from insource.authorities.selectors import authority_get, authority_reviewing_on
-from insource.authorities.services import authorities_seed, authority_adopt_policy
+from insource.authorities.services.authorities import authorities_seed, authority_adopt_policy
 from insource.core.models import AuditEvent
 from insource.register.models import Contract
 from insource.register.services.buyer_names import buyer_name_confirm

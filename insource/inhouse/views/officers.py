@@ -17,7 +17,7 @@ from insource.authorities.roles import Capability
 from insource.authorities.selectors import memberships_of
 from insource.inhouse import forms, presenters, selectors, services
 from insource.inhouse.ratings import bands_on
-from insource.register.selectors import contract_for_reviewer_or_404
+from insource.register.selectors.contracts import contract_for_reviewer_or_404
 
 NAV = {"nav_inhouse": True}
 MANAGE = Capability.MANAGE_CONTRACTS

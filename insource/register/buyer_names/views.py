@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from insource.authorities.access import OfficerPage, officer_page
 from insource.authorities.selectors import authority_get, buyer_name_get
-from insource.register.selectors import buyer_name_may_confirm
+from insource.register.selectors.buyer_names import buyer_name_may_confirm
 from insource.register.services.buyer_names import buyer_name_confirm
 
 

@@ -12,7 +12,7 @@ from insource.authorities.selectors import authority_reviewing_on
 from insource.core.audit import Actor, audit_record
 from insource.register.importers.derive import OFFICER_FLAGS, flag_codes
 from insource.register.models import Contract
-from insource.register.selectors import buyer_name_holders
+from insource.register.selectors.buyer_names import buyer_name_holders
 
 
 @transaction.atomic

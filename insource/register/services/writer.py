@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from insource.authorities.services import BuyerResolver
+from insource.authorities.services.buyers import BuyerResolver
 from insource.core.bulk import insert_rows
 from insource.register.importers.derive import OFFICER_FLAGS, derive, flag_codes
 from insource.register.importers.records import (

@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture(autouse=True)
 def seeded(system_actor):
     from conftest import TEST_NOW
-    from insource.authorities.services import authorities_seed
+    from insource.authorities.services.authorities import authorities_seed
 
     authorities_seed(by=system_actor, at=TEST_NOW)
 

@@ -11,8 +11,8 @@ from insource.register import columns
 from insource.register.exporters import csv as csv_export
 from insource.register.exporters.queries import OFFICER_COLUMNS
 from insource.register.models import Contract
+from insource.register.presenters import summary_rows
 from insource.register.services.writer import TRACKED
-from insource.register.views import summary_rows
 
 API_FIELDS = (
     "id url ocid award_id title description buyer_name buyer reviewing_authority suppliers "

@@ -263,7 +263,8 @@ def test_retiring_a_duplicate_takes_it_out_of_the_lists_and_keeps_its_page(
 ):
     from insource.api.selectors import contracts_public
     from insource.register.exporters.queries import contracts_for_export
-    from insource.register.selectors import contract_list, contracts_expiring
+    from insource.register.selectors.contracts import contract_list
+    from insource.register.selectors.pipeline import contracts_expiring
 
     user = sign_in(client, officer_login, contract.reviewing_authority)
     page = client.get(reverse("register:contract-detail", args=[contract.pk]))
@@ -339,7 +340,8 @@ def add_data(**changes):
 
 
 def test_officer_adds_a_contract_through_the_check_page(client, officer_login, settings):
-    from insource.register.selectors import contract_list, contracts_expiring
+    from insource.register.selectors.contracts import contract_list
+    from insource.register.selectors.pipeline import contracts_expiring
 
     settings.INSOURCE_OCID_PREFIX = "ocds-zz9test"
     authority = AuthorityFactory()

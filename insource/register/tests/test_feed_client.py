@@ -121,7 +121,7 @@ def test_client_refuses_other_schemes():
 class TestApiPulls:
     @pytest.fixture(autouse=True)
     def setup(self, system_actor, settings, tmp_path, stub):
-        from insource.authorities.services import authorities_seed
+        from insource.authorities.services.authorities import authorities_seed
 
         authorities_seed(by=system_actor, at=TEST_NOW)
         empty_register()  # a session fixture may have loaded the demo register

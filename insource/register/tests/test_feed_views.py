@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture(autouse=True)
 def seeded(system_actor, settings, tmp_path):
-    from insource.authorities.services import authorities_seed
+    from insource.authorities.services.authorities import authorities_seed
 
     settings.INSOURCE_FEED_LOCK_DIR = tmp_path / "locks"
     authorities_seed(by=system_actor, at=TEST_NOW)

@@ -21,7 +21,7 @@ from insource.register.models import (
     FeedSource,
     PlannedProcurement,
 )
-from insource.register.selectors import planned_procurements
+from insource.register.selectors.pipeline import planned_procurements
 from insource.testing.factories import empty_register
 from insource.testing.feed_pages import (
     FIND_A_TENDER,
@@ -46,7 +46,7 @@ UK7_WITH_KPIS = "075827-2026"
 
 @pytest.fixture(autouse=True)
 def seeded(system_actor, settings, tmp_path):
-    from insource.authorities.services import authorities_seed
+    from insource.authorities.services.authorities import authorities_seed
 
     settings.INSOURCE_FEED_LOCK_DIR = tmp_path / "locks"
     authorities_seed(by=system_actor, at=TEST_NOW)

@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture(autouse=True)
 def seeded(system_actor):
-    from insource.authorities.services import authorities_seed
+    from insource.authorities.services.authorities import authorities_seed
 
     authorities_seed(by=system_actor, at=TEST_NOW)
 
@@ -159,7 +159,7 @@ def test_same_award_twice_in_a_file_warns_and_keeps_the_later(tmp_path, system_a
 
 
 def test_a_contract_retired_as_a_duplicate_stays_retired_after_a_reimport(tmp_path, system_actor):
-    from insource.register.selectors import contract_list
+    from insource.register.selectors.contracts import contract_list
     from insource.register.services.contracts import contract_retire
 
     load(tmp_path, "a.json", system_actor, release())

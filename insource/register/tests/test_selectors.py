@@ -6,7 +6,8 @@ from datetime import date
 
 import pytest
 
-from insource.register import selectors
+from insource.register.selectors import contracts as contract_selectors
+from insource.register.selectors import pipeline as selectors
 from insource.register.timeline import nice_step, timeline_svg
 from insource.testing.factories import (
     AuthorityFactory,
@@ -120,7 +121,7 @@ def test_register_summary_counts_and_needs_on_for_ending_soon():
 def test_contract_list_selector_costs_two_queries_for_a_page(django_assert_num_queries):
     ContractFactory.create_batch(30)
     with django_assert_num_queries(1):
-        rows = list(selectors.contract_list()[:50])
+        rows = list(contract_selectors.contract_list()[:50])
     with django_assert_num_queries(0):
         [(r.title, r.reviewing_authority.display_name) for r in rows]
 

@@ -13,10 +13,10 @@ from insource.authorities.access import AuthorityPage, authority_page
 from insource.authorities.models import Role
 from insource.authorities.roles import Capability
 from insource.authorities.selectors import adoptions_public, members_with_role
-from insource.authorities.services import authority_adopt_policy
+from insource.authorities.services.authorities import authority_adopt_policy
 from insource.policy.outcomes import OUTCOMES
 from insource.policy.presets import preset_names
-from insource.register.selectors import contract_for_reviewer_or_404
+from insource.register.selectors.contracts import contract_for_reviewer_or_404
 from insource.reviews import presenters
 from insource.reviews.decisions import bilingual, departure_presenters
 from insource.reviews.decisions.forms import SignForm

@@ -15,9 +15,9 @@ from django.utils.translation import gettext as _
 
 from insource.authorities.access import OfficerPage, officer_page
 from insource.register.filters import PipelineForm
-from insource.register.selectors import Pipeline
+from insource.register.presenters import paginate
+from insource.register.selectors.pipeline import Pipeline
 from insource.register.timeline import timeline_svg
-from insource.register.views import paginate
 from insource.reviews.presenters import review_lateness_tag
 from insource.reviews.selectors.screenings import pipeline_screened
 

@@ -11,7 +11,7 @@ from django.http import Http404
 
 from insource.authorities.models import Authority
 from insource.core.models import AuditEvent
-from insource.register.selectors import add_months
+from insource.register.selectors.pipeline import add_months
 from insource.reviews.models import Decision, Evidence, Publication, Review
 from insource.reviews.workflow.timing import lateness, months_param
 

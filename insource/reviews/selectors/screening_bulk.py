@@ -9,8 +9,8 @@ from itertools import groupby
 import orjson
 from django.db import connection
 
+from insource.authorities.matching.names import exact_key
 from insource.authorities.models import Authority
-from insource.authorities.reference import exact_key
 from insource.register.models import Contract, Supplier
 from insource.reviews.facts import PUBLIC_KINDS, counterparty_of, supplier_kind
 from insource.reviews.models import Screening, ScreeningTrace

@@ -8,7 +8,7 @@ from django.db.models import Case, CharField, F, OuterRef, QuerySet, Subquery, V
 from django.utils.translation import gettext_lazy as _
 
 from insource.authorities.models import Authority
-from insource.register.selectors import pipeline
+from insource.register.selectors.pipeline import pipeline
 from insource.reviews.models import Review, Screening
 
 

@@ -19,7 +19,7 @@ UK7, UK11 = "076140-2026", "075918-2026"
 
 @pytest.fixture(autouse=True)
 def seeded(system_actor, settings, tmp_path):
-    from insource.authorities.services import authorities_seed
+    from insource.authorities.services.authorities import authorities_seed
 
     settings.INSOURCE_FEED_LOCK_DIR = tmp_path / "locks"
     authorities_seed(by=system_actor, at=TEST_NOW)

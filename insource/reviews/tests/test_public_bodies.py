@@ -12,7 +12,7 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from insource.authorities.models import AuthorityKind, ProcurementCategory, Role
-from insource.authorities.services import membership_grant
+from insource.authorities.services.memberships import membership_grant
 from insource.core.audit import Actor
 from insource.reviews.models import Review, Screening
 from insource.reviews.services.evaluation import review_evaluate

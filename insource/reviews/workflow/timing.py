@@ -13,7 +13,7 @@ from datetime import date
 from functools import cache
 
 from insource.policy.params import Parameters
-from insource.register.selectors import add_months
+from insource.register.selectors.pipeline import add_months
 
 EXTENSION, EXPIRY, TERMINATION = "extension-option", "expiry", "termination"
 

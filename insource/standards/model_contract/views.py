@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from insource.authorities.access import AuthorityPage, authority_page
 from insource.authorities.roles import Capability
-from insource.register.selectors import contract_for_reviewer_or_404
+from insource.register.selectors.contracts import contract_for_reviewer_or_404
 from insource.standards.model_contract import presenters, selectors
 from insource.standards.model_contract.services import (
     ModelContractRefused,

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from insource.authorities.access import AuthorityPage, OfficerPage, authority_page, officer_page
 from insource.authorities.roles import Capability
 from insource.authorities.selectors import memberships_of
-from insource.register.selectors import contract_for_reviewer_or_404
+from insource.register.selectors.contracts import contract_for_reviewer_or_404
 from insource.standards.models import MonitoringRecord
 from insource.standards.monitoring import presenters as present
 from insource.standards.monitoring.selectors import authority_monitoring, contract_monitoring

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from insource.authorities.access import AuthorityPage, authority_page
 from insource.authorities.roles import Capability
 from insource.core.spreadsheets import SheetError
-from insource.register.selectors import contract_for_reviewer_or_404
+from insource.register.selectors.contracts import contract_for_reviewer_or_404
 from insource.standards.payroll import selectors
 from insource.standards.payroll.returns import PayrollError
 from insource.standards.payroll.services import MAX_BYTES, payroll_return_upload

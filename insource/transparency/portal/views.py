@@ -16,13 +16,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from insource.authorities.selectors import authority_by_public_slug
-from insource.register import selectors as register
 from insource.register.exporters import csv as csv_export
 from insource.register.exporters import xlsx as xlsx_export
 from insource.register.exporters.queries import contracts_for_download
 from insource.register.filters import ContractFilter
 from insource.register.models import Contract
-from insource.register.views import history, paginate, summary_rows
+from insource.register.presenters import history, paginate, summary_rows
+from insource.register.selectors import contracts as register
 from insource.transparency.portal import presenters as presenters
 from insource.transparency.portal import sitemaps
 

@@ -6,7 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from insource.authorities.selectors import authority_get
-from insource.authorities.services import authorities_seed, authority_adopt_policy
+from insource.authorities.services.authorities import authorities_seed, authority_adopt_policy
 from insource.core.audit import Actor
 from insource.core.cli_output import print_json
 from insource.policy.presets import preset_names
