@@ -17,12 +17,22 @@ def pytest_sessionstart(session):
     compile_catalogues()
 
 
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """Tests that read the real register run after every other (`insource/testing/ordering.py`):
+    the register it loads stays for the session, and no other test may see it."""
+    from insource.testing.ordering import real_register_last
+
+    items[:] = real_register_last(items)
+
+
 @pytest.fixture(scope="session")
 def real_register(django_db_setup, django_db_blocker):
     """Every UK local authority and the three real demo sources, imported once.
 
     Returns the import summaries by source name. Tests must not modify this data outside
-    their own transaction (plain `db` tests are rolled back).
+    their own transaction (plain `db` tests are rolled back). The tests that ask for it run
+    after every other, so no other test sees it (`insource/testing/ordering.py`).
     """
     from insource.core.audit import Actor
     from insource.demo.services import demo_load
