@@ -94,6 +94,8 @@ INSTALLED_APPS = [
     "rest_framework.authtoken",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "django_tasks",
+    "django_tasks_db",
     "insource.core",
     "insource.accounts",
     "insource.authorities",
@@ -312,6 +314,22 @@ LOGGING = {
 # Shown on every page while the register holds the shipped demonstration data.
 INSOURCE_DEMO = _flag("INSOURCE_DEMO", default=not IS_PRODUCTION)
 INSOURCE_SERVICE_NAME = os.environ.get("INSOURCE_SERVICE_NAME", "Insource")
+
+# Background tasks (ADR 0031): django-tasks with its database backend, so the embedded SQLite
+# default needs nothing else; `insource db_worker` runs them (`./dev run` starts one). Tests run
+# tasks at once (the immediate backend) unless a test sets the database backend itself.
+INSOURCE_TASKS_BACKEND = os.environ.get("INSOURCE_TASKS_BACKEND", "").strip() or (
+    "django_tasks.backends.immediate.ImmediateBackend"
+    if ENV == "test"
+    else "django_tasks_db.DatabaseBackend"
+)
+TASKS = {"default": {"BACKEND": INSOURCE_TASKS_BACKEND, "QUEUES": ["default"]}}
+
+# Register files uploaded from the browser (ADR 0032): staged under a random name outside the
+# web root until imported; never given a URL.
+INSOURCE_UPLOAD_DIR = Path(
+    os.environ.get("INSOURCE_UPLOAD_DIR", "").strip() or DATA_DIR / "uploads"
+)
 
 # Evidence uploads
 # Officers' evidence files (insource/reviews/uploads.py): stored outside the web root, never

@@ -1,4 +1,5 @@
-"""`insource demo`: migrate, load the real demo register, print a login, serve on localhost."""
+"""`insource demo`: migrate, load the real demo register, print a login, serve on localhost with
+a background worker beside the server."""
 
 from django.conf import settings
 from django.core.management import call_command
@@ -7,6 +8,7 @@ from django.utils import timezone
 
 from insource.core.audit import Actor
 from insource.core.cli_output import print_json, progress_bar
+from insource.core.worker import background_worker
 from insource.demo.services import demo_load, demo_people
 
 
@@ -46,7 +48,8 @@ class Command(BaseCommand):
         else:
             self._print(report)
         if not opts["no_server"]:
-            call_command("runserver", opts["addrport"], use_reloader=False)
+            with background_worker():  # runs uploads' imports while the demo is up (ADR 0031)
+                call_command("runserver", opts["addrport"], use_reloader=False)
 
     def _print(self, report: dict) -> None:
         for name, s in report["imports"].items():
