@@ -205,6 +205,9 @@ ROUTES: dict[str, Row] = {
     "standards:record": Row(C.MANAGE_CONTRACTS, C.MANAGE_CONTRACTS, args=_kept),
     "standards:payroll": Row(C.READ, C.MANAGE_CONTRACTS, args=_kept),
     "standards:payroll-return": Row(C.READ, GET_ONLY, args=lambda w: [w.code, w.payroll.pk]),
+    "standards:pipeline-notice": Row(C.READ, GET_ONLY, args=_code),
+    "standards:notices": Row(C.READ, GET_ONLY, args=_kept),
+    "standards:notice": Row(C.READ, GET_ONLY, args=lambda w: [*_kept(w), "uk7"]),
     "standards:model-contract": Row(C.READ, C.GENERATE_MODEL_CONTRACT, args=_kept),
     "standards:model-contract-verify": Row(
         C.READ, GET_ONLY, args=lambda w: [w.code, w.document.pk]
