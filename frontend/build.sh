@@ -5,7 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-if [ ! -d node_modules/govuk-frontend ] || [ ! -d node_modules/sass ]; then
+if [ ! -d node_modules/govuk-frontend ] || [ ! -d node_modules/sass ] \
+  || [ ! -d node_modules/accessible-autocomplete ]; then
   npm ci --no-audit --no-fund
 fi
 
@@ -13,7 +14,10 @@ STATIC=../insource/core/static
 GF=node_modules/govuk-frontend/dist/govuk
 VERSION=$(node -p 'require("govuk-frontend/package.json").version')
 
-mkdir -p "$STATIC/insource" "$STATIC/govuk"
+AA=node_modules/accessible-autocomplete/dist
+AA_VERSION=$(node -p 'require("accessible-autocomplete/package.json").version')
+
+mkdir -p "$STATIC/insource" "$STATIC/govuk" "$STATIC/autocomplete"
 
 # Our own CSS: GOV.UK Frontend compiled with Arial and our asset path (no GDS Transport).
 npx sass --pkg-importer=node --style=compressed --no-source-map --quiet-deps \
@@ -33,6 +37,17 @@ fi
 # The JavaScript (an ES module). The source map is not shipped, so drop its comment: Django's
 # ManifestStaticFilesStorage would otherwise fail on the missing .map file.
 sed -e 's|//# sourceMappingURL=.*$||' "$GF/govuk-frontend.min.js" > "$STATIC/govuk/govuk-frontend.min.js"
+
+# The accessible autocomplete (alphagov, MIT; ADR 0038): its UMD build sets
+# window.accessibleAutocomplete when insource/authority-autocomplete.js imports it. Its CSS is
+# compiled into insource.css (scss/insource.scss).
+sed -e 's|//# sourceMappingURL=.*$||' "$AA/accessible-autocomplete.min.js" \
+  > "$STATIC/autocomplete/accessible-autocomplete.min.js"
+cat > "$STATIC/autocomplete/README.txt" <<TXT
+accessible-autocomplete.min.js is from the npm package accessible-autocomplete $AA_VERSION
+(https://github.com/alphagov/accessible-autocomplete), (c) Crown copyright, released under the
+MIT licence. Copied by frontend/build.sh. Do not edit it by hand.
+TXT
 
 # No GOV.UK images, fonts, favicons or manifest are copied: they carry the GOV.UK brand.
 # Insource's favicon and manifest live in $STATIC/insource/ and are written by hand.

@@ -4,7 +4,8 @@ person is a signed-in officer past two-factor (only then are officer links shown
 from django.conf import settings
 
 
-def _is_officer(user) -> bool:
+def is_officer(user) -> bool:
+    """Whether the person is signed in, past two-factor where it is required."""
     if not getattr(user, "is_authenticated", False):
         return False
     verified = getattr(user, "is_verified", None)
@@ -15,5 +16,5 @@ def site(request):
     return {
         "service_name": settings.INSOURCE_SERVICE_NAME,
         "is_demo": settings.INSOURCE_DEMO,
-        "is_officer": _is_officer(getattr(request, "user", None)),
+        "is_officer": is_officer(getattr(request, "user", None)),
     }

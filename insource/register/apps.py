@@ -7,3 +7,8 @@ class RegisterConfig(AppConfig):
     name = "insource.register"
     label = "register"
     verbose_name = "Register"
+
+    def ready(self):
+        from insource.register import receivers
+
+        receivers.connect()

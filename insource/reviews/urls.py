@@ -58,4 +58,6 @@ public_urlpatterns = [
 # namespace (`register:pipeline`): see insource/urls.py.
 register_urlpatterns = [
     path("pipeline/", pipeline_views.pipeline, name="pipeline"),
+    path("pipeline/results.csv", pipeline_views.pipeline_csv, name="pipeline-csv"),
+    path("pipeline/results.xlsx", pipeline_views.pipeline_xlsx, name="pipeline-xlsx"),
 ]

@@ -147,6 +147,8 @@ ROUTES: dict[str, Row] = {
     "register:contract-list": Row(SIGNED_IN, GET_ONLY),
     "register:contract-detail": Row(SIGNED_IN, GET_ONLY, args=lambda w: [w.kept.pk]),
     "register:pipeline": Row(SIGNED_IN, GET_ONLY),
+    "register:pipeline-csv": Row(SIGNED_IN, GET_ONLY),
+    "register:pipeline-xlsx": Row(SIGNED_IN, GET_ONLY),
     "register:queue": Row(SIGNED_IN, GET_ONLY),
     # An officer's hands on the register: the authority's own contracts only.
     "register:contract-correct": Row(
@@ -291,7 +293,10 @@ ROUTES: dict[str, Row] = {
     "portal:contracts-xlsx": Row(PUBLIC, GET_ONLY),
     "portal:contract": Row(PUBLIC, GET_ONLY, args=lambda w: [w.kept.pk]),
     "portal:authorities": Row(PUBLIC, GET_ONLY),
+    "portal:authority-choices": Row(PUBLIC, GET_ONLY),
     "portal:authority": Row(PUBLIC, GET_ONLY, args=lambda w: [w.code.lower()]),
+    "portal:authority-pipeline-csv": Row(PUBLIC, GET_ONLY, args=lambda w: [w.code.lower()]),
+    "portal:authority-pipeline-xlsx": Row(PUBLIC, GET_ONLY, args=lambda w: [w.code.lower()]),
     # Information requests: the public side ----------------------------------------------------
     "requests:list": Row(PUBLIC, GET_ONLY),
     "requests:new": Row(PUBLIC, PUBLIC, url=lambda w: f"/public/requests/new/?authority={w.code}"),

@@ -112,6 +112,17 @@ def milestones_late(*, authority, on: date) -> list[Milestone]:
     ]
 
 
+def milestones_due_by(*, authority, until: date, owner=None) -> list[Milestone]:
+    """The authority's milestones not done and due on or before `until` (late ones too),
+    soonest first; only the owner's when `owner` is given."""
+    rows = Milestone.objects.filter(plan__authority=authority, due_on__lte=until).exclude(
+        status=DONE
+    )
+    if owner is not None:
+        rows = rows.filter(owner=owner)
+    return list(rows.select_related("plan__contract", "owner").order_by("due_on", "id"))
+
+
 @dataclass
 class Workforce:
     """The plan's transferring workforce in force: the import, its rows, the comparison with

@@ -178,7 +178,7 @@ def test_register_has_no_n_plus_one(client, officer, django_assert_max_num_queri
         ({"value_min": "100", "value_max": "10"}, "Maximum value must be at least the minimum"),
         ({"end_after": "31/2/2027"}, "Enter a real date, like 31/3/2027"),
         ({"end_after": "2028-01-01", "end_before": "2027-01-01"}, "must be on or after"),
-        ({"authority": "la:NOPE"}, "Select an authority from the list"),
+        ({"authority": "la:NOPE"}, "No authority with contracts in the register matches"),
         ({"cpv": "abc"}, "Enter the start of a CPV code"),
         ({"sort": "drop table"}, "Select how to sort the contracts"),
     ],

@@ -14,10 +14,12 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from insource.authorities.access import OfficerPage, officer_page
+from insource.register.exporters import downloads
 from insource.register.filters import PipelineForm
 from insource.register.presenters import paginate
 from insource.register.selectors.pipeline import Pipeline
 from insource.register.timeline import timeline_svg
+from insource.reviews.pipeline.presenters import pipeline_columns
 from insource.reviews.presenters import review_lateness_tag
 from insource.reviews.selectors.screenings import pipeline_screened
 
@@ -29,11 +31,16 @@ def pipeline(request, page: OfficerPage):
     """Contracts reaching their decision point in the next N months, soonest first, with a
     timeline picture, and the planned procurements of the same window."""
     form = PipelineForm(request.GET)
+    return _page(request, form, _screened(form, page.on), on=page.on)
+
+
+def _screened(form: PipelineForm, on):
     params = form.params()
-    result = pipeline_screened(
-        on=page.on, within_months=params.within_months, authority=params.authority
-    )
-    on = page.on
+    return pipeline_screened(on=on, within_months=params.within_months, authority=params.authority)
+
+
+def _page(request, form, result, *, on, status: int = 200, refused: str = ""):
+    params = form.params()
     listed, page_range = paginate(request, result.contracts)
     for contract in listed.object_list:
         contract.review_lateness = review_lateness_tag(
@@ -49,8 +56,36 @@ def pipeline(request, page: OfficerPage):
         "planned_more": len(planned) > MAX_PLANNED_SHOWN,
         "timeline": mark_safe(_timeline(result, params)),  # noqa: S308 (escaped in timeline_svg)
         "nav_pipeline": True,
+        "download_query": downloads.without_page(request.GET),
+        "download_refused": refused or downloads.refusal(listed.paginator.count),
     }
-    return render(request, "reviews/pipeline.html", context)
+    return render(request, "reviews/pipeline.html", context, status=status)
+
+
+def _download(request, page: OfficerPage, fmt: str):
+    """The pipeline's contracts (the page's window and authority) as a file, or the page (400)
+    saying why not."""
+    form = PipelineForm(request.GET)
+    result = _screened(form, page.on)
+    refused = downloads.refusal(result.contracts.count())
+    if form.errors or refused:
+        return _page(request, form, result, on=page.on, status=400, refused=refused)
+    columns = pipeline_columns(on=page.on, public=False)
+    return downloads.download_response(
+        result.contracts, columns, fmt=fmt, filename="pipeline", title=_("Pipeline")
+    )
+
+
+@officer_page()
+def pipeline_csv(request, page: OfficerPage):
+    """The pipeline's contracts as CSV, with a byte-order mark."""
+    return _download(request, page, "csv")
+
+
+@officer_page()
+def pipeline_xlsx(request, page: OfficerPage):
+    """The pipeline's contracts as an Excel workbook (the same columns as the CSV)."""
+    return _download(request, page, "xlsx")
 
 
 def _timeline(result: Pipeline, params) -> str:

@@ -51,6 +51,33 @@ def reviews_at_risk(*, authority: Authority, on: date) -> QuerySet[Review]:
     )
 
 
+def reviews_due_of(*, authority: Authority, owner, on: date) -> QuerySet[Review]:
+    """The owner's unsigned reviews that are late or at risk (inside the warning period before
+    their decision point), soonest first: an officer's first page."""
+    warn_from = add_months(on, months_param("review.warn_months", on))
+    return (
+        reviews_for(authority=authority)
+        .filter(owner=owner, is_signed=False, decision_point_on__lte=warn_from)
+        .order_by("decision_point_on", "id")
+    )
+
+
+def reviews_awaiting_signature(*, authority: Authority, decision_maker) -> QuerySet[Review]:
+    """Reviews sent to this decision-maker and not yet signed, oldest decision point first."""
+    return (
+        reviews_for(authority=authority)
+        .filter(state="awaiting-decision", decision_maker=decision_maker)
+        .order_by("decision_point_on", "id")
+    )
+
+
+def reviews_ready_to_publish(*, authority: Authority) -> QuerySet[Review]:
+    """Signed decisions not yet published, oldest decision point first."""
+    return (
+        reviews_for(authority=authority).filter(state="decided").order_by("decision_point_on", "id")
+    )
+
+
 @dataclass(frozen=True)
 class ReviewCounts:
     total: int

@@ -19,6 +19,7 @@ from insource.standards.monitoring.presenters import public_monitoring
 from insource.transparency.requests.selectors import request_stats
 
 PIPELINE_SHOWN = 25
+UPCOMING_MONTHS = 18  # the window of "Coming up for review" (and of its download)
 
 
 def _decision_item(publication) -> dict:
@@ -36,9 +37,14 @@ def _decision_item(publication) -> dict:
     }
 
 
+def upcoming_pipeline(authority, *, on: date):
+    """The authority's contracts reaching their decision point in the next 18 months."""
+    return pipeline_screened(on=on, within_months=UPCOMING_MONTHS, authority=authority)
+
+
 def authority_page(authority, *, on: date) -> dict:
     adopted = authority.policy_adopted_on is not None and authority.policy_adopted_on <= on
-    pipeline = pipeline_screened(on=on, within_months=18, authority=authority)
+    pipeline = upcoming_pipeline(authority, on=on)
     upcoming = list(pipeline.contracts[:PIPELINE_SHOWN])
     for contract in upcoming:
         contract.review_lateness = review_lateness_tag(

@@ -38,6 +38,8 @@ DISALLOWED = (
     "/api/public/v1/exports/",
     "/public/contracts/results.csv",
     "/public/contracts/results.xlsx",
+    "/public/authorities/*/coming-up.csv",
+    "/public/authorities/*/coming-up.xlsx",
     "/public/requests/new/",
     "/public/requests/confirm/",
 )

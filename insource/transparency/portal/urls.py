@@ -11,5 +11,16 @@ urlpatterns = [
     path("contracts/results.xlsx", views.contracts_xlsx, name="contracts-xlsx"),
     path("contracts/<int:pk>/", views.contract, name="contract"),
     path("authorities/", views.authorities, name="authorities"),
+    path("authorities/choices.json", views.authority_choices, name="authority-choices"),
     path("authorities/<slug:slug>/", views.authority, name="authority"),
+    path(
+        "authorities/<slug:slug>/coming-up.csv",
+        views.authority_pipeline_csv,
+        name="authority-pipeline-csv",
+    ),
+    path(
+        "authorities/<slug:slug>/coming-up.xlsx",
+        views.authority_pipeline_xlsx,
+        name="authority-pipeline-xlsx",
+    ),
 ]

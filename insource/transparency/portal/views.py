@@ -4,30 +4,26 @@ behind it. Views parse, call selectors and present."""
 
 from __future__ import annotations
 
-import io
-
 from django.contrib.sitemaps import views as sitemap_views
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse, StreamingHttpResponse
+from django.http import Http404, HttpResponse, HttpResponseNotModified
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from insource.authorities.selectors import authority_by_public_slug
-from insource.register.exporters import csv as csv_export
-from insource.register.exporters import xlsx as xlsx_export
+from insource.register.exporters import downloads
+from insource.register.exporters.csv import REGISTER_COLUMNS
 from insource.register.exporters.queries import contracts_for_download
 from insource.register.filters import ContractFilter
 from insource.register.models import Contract
 from insource.register.presenters import history, paginate, summary_rows
 from insource.register.selectors import contracts as register
+from insource.register.selectors.authority_choices import authority_choices_json
+from insource.reviews.pipeline.presenters import pipeline_columns
 from insource.transparency.portal import presenters as presenters
 from insource.transparency.portal import sitemaps
-
-# The most rows "Download these results" gives; the whole register is the open data's.
-DOWNLOAD_MAX_ROWS = 10_000
 
 
 def contracts(request):
@@ -38,9 +34,6 @@ def contracts(request):
 
 def _search_page(request, found: ContractFilter, *, status: int = 200, refused: str = ""):
     page, page_range = paginate(request, found.qs)
-    query = request.GET.copy()
-    query.pop("page", None)
-    count = page.paginator.count
     context = {
         "filter": found,
         "form": found.form,
@@ -48,58 +41,49 @@ def _search_page(request, found: ContractFilter, *, status: int = 200, refused: 
         "page_range": page_range,
         "detail_url": "portal:contract",
         "nav_portal": True,
-        "download_query": query.urlencode(),
-        "download_refused": refused or (too_many(count) if count > DOWNLOAD_MAX_ROWS else ""),
+        "download_query": downloads.without_page(request.GET),
+        "download_refused": refused or downloads.refusal(page.paginator.count),
     }
     return render(request, "transparency/portal/contracts.html", context, status=status)
 
 
-def too_many(count: int) -> str:
-    return ngettext(
-        "These results have %(count)s contract. A download holds at most %(max)s: narrow "
-        "the search, or take the whole register from the open data downloads.",
-        "These results have %(count)s contracts. A download holds at most %(max)s: narrow "
-        "the search, or take the whole register from the open data downloads.",
-        count,
-    ) % {"count": f"{count:,}", "max": f"{DOWNLOAD_MAX_ROWS:,}"}
-
-
-def _download(request, write):
+def _download(request, fmt: str):
     """The search's results as a file, or the search page (400) saying why not."""
     found = ContractFilter(request.GET, queryset=contracts_for_download())
     if not found.is_valid():
         listed = ContractFilter(request.GET, queryset=register.contract_list())
         return _search_page(request, listed, status=400)
-    count = found.qs.count()
-    if count > DOWNLOAD_MAX_ROWS:
+    refused = downloads.refusal(found.qs.count())
+    if refused:
         listed = ContractFilter(request.GET, queryset=register.contract_list())
-        return _search_page(request, listed, status=400, refused=too_many(count))
-    return write(found.qs)
+        return _search_page(request, listed, status=400, refused=refused)
+    return downloads.download_response(
+        found.qs, REGISTER_COLUMNS, fmt=fmt, filename="contracts", title=_("Contracts")
+    )
 
 
 def contracts_csv(request):
     """The search's results as CSV (the register's columns, with a byte-order mark)."""
-
-    def write(contracts):
-        body = csv_export.with_bom(csv_export.register_csv(contracts))
-        response = StreamingHttpResponse(body, content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = 'attachment; filename="contracts.csv"'
-        return response
-
-    return _download(request, write)
+    return _download(request, "csv")
 
 
 def contracts_xlsx(request):
     """The search's results as an Excel workbook (the same columns as the CSV)."""
+    return _download(request, "xlsx")
 
-    def write(contracts):
-        out = io.BytesIO()
-        xlsx_export.register_xlsx(contracts, out)
-        response = HttpResponse(out.getvalue(), content_type=xlsx_export.CONTENT_TYPE)
-        response["Content-Disposition"] = 'attachment; filename="contracts.xlsx"'
-        return response
 
-    return _download(request, write)
+def authority_choices(request):
+    """The autocomplete's list of authorities (JSON labels), built once per data change and
+    served with an ETag, so a browser asks again only when it may have changed (ADR 0038)."""
+    generation, body = authority_choices_json()
+    etag = f'"{generation}"'
+    if etag in request.headers.get("If-None-Match", ""):
+        response = HttpResponseNotModified()
+    else:
+        response = HttpResponse(body, content_type="application/json")
+    response["ETag"] = etag
+    response["Cache-Control"] = "public, max-age=300"
+    return response
 
 
 def authorities(request):
@@ -120,6 +104,36 @@ def authority(request, slug: str):
         raise Http404(_("No authority has that name in the register"))
     context = presenters.authority_page(found, on=timezone.localdate())
     return render(request, "transparency/portal/authority.html", context)
+
+
+def _authority_download(request, slug: str, fmt: str):
+    """An authority's contracts coming up for review (all of them, not the page's first 25)."""
+    found = authority_by_public_slug(slug)
+    if found is None:
+        raise Http404(_("No authority has that name in the register"))
+    on = timezone.localdate()
+    contracts = presenters.upcoming_pipeline(found, on=on).contracts
+    refused = downloads.refusal(contracts.count())
+    if refused:
+        context = presenters.authority_page(found, on=on) | {"download_refused": refused}
+        return render(request, "transparency/portal/authority.html", context, status=400)
+    return downloads.download_response(
+        contracts,
+        pipeline_columns(on=on, public=True),
+        fmt=fmt,
+        filename=f"coming-up-for-review-{slug}",
+        title=_("Coming up for review"),
+    )
+
+
+def authority_pipeline_csv(request, slug: str):
+    """An authority's contracts coming up for review as CSV, with a byte-order mark."""
+    return _authority_download(request, slug, "csv")
+
+
+def authority_pipeline_xlsx(request, slug: str):
+    """An authority's contracts coming up for review as an Excel workbook."""
+    return _authority_download(request, slug, "xlsx")
 
 
 def contract(request, pk: int):

@@ -141,6 +141,16 @@ def requests_queue(
     return rows.order_by(F("due_on").asc(nulls_last=True), "-submitted_at", "-id")
 
 
+def requests_due_by(*, authority: Authority, until: date) -> QuerySet[InformationRequest]:
+    """Confirmed requests whose clock runs and whose due date is on or before `until` (so the
+    overdue ones too), soonest first: an officer's first page."""
+    return (
+        requests_for(authority=authority)
+        .filter(state__in=CLOCKED, due_on__lte=until, confirmed_at__isnull=False)
+        .order_by("due_on", "id")
+    )
+
+
 def request_events(*, authority: Authority, request: InformationRequest) -> QuerySet:
     """Every event of the request, private notes included (officers only)."""
     return RequestEvent.objects.filter(request=request, request__authority=authority).order_by(

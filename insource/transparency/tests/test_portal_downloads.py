@@ -12,8 +12,8 @@ import pytest
 from django.urls import reverse
 
 from insource.register.columns import csv_columns
+from insource.register.exporters import downloads
 from insource.testing.workflow import council, refuse_contract
-from insource.transparency.portal import views
 
 pytestmark = pytest.mark.django_db
 BOM = b"\xef\xbb\xbf"
@@ -118,7 +118,7 @@ def test_a_bad_or_hostile_query_gets_the_search_page_with_its_errors(
 
 
 def test_too_many_results_are_refused_with_a_clear_message(client, contracts, monkeypatch):
-    monkeypatch.setattr(views, "DOWNLOAD_MAX_ROWS", 2)
+    monkeypatch.setattr(downloads, "DOWNLOAD_MAX_ROWS", 2)
     page = client.get(reverse("portal:contracts"), mine(contracts)).content.decode()
     assert "These results have 3 contracts. A download holds at most 2" in page
     assert "results.csv" not in page
