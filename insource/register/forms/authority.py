@@ -28,6 +28,12 @@ class AuthorityInput(forms.TextInput):
                 "data-module": "app-authority-autocomplete",
                 "data-source": reverse_lazy("portal:authority-choices"),
                 "data-no-results": _("No authority with contracts has that name"),
+                # the autocomplete's spoken status, with {n}, {option}, {index} and {length}
+                "data-status-too-short": _("Type {n} or more characters for suggestions"),
+                "data-status-no-results": _("No suggestions"),
+                "data-status-one-result": _("1 suggestion is available."),
+                "data-status-results": _("{n} suggestions are available."),
+                "data-status-selected": _("{option} {index} of {length} is highlighted"),
                 "data-assistive-hint": _(
                     "When suggestions appear, use the up and down arrows to go through them and "
                     "enter to choose one. On a touch device, explore by touch or swipe."

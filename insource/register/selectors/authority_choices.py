@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from django.core.cache import cache
 from django.db.models import Max, Q, QuerySet
 
-from insource.authorities.models import Authority
+from insource.authorities.models import Authority, Membership
 from insource.core.models import AuditEvent
 from insource.register.models import FeedPull, ImportRun
 from insource.register.selectors.contracts import authorities_with_contracts
@@ -138,3 +138,13 @@ def authority_label(text: str) -> str:
     if authority is None:
         return text
     return _label(authority, shared=_by_name(authorities, authority.display_name).count() > 1)
+
+
+def own_authority_with_contracts(user) -> Authority | None:
+    """The one authority the person belongs to, when it reviews contracts (the default of the
+    lists they open); None for a member of several authorities or of none."""
+    memberships = Membership.objects.filter(user=user).values_list("authority_id", flat=True)
+    ids = set(memberships)
+    if len(ids) != 1:
+        return None
+    return authorities_with_contracts().filter(pk__in=ids).first()

@@ -17,6 +17,7 @@ from insource.authorities.access import OfficerPage, officer_page
 from insource.register.exporters import downloads
 from insource.register.filters import PipelineForm
 from insource.register.presenters import paginate
+from insource.register.selectors.authority_choices import own_authority_with_contracts
 from insource.register.selectors.pipeline import Pipeline
 from insource.register.timeline import timeline_svg
 from insource.reviews.pipeline.presenters import pipeline_columns
@@ -30,8 +31,20 @@ MAX_PLANNED_SHOWN = 100
 def pipeline(request, page: OfficerPage):
     """Contracts reaching their decision point in the next N months, soonest first, with a
     timeline picture, and the planned procurements of the same window."""
-    form = PipelineForm(request.GET)
+    form = PipelineForm(_query(request))
     return _page(request, form, _screened(form, page.on), on=page.on)
+
+
+def _query(request):
+    """The page's filters; an officer of exactly one authority sees its contracts unless they
+    choose otherwise (an empty `authority` means every authority)."""
+    query = request.GET
+    if "authority" not in query:
+        own = own_authority_with_contracts(request.user)
+        if own is not None:
+            query = query.copy()
+            query["authority"] = own.key
+    return query
 
 
 def _screened(form: PipelineForm, on):
@@ -65,7 +78,7 @@ def _page(request, form, result, *, on, status: int = 200, refused: str = ""):
 def _download(request, page: OfficerPage, fmt: str):
     """The pipeline's contracts (the page's window and authority) as a file, or the page (400)
     saying why not."""
-    form = PipelineForm(request.GET)
+    form = PipelineForm(_query(request))
     result = _screened(form, page.on)
     refused = downloads.refusal(result.contracts.count())
     if form.errors or refused:

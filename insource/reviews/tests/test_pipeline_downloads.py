@@ -132,3 +132,17 @@ def test_an_authority_page_downloads_its_contracts_coming_up(client, ending):
 
 def test_an_unknown_authority_has_no_download(client, ending):
     assert client.get(reverse("portal:authority-pipeline-csv", args=["nope"])).status_code == 404
+
+
+def test_the_pipeline_defaults_to_the_officer_s_own_authority(client, officer_login, ending):
+    from insource.testing.workflow import person
+
+    here = ending[0]
+    officer_login(client, person(here, "review-officer", username="pld-officer"))
+    page = client.get(reverse("register:pipeline"), {"within": "36"})
+    assert [c.title for c in page.context["page_obj"]] == ["Café meals — £5", "Grounds", "Far off"]
+    assert 'value="Pipelineshire County Council"' in page.content.decode()
+    everywhere = client.get(reverse("register:pipeline"), {"within": "36", "authority": ""})
+    assert len(everywhere.context["page_obj"].object_list) == 4
+    rows = csv_rows(client.get(reverse("register:pipeline-csv"), {"within": "36"}))
+    assert len(rows) == 3

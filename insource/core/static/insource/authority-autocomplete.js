@@ -50,6 +50,27 @@ function describedText(input) {
     .join(". ");
 }
 
+function fill(template, values) {
+  return template.replace(/\{(\w+)\}/g, (whole, key) => (key in values ? values[key] : whole));
+}
+
+// The spoken status in the page's language (the box's data-status-* attributes, translated by
+// the server); the library's English where one is missing.
+function statusTexts(data) {
+  const texts = {};
+  if (data.statusTooShort) texts.tStatusQueryTooShort = (n) => fill(data.statusTooShort, { n });
+  if (data.statusNoResults) texts.tStatusNoResults = () => data.statusNoResults;
+  if (data.statusSelected) {
+    texts.tStatusSelectedOption = (option, length, index) =>
+      fill(data.statusSelected, { option, length, index: index + 1 });
+  }
+  if (data.statusResults && data.statusOneResult) {
+    texts.tStatusResults = (length, selected) =>
+      `${length === 1 ? data.statusOneResult : fill(data.statusResults, { n: length })} ${selected}`;
+  }
+  return texts;
+}
+
 export function enhance(inputs) {
   if (typeof window.accessibleAutocomplete !== "function") return;
   for (const input of inputs) {
@@ -62,6 +83,7 @@ export function enhance(inputs) {
     const noResults = input.dataset.noResults || "No results found";
     const invalid = input.classList.contains("govuk-input--error");
     const { id, name, value } = input;
+    const texts = statusTexts(input.dataset);
     input.remove();
     window.accessibleAutocomplete({
       element: container,
@@ -76,6 +98,7 @@ export function enhance(inputs) {
       source: (query, populate) => load(url).then((entries) => populate(matching(entries, query))),
       tNoResults: () => noResults,
       tAssistiveHint: () => [described, instructions].filter(Boolean).join(". "),
+      ...texts,
     });
   }
 }
