@@ -174,6 +174,8 @@ class ContractEvent(models.Model):
         CORRECTED = "corrected", _("Corrected by an officer")
         RETIRED = "retired", _("Retired as a duplicate")
         ADDED = "added", _("Added by an officer")
+        UNDONE = "undone", _("Correction undone by an officer")
+        UNRETIRED = "unretired", _("Returned to the register by an officer")
 
     contract = models.ForeignKey(Contract, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(max_length=20, choices=Kind.choices)

@@ -3,6 +3,7 @@ their provenance and corrections, the history, and the pages of a long list."""
 
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -15,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from insource.register.columns import LABELS, PAGE
 from insource.register.models import Contract
-from insource.register.services.contracts import CORRECTABLE
+from insource.register.services.correction_values import CORRECTABLE
 
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -23,10 +24,9 @@ PER_PAGE = 50
 
 FIELD_LABELS = LABELS  # each field's label, defined once in register/columns.py (ADR 0024)
 
-# The contract page's rows an officer may correct, each with a "Change" link. The published
-# value is shown with its VAT basis: the value including VAT, which screening reads, is the one
-# corrected; status is the source's word.
-CHANGEABLE = tuple(n for n in PAGE if n in CORRECTABLE and n not in ("value_amount", "status"))
+# The contract page's rows an officer may correct, each with a "Change" link (the terminated
+# flag is corrected with the status, which asks the termination date).
+CHANGEABLE = tuple(n for n in PAGE if n in CORRECTABLE)
 
 
 def field_label(name: str) -> str:
@@ -83,7 +83,7 @@ PAGE_VALUES = {
     "nature": lambda c: c.get_nature_display(),
     "value_amount": lambda c: _published_value(c),
     "value_inc_vat": lambda c: money(c.value_inc_vat),
-    "status": lambda c: c.status.capitalize(),
+    "status": lambda c: _status(c),
 }
 
 
@@ -104,9 +104,25 @@ def _published_value(contract: Contract) -> str:
     return f"{contract.value_amount:,.2f} {contract.value_currency} ({basis})"
 
 
+def _status(contract: Contract) -> str:
+    status = contract.status.capitalize()
+    if contract.is_terminated and contract.terminated_on:
+        ended = date_format(contract.terminated_on, "j F Y")
+        return _("%(status)s on %(date)s") % {"status": status, "date": ended}
+    return status
+
+
+def as_published(contract: Contract) -> Contract:
+    """A copy of the contract with the source's values where an officer corrected them."""
+    published = copy.copy(contract)
+    for name, value in contract.source_values.items():
+        setattr(published, name, Contract._meta.get_field(name).to_python(value))
+    return published
+
+
 def summary_row(contract: Contract, name: str, value: Any) -> SummaryRow:
     differs = name in contract.overrides
-    source = show(contract.source_values.get(name)) if differs else ""
+    source = show(page_value(as_published(contract), name)) if differs else ""
     provenance = contract.provenance.get(name) or contract.provenance.get("*") or {}
     correction = _correction(contract.overrides.get(name)) if differs else {}
     return SummaryRow(

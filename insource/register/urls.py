@@ -15,6 +15,16 @@ urlpatterns = [
         editing.contract_correct_view,
         name="contract-correct",
     ),
+    path(
+        "<str:code>/contracts/<int:pk>/correct/<str:field>/undo/",
+        editing.contract_undo_view,
+        name="contract-correction-undo",
+    ),
+    path(
+        "<str:code>/contracts/<int:pk>/unretire/",
+        editing.contract_unretire_view,
+        name="contract-unretire",
+    ),
     path("<str:code>/contracts/add/", adding.contract_add_view, name="contract-add"),
     path(
         "<str:code>/contracts/add/check/", adding.contract_add_check_view, name="contract-add-check"

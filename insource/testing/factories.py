@@ -23,18 +23,21 @@ from insource.register.models import (
     PlannedProcurement,
     Supplier,
 )
+from insource.reviews.models import Screening
 
 PASSWORD = "correct horse battery"
 
 
 def empty_register() -> None:
-    """Remove every contract, its history and every planned procurement, in four statements.
+    """Remove every contract, its screenings and history and every planned procurement, in five
+    statements (an officer's correction screens the contract again).
 
     For tests that run inside a transaction that is rolled back (plain `db` tests): the real
     register a session fixture may have loaded comes back afterwards, and the test sees only
     the rows it makes. Foreign keys are deferred, so nothing is checked before the rollback.
     """
     tables = [
+        Screening._meta.db_table,
         ContractEvent._meta.db_table,
         Contract.suppliers.through._meta.db_table,
         Contract._meta.db_table,

@@ -155,6 +155,12 @@ ROUTES: dict[str, Row] = {
         C.EDIT_REGISTER, C.EDIT_REGISTER, args=lambda w: [w.code, w.kept.pk, "end_on"]
     ),
     "register:contract-retire": Row(C.EDIT_REGISTER, C.EDIT_REGISTER, args=_kept),
+    # Undoing a correction the contract does not have, or returning a contract that is not
+    # retired, sends the officer back to the contract (302): allowed.
+    "register:contract-correction-undo": Row(
+        C.EDIT_REGISTER, C.EDIT_REGISTER, args=lambda w: [w.code, w.kept.pk, "end_on"]
+    ),
+    "register:contract-unretire": Row(C.EDIT_REGISTER, C.EDIT_REGISTER, args=_kept),
     # The national feeds' pulls: site administrators only (the feeds serve every authority).
     "register:feed-pulls": Row(
         Rule(own=403, other=403, no_membership=403, site_admin=None), GET_ONLY

@@ -104,3 +104,42 @@ def test_officer_adds_a_contract_no_feed_published(page, live_server):
     assert "Grounds maintenance of the civic centre" in page.locator("h1").inner_text()
     assert "Added by an officer" in page.locator("body").inner_text()
     look(page, "register-06-added")
+
+
+def test_officer_terminates_a_contract_then_undoes_it(page, live_server):
+    from insource.authorities.models import Role
+    from insource.testing.workflow import council, refuse_contract, team
+
+    authority = council(code="TRM", name="Termshire County Council")
+    officer = team(authority)[Role.REVIEW_OFFICER]
+    contract = refuse_contract(authority)
+    sign_in_as(page, live_server, officer)
+    page.goto(f"{live_server.url}/register/TRM/contracts/{contract.pk}/correct/status/")
+    page.get_by_label("Terminated: ended early").check()
+    # The date is asked only for a termination (revealed under the choice).
+    page.locator("input[name=ended_on_0]").wait_for(state="visible")
+    look(page, "register-07-status-form")
+    page.get_by_label("Why are you correcting it?").fill("Ended early by agreement")
+    with page.expect_navigation():
+        page.locator("#save").click()
+    assert (
+        "Enter the date the contract was terminated"
+        in page.locator(".govuk-error-summary").inner_text()
+    )
+    page.locator("input[name=ended_on_0]").fill("30")
+    page.locator("input[name=ended_on_1]").fill("9")
+    page.locator("input[name=ended_on_2]").fill("2026")
+    page.locator("#save").click()
+    page.wait_for_url(f"**/register/contracts/{contract.pk}/#field-status")
+    row = page.locator("#field-status").inner_text()
+    assert "Terminated on 30 September 2026" in row and "Differs from source" in row
+    look(page, "register-08-terminated")
+
+    page.locator("#field-status a", has_text="Undo the correction").click()
+    page.wait_for_url("**/correct/status/undo/")
+    look(page, "register-09-undo")
+    page.get_by_label("Why are you undoing the correction?").fill("Wrong contract")
+    page.locator("#undo").click()
+    page.wait_for_url(f"**/register/contracts/{contract.pk}/#field-status")
+    assert "Differs from source" not in page.locator("#field-status").inner_text()
+    assert "Correction undone by an officer" in page.locator("body").inner_text()

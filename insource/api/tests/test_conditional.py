@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.http import parse_http_date
 
 from insource.api.public import views
-from insource.register.services.contracts import contract_correct
+from insource.register.services.corrections import contract_correct
 from insource.testing.open_data import SYSTEM
 
 pytestmark = pytest.mark.django_db

@@ -18,7 +18,8 @@ from decimal import Decimal, InvalidOperation
 
 from insource.register.models import Contract
 
-DATE_FIELDS = {"awarded_on", "start_on", "end_on", "max_end_on"}
+DATE_FIELDS = {"awarded_on", "start_on", "end_on", "max_end_on", "terminated_on"}
+NOT_PUBLISHED = {"duplicate_of"}  # retiring and returning a contract: no release of its own
 MONEY_FIELDS = {"value_amount", "value_inc_vat"}
 
 
@@ -40,6 +41,8 @@ def states(contracts: list[Contract]) -> list[list[Contract]]:
     for event, contract in reversed(events):
         after.append({pk: dict(v) for pk, v in values.items()})
         for field, change in (event.changes or {}).items():
+            if field in NOT_PUBLISHED:
+                continue
             if isinstance(change, list) and len(change) == 2 and hasattr(contract, field):
                 values[contract.pk][field] = _typed(field, change[0])
     after.reverse()

@@ -182,6 +182,11 @@ def terminate(result, release, where, run, *, by, at, on) -> None:
         for contract in _targets(release, published, where, result):
             if contract.is_terminated and contract.terminated_on == ended_on:
                 continue
+            if "is_terminated" in contract.overrides:  # an officer's status wins
+                published_end = {"status": "terminated", "is_terminated": True}
+                _set(contract, {**published_end, "terminated_on": ended_on})
+                contract.save()
+                continue
             changes = {
                 "is_terminated": [contract.is_terminated, True],
                 "terminated_on": [plain(contract.terminated_on), plain(ended_on)],

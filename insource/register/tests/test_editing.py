@@ -16,7 +16,7 @@ from insource.authorities.roles import CAPABILITIES, Capability
 from insource.core.audit import Actor
 from insource.core.models import AuditEvent
 from insource.register.models import ContractEvent
-from insource.register.services.contracts import contract_correct, contract_retire
+from insource.register.services.corrections import contract_correct, contract_retire
 from insource.testing.factories import (
     AuthorityFactory,
     ContractFactory,
@@ -185,7 +185,7 @@ def test_the_reason_typed_is_kept_when_the_value_is_wrong(client, officer_login,
     url = correct_url(contract, "value_inc_vat")
     response = client.post(url, {"value": "lots", "reason": "Invoice total"})
     assert response.status_code == 400
-    assert "Enter the value as a number, like 125000" in response.content.decode()
+    assert "Enter an amount in pounds, like 125000" in response.content.decode()
     assert "Invoice total" in response.content.decode()
     response = client.post(url, {"value": "250000", "reason": "Invoice total"})
     assert response.status_code == 302
@@ -199,7 +199,6 @@ def test_the_reason_typed_is_kept_when_the_value_is_wrong(client, officer_login,
         ("title", {"value": "Adult social care"}, "title", "Adult social care"),
         ("nature", {"value": "works"}, "nature", "works"),
         ("is_framework", {"value": "yes"}, "is_framework", True),
-        ("is_terminated", {"value": "yes"}, "is_terminated", True),
         ("description", {"value": ""}, "description", ""),
     ],
 )

@@ -163,6 +163,22 @@ def test_change_notice_keeps_an_officers_correction(tmp_path):
     assert contract.source_values["end_on"] == "2027-05-31"
 
 
+def test_termination_keeps_an_officers_status(tmp_path, system_actor):
+    from insource.register.services.corrections import contract_correct
+
+    pull_dir(write_pages(tmp_path / "a", package(awarded_earlier(UK11))))
+    contract = Contract.objects.get()
+    active = {"status": "active", "terminated_on": None}
+    contract_correct(
+        contract=contract, field="status", value=active, reason="x", by=system_actor, at=TEST_NOW
+    )
+    pull_dir(write_pages(tmp_path / "b", package(real_release(UK11))))
+    contract.refresh_from_db()
+    assert contract.status == "active" and not contract.is_terminated
+    assert contract.source_values["is_terminated"] is True
+    assert contract.source_values["terminated_on"] == "2026-06-30"
+
+
 def test_termination_marks_the_contract_terminated(tmp_path):
     pull_dir(write_pages(tmp_path / "a", package(awarded_earlier(UK11))))
     summary = pull_dir(write_pages(tmp_path / "b", package(real_release(UK11))))

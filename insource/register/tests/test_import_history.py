@@ -4,7 +4,7 @@ import pytest
 
 from conftest import TEST_NOW, TEST_TODAY
 from insource.register.models import Contract, ContractEvent, PlannedProcurement, Supplier
-from insource.register.services.contracts import contract_correct
+from insource.register.services.corrections import contract_correct
 from insource.register.services.imports import register_import
 from insource.testing.ocds_samples import package, release
 
@@ -160,7 +160,7 @@ def test_same_award_twice_in_a_file_warns_and_keeps_the_later(tmp_path, system_a
 
 def test_a_contract_retired_as_a_duplicate_stays_retired_after_a_reimport(tmp_path, system_actor):
     from insource.register.selectors.contracts import contract_list
-    from insource.register.services.contracts import contract_retire
+    from insource.register.services.corrections import contract_retire
 
     load(tmp_path, "a.json", system_actor, release())
     contract = Contract.objects.get()

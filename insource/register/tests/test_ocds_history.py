@@ -11,7 +11,7 @@ import pytest
 
 from insource.register.exporters.queries import contracts_for_export
 from insource.register.models import Contract
-from insource.register.services.contracts import contract_correct
+from insource.register.services.corrections import contract_correct
 from insource.testing import TEST_NOW
 from insource.testing.factories import empty_register
 from insource.testing.ocds_export import build, errors_of

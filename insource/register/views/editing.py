@@ -1,5 +1,6 @@
-"""Correcting a field of one of the authority's contracts, and retiring a duplicate: each with a
-reason, each audited with history (docs/register-editing.md)."""
+"""Correcting a field of one of the authority's contracts and undoing the correction, retiring a
+duplicate and returning it: each with a reason, each audited with history
+(docs/register-editing.md)."""
 
 from __future__ import annotations
 
@@ -11,10 +12,15 @@ from django.utils.translation import gettext as _
 
 from insource.authorities.access import AuthorityPage, authority_page
 from insource.authorities.roles import Capability
-from insource.register.forms.correction import CorrectionForm, RetireForm
+from insource.register.forms.correction import CorrectionForm, ReasonForm, RetireForm
 from insource.register.presenters import CHANGEABLE, field_label, page_value, summary_row
 from insource.register.selectors import contracts
-from insource.register.services.contracts import contract_correct, contract_retire
+from insource.register.services.corrections import (
+    contract_correct,
+    contract_correction_undo,
+    contract_retire,
+    contract_unretire,
+)
 
 
 @authority_page(Capability.EDIT_REGISTER, write=Capability.EDIT_REGISTER)
@@ -24,7 +30,9 @@ def contract_correct_view(request, page: AuthorityPage, pk: int, field: str):
     if field not in CHANGEABLE:
         raise Http404(_("That field cannot be corrected"))
     label = field_label(field)
-    form = CorrectionForm(request.POST or None, field=field, label=label, contract=contract)
+    form = CorrectionForm(
+        request.POST or None, field=field, label=label, contract=contract, on=page.on
+    )
     if request.method == "POST" and form.is_valid():
         try:
             contract_correct(
@@ -34,6 +42,7 @@ def contract_correct_view(request, page: AuthorityPage, pk: int, field: str):
                 reason=form.cleaned_data["reason"],
                 by=page.actor,
                 at=page.at,
+                on=page.on,
             )
         except ValidationError as error:
             form.add_service_errors(error)
@@ -74,3 +83,69 @@ def contract_retire_view(request, page: AuthorityPage, pk: int):
     return render(
         request, "register/contract_retire.html", context, status=400 if form.errors else 200
     )
+
+
+def _rendered(request, template: str, context: dict, form):
+    context = {**context, "form": form, "nav_register": True}
+    return render(request, template, context, status=400 if form.errors else 200)
+
+
+@authority_page(Capability.EDIT_REGISTER, write=Capability.EDIT_REGISTER)
+def contract_undo_view(request, page: AuthorityPage, pk: int, field: str):
+    """Undo the correction of one field: back to the source's value, with a reason."""
+    contract = contracts.contract_for_reviewer_or_404(authority=page.authority, pk=pk)
+    back = reverse("register:contract-detail", args=[pk]) + f"#field-{field}"
+    if field not in contract.overrides:
+        return redirect(back)
+    form = ReasonForm(
+        request.POST or None,
+        label=_("Why are you undoing the correction?"),
+        help_text=_("For example, the source now publishes the right end date"),
+        required_message=_("Enter the reason for undoing the correction"),
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            contract_correction_undo(
+                contract=contract,
+                field=field,
+                reason=form.cleaned_data["reason"],
+                by=page.actor,
+                at=page.at,
+                on=page.on,
+            )
+        except ValidationError as error:
+            form.add_service_errors(error)
+        else:
+            return redirect(back)
+    row = summary_row(contract, field, page_value(contract, field))
+    context = {"contract": contract, "row": row, "page": page}
+    return _rendered(request, "register/contract_undo.html", context, form)
+
+
+@authority_page(Capability.EDIT_REGISTER, write=Capability.EDIT_REGISTER)
+def contract_unretire_view(request, page: AuthorityPage, pk: int):
+    """Return a contract retired as a duplicate to the register, with a reason."""
+    contract = contracts.contract_for_reviewer_or_404(authority=page.authority, pk=pk)
+    if contract.duplicate_of_id is None:
+        return redirect("register:contract-detail", pk=pk)
+    form = ReasonForm(
+        request.POST or None,
+        label=_("Why is it not a duplicate?"),
+        help_text=_("For example, two lots of the same tender: each is a contract of its own"),
+        required_message=_("Enter the reason for returning the contract"),
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            contract_unretire(
+                contract=contract,
+                reason=form.cleaned_data["reason"],
+                by=page.actor,
+                at=page.at,
+                on=page.on,
+            )
+        except ValidationError as error:
+            form.add_service_errors(error)
+        else:
+            return redirect("register:contract-detail", pk=pk)
+    context = {"contract": contract, "page": page}
+    return _rendered(request, "register/contract_unretire.html", context, form)

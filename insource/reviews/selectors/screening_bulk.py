@@ -44,20 +44,24 @@ def public_names() -> frozenset[str]:
     return frozenset(exact_key(n) for pair in rows for n in pair if n)
 
 
-def supplier_kinds() -> dict[int, str]:
-    """Supplier id -> `public-authority` or `vcse`, for the suppliers whose type is known."""
+def supplier_kinds(suppliers=None) -> dict[int, str]:
+    """Supplier id -> `public-authority` or `vcse`, for the suppliers (every one by default)
+    whose type is known."""
     names, kinds = public_names(), {}
     columns = ("id", "name", "is_vcse", "charity_number", "identifier_scheme")
-    for row in Supplier.objects.values(*columns).iterator(chunk_size=CHUNK):
+    suppliers = Supplier.objects.all() if suppliers is None else suppliers
+    for row in suppliers.values(*columns).iterator(chunk_size=CHUNK):
         kind = supplier_kind(row, names)
         if kind is not None:
             kinds[row["id"]] = kind
     return kinds
 
 
-def counterparties(contracts) -> dict[int, str]:
-    """Contract id -> counterparty type, for the contracts whose every supplier's type is known."""
-    kinds = supplier_kinds()
+def counterparties(contracts, *, only_theirs: bool = False) -> dict[int, str]:
+    """Contract id -> counterparty type, for the contracts whose every supplier's type is known
+    (`only_theirs`: read only these contracts' suppliers, for a few contracts)."""
+    theirs = Supplier.objects.filter(contracts__in=contracts).distinct() if only_theirs else None
+    kinds = supplier_kinds(theirs)
     if not kinds:
         return {}
     links = Contract.suppliers.through.objects.filter(contract__in=contracts)

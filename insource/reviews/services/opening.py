@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import F, Q
 
 from insource.authorities.models import Authority, Role
 from insource.authorities.selectors import members_with_role
@@ -153,3 +153,56 @@ def reviews_open_due(*, on: date, by: Actor, at: datetime, authority: Authority 
     summary["opened"] = len(opened)
     transaction.on_commit(lambda: notify_reviews_opened(opened))
     return summary
+
+
+def _movable(review: Review, point: DecisionPoint) -> bool:
+    """Whether the review moves to `point`: it is elsewhere, and no other review holds it."""
+    if point.on == review.decision_point_on:
+        return point.trigger != review.trigger
+    return not Review.objects.filter(
+        contract=review.contract_id, decision_point_on=point.on
+    ).exists()
+
+
+def review_reschedule(*, contract: Contract, on: date, by: Actor, at: datetime) -> Review | None:
+    """After the register's dates of a contract changed (an officer's correction), move its
+    open review to the contract's next decision point, as opening would place it, and evaluate
+    it on the new facts (its version moves on: a signature against the old facts is refused).
+    A signed review stays where it was; None when no review is open."""
+    review = (
+        Review.objects.select_for_update()
+        .filter(contract=contract, is_signed=False)
+        .order_by("-decision_point_on")
+        .first()
+    )
+    if review is None:
+        return None
+    point = decision_point(
+        end_on=contract.end_on,
+        max_end_on=contract.max_end_on,
+        is_terminated=contract.is_terminated,
+        on=on,
+    )
+    if point is not None and _movable(review, point):
+        before = {"decision_point_on": str(review.decision_point_on), "trigger": review.trigger}
+        review.decision_point_on, review.trigger = point.on, point.trigger
+        if review.late_notified_on is not None and point.on > on:
+            review.late_notified_on = None  # no longer late: tell the owner again if it becomes so
+        Review.objects.filter(pk=review.pk).update(
+            decision_point_on=point.on,
+            trigger=point.trigger,
+            late_notified_on=review.late_notified_on,
+        )
+        audit_record(
+            by=by,
+            at=at,
+            action="reviews.reschedule",
+            obj=review,
+            authority=review.authority,
+            before=before,
+            after={"decision_point_on": str(point.on), "trigger": point.trigger},
+        )
+    Review.objects.filter(pk=review.pk).update(version=F("version") + 1)
+    review.refresh_from_db(fields=["version"])
+    review_evaluate(review, on=on, at=at)
+    return review

@@ -53,6 +53,7 @@ def contracts_screen(
     by: Actor,
     at: datetime,
     authority: Authority | None = None,
+    contract: Contract | None = None,
     progress: Callable[[int], None] | None = None,
 ) -> ScreeningSummary:
     """Screen every contract in the register (or one authority's) on `on`, provisionally.
@@ -62,9 +63,13 @@ def contracts_screen(
     per distinct trace). Idempotent: a contract already screened on `on` under the same policy
     version is left unchanged, or rewritten if its facts changed. Every contract is screened,
     adopters or not; the row records whether the authority had adopted the policy on `on`.
+    With `contract`, only that contract (of its reviewing authority) is screened: an officer
+    corrected what screening reads.
     """
+    if contract is not None:
+        authority = contract.reviewing_authority
     with transaction.atomic():
-        run = _Run(on, authority)
+        run = _Run(on, authority, contract)
         run.screen_all(progress or (lambda done: None))
         audit_record(
             by=by,
@@ -72,7 +77,7 @@ def contracts_screen(
             action="reviews.screen",
             object_type="reviews.Screening",
             authority=authority,
-            after=run.summary.as_json(),
+            after=run.summary.as_json() | ({"contract": contract.pk} if contract else {}),
         )
     return run.summary
 
@@ -85,7 +90,7 @@ def _presets(authorities: dict[int, dict]) -> dict[str, object]:
 class _Run:
     """One screening run: the bulk reads, the screening loop and the batched writes."""
 
-    def __init__(self, on: date, authority: Authority | None):
+    def __init__(self, on: date, authority: Authority | None, contract: Contract | None = None):
         self.on = on
         self.authorities = screening_bulk.authorities_by_id(authority)
         self.presets = _presets(self.authorities)
@@ -94,6 +99,9 @@ class _Run:
         self.contracts = Contract.objects.in_register()
         if authority is not None:
             self.contracts = self.contracts.filter(reviewing_authority=authority)
+        if contract is not None:
+            self.contracts = self.contracts.filter(pk=contract.pk)
+        self.one = contract is not None
         self.summary = ScreeningSummary(on, authority.code if authority else None)
         self.summary.policy_versions = sorted(set(self.versions.values()))
         self.existing = screening_bulk.existing(on, authority)
@@ -101,7 +109,7 @@ class _Run:
         self.rows, self.updates = [], []
 
     def screen_all(self, progress: Callable[[int], None]) -> None:
-        parties = screening_bulk.counterparties(self.contracts)
+        parties = screening_bulk.counterparties(self.contracts, only_theirs=self.one)
         for contract in screening_bulk.contract_rows(self.contracts):
             self.screen_one(contract, parties.get(contract["id"]))
             if len(self.rows) + len(self.updates) >= FLUSH:
