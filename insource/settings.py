@@ -107,6 +107,7 @@ INSTALLED_APPS = [
     "insource.wealth",
     "insource.transition",
     "insource.inhouse",
+    "insource.alerts",
     "insource.oversight",
     "insource.demo",
     "insource.api",
@@ -455,6 +456,10 @@ INSOURCE_PORTAL_IS_AUTHORITY_OWN = _flag("INSOURCE_PORTAL_IS_AUTHORITY_OWN", def
 INSOURCE_REQUESTS_PER_HOUR = _int("INSOURCE_REQUESTS_PER_HOUR", 5)
 INSOURCE_REQUEST_MIN_FILL_SECONDS = _int("INSOURCE_REQUEST_MIN_FILL_SECONDS", 5)
 INSOURCE_REQUEST_REMIND_WORKING_DAYS = _int("INSOURCE_REQUEST_REMIND_WORKING_DAYS", 5)
+# Alerts (ADR 0037): how many follow requests one address or client may make in an hour, and how
+# many days an unconfirmed subscription waits for its link before it is deleted.
+INSOURCE_ALERTS_PER_HOUR = _int("INSOURCE_ALERTS_PER_HOUR", 10)
+INSOURCE_ALERTS_CONFIRM_DAYS = _int("INSOURCE_ALERTS_CONFIRM_DAYS", 7)
 
 # National feeds (insource/register/feeds; docs/importing.md). The Find a Tender OCDS API's base
 # URL, the HTTP timeout in seconds, and how often a 429 answer is waited out before giving up.

@@ -28,6 +28,7 @@ urlpatterns = [
     # the language switcher (a POST from every page's header; ADR 0035): under /public/ so it
     # is open before two-factor too
     path("public/language/", set_language, name="set-language"),
+    path("public/follow/", include("insource.alerts.urls")),
     path("public/", include((public_urlpatterns, "public"))),
     path("public/", include((appraisal_public_urls, "appraisal-public"))),
     path("public/", include((inhouse_public_urls, "brought-home"))),

@@ -13,3 +13,16 @@ from django.dispatch import Signal
 # `decision_sign` once the decision is stored, its review moved and the signing audited.
 # Transition makes the plan for a decision that brings the service home.
 decision_signed = Signal()
+
+# Reviews were opened (one by an officer, or every due one by the daily job): `reviews` (a
+# list), `on`, `at`. Sent by `review_open` and `reviews_open_due` in their transaction. Alerts
+# record "review opened" news.
+reviews_opened = Signal()
+
+# A signed decision's pack was published: `publication`, `decision`, `at`. Sent by
+# `decision_publish` once the publication is stored and audited. Alerts record the news.
+decision_published = Signal()
+
+# Reviews became late (unsigned at their decision point) and were noticed by the daily job:
+# `reviews` (a list), `on`, `at`. Sent by `reviews_notify_late` once, like its emails.
+reviews_late = Signal()

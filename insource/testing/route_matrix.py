@@ -313,6 +313,14 @@ ROUTES: dict[str, Row] = {
         PUBLIC, GET_ONLY, args=lambda w: [w.request.reference, w.attachment.pk]
     ),
     "requests:private": Row(PUBLIC, PUBLIC, args=lambda w: [w.request.reference, w.private_token]),
+    # Following (alerts, ADR 0037): public, no sign-in; a link's secret is its only key --------
+    "alerts:sent": Row(PUBLIC, GET_ONLY),
+    "alerts:confirm": Row(PUBLIC, PUBLIC, args=lambda w: [w.follow_token]),
+    # One-click unsubscribe (RFC 8058): a POST with no session and no CSRF token.
+    "alerts:stop": Row(PUBLIC, PUBLIC, args=lambda w: [w.follow_ref, w.follow_stop]),
+    "alerts:follow": Row(PUBLIC, PUBLIC, args=lambda w: ["authority", w.own.public_slug]),
+    "alerts:atom": Row(PUBLIC, GET_ONLY, args=lambda w: ["contract", w.kept.pk]),
+    "alerts:calendar": Row(PUBLIC, GET_ONLY, args=lambda w: ["authority", w.own.public_slug]),
     # Information requests: officers ---------------------------------------------------------
     "requests:mine": Row(SIGNED_IN, GET_ONLY),
     "requests:queue": Row(C.READ, GET_ONLY, args=_code),

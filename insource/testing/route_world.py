@@ -11,6 +11,10 @@ from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from insource.accounts.services import otp_device_ensure
+from insource.alerts.models import TargetKind
+from insource.alerts.selectors import Target
+from insource.alerts.services import subscription_create
+from insource.alerts.tokens import stop_token
 from insource.authorities.models import Authority, BuyerName, Role
 from insource.core.audit import Actor
 from insource.reviews.decisions.pack import pack_render
@@ -91,6 +95,7 @@ def build_world() -> World:
     objects.update(_in_house_service(own, people))
     objects["evidence"] = _evidence(review, people[Role.REVIEW_OFFICER])
     objects.update(_requests(own))
+    objects.update(_follows(own))
     objects["buyer_name"] = BuyerName.objects.create(
         name="Unmatched Buyer Ltd", method="none", confidence=0, needs_confirmation=True
     )
@@ -196,6 +201,28 @@ def _requests(authority) -> dict:
         "attachment": answered.attachments.order_by("pk").first(),
         "private_token": private_token(answered),
         "confirm_token": waiting.token,
+    }
+
+
+def _follows(authority) -> dict:
+    """Two people following the authority, unconfirmed: one to confirm, one to unsubscribe."""
+    target = Target(TargetKind.AUTHORITY, authority=authority)
+    made = {
+        name: subscription_create(
+            target=target,
+            email=f"{name}@example.net",
+            frequency="daily",
+            language="en-gb",
+            ip="",
+            at=NOW,
+        )
+        for name in ("confirm", "stop")
+    }
+    stop = made["stop"].subscription
+    return {
+        "follow_token": made["confirm"].token,
+        "follow_ref": stop.ref,
+        "follow_stop": stop_token(stop),
     }
 
 

@@ -82,6 +82,8 @@ SUBJECT: dict[str, set[str]] = {
     "transparency": {"portal", "requests", "deadlines", "exports"},
     # the two APIs; conditional requests, pagination and the OpenAPI schema they share
     "api": {"public", "internal", "conditional", "pagination", "schema"},
+    # the iCalendar document; the follower's link secrets
+    "alerts": {"calendar", "tokens"},
     "oversight": set(),
     "home": set(),
 }

@@ -30,7 +30,7 @@ from insource.reviews.services.editing import drafters_of
 from insource.reviews.services.evaluation import facts_of, review_prerequisites
 from insource.reviews.services.states import review_move
 from insource.reviews.services.verification import policy_version_keep
-from insource.reviews.signals import decision_signed
+from insource.reviews.signals import decision_published, decision_signed
 
 
 class SignatureRefused(Exception):
@@ -273,4 +273,5 @@ def decision_publish(
         },
         reason=redaction_note,
     )
+    decision_published.send(sender=Decision, publication=publication, decision=decision, at=at)
     return publication

@@ -9,6 +9,7 @@ from django.db import transaction
 from insource.core.audit import Actor, audit_record
 from insource.reviews.models import Review
 from insource.reviews.notify import notify_reviews_late
+from insource.reviews.signals import reviews_late
 
 
 @transaction.atomic
@@ -29,5 +30,6 @@ def reviews_notify_late(*, on: date, by: Actor, at: datetime) -> int:
         object_type="reviews.Review",
         after={"reviews": [r.pk for r in late], "on": str(on)},
     )
+    reviews_late.send(sender=Review, reviews=late, on=on, at=at)  # alerts' news
     transaction.on_commit(lambda: notify_reviews_late(late))
     return len(late)

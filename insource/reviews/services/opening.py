@@ -20,6 +20,7 @@ from insource.register.models import Contract
 from insource.reviews.models import Review, ReviewState, ReviewStatus
 from insource.reviews.notify import notify_reviews_opened
 from insource.reviews.services.evaluation import review_evaluate
+from insource.reviews.signals import reviews_opened
 from insource.reviews.workflow.timing import DecisionPoint, decision_point, opens_from
 
 
@@ -79,6 +80,7 @@ def review_open(*, contract: Contract, on: date, by: Actor, at: datetime) -> Rev
     if existing is not None:
         return existing
     review = _create(contract, authority, point, on=on, by=by, at=at, owner=_owner_for(authority))
+    reviews_opened.send(sender=Review, reviews=[review], on=on, at=at)  # alerts' news
     transaction.on_commit(lambda: notify_reviews_opened([review]))
     return review
 
@@ -151,6 +153,8 @@ def reviews_open_due(*, on: date, by: Actor, at: datetime, authority: Authority 
                 )
             )
     summary["opened"] = len(opened)
+    if opened:
+        reviews_opened.send(sender=Review, reviews=opened, on=on, at=at)  # alerts' news
     transaction.on_commit(lambda: notify_reviews_opened(opened))
     return summary
 

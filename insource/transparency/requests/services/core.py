@@ -27,8 +27,11 @@ from insource.transparency.models import (
 )
 from insource.transparency.requests.services import emails
 from insource.transparency.requests.workflow import step_refusal
+from insource.transparency.signals import request_answered
 
 S = RequestState
+# The steps that respond to a request (what `signals.request_answered` announces).
+RESPONSE_KINDS = frozenset({"answered-full", "answered-part", "not-held", "refused"})
 REQUESTER = Actor(label="requester")
 
 _KEEP = object()
@@ -188,4 +191,6 @@ def request_record(
         after=after,
         reason=private_note[:500],
     )
+    if kind in RESPONSE_KINDS:
+        request_answered.send(sender=InformationRequest, request=request, event=event, at=at)
     return event
