@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from django.contrib.syndication.views import Feed
 from django.http import Http404, HttpResponse
-from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
 from insource.alerts import calendar, presenters, selectors
+from insource.core.views import request_time
 
 
 class NewsFeed(Feed):
@@ -73,7 +73,7 @@ def news_calendar(request, kind: str, ident: str):
     target = selectors.target_find(kind, ident)
     if target is None:
         raise Http404(_("There is nothing with that name to follow"))
-    body = calendar.calendar_ics(target, at=timezone.now())
+    body = calendar.calendar_ics(target, at=request_time(request))
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="insource.ics"'
     return response

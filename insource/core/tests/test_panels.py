@@ -59,8 +59,8 @@ def test_every_app_that_shows_a_panel_registered_it_on_start():
         "review.decision": ["transition.review"],
         "decision.pack": ["appraisal.pack"],
         "contract.detail": ["reviews.contract", "standards.contract"],
-        "portal.authority": ["wealth.authority", "inhouse.authority"],
-        "portal.contract": ["inhouse.contract"],
+        "portal.authority": ["alerts.authority", "wealth.authority", "inhouse.authority"],
+        "portal.contract": ["alerts.contract", "inhouse.contract"],
         "portal.decision": ["transition.public"],
     }
 
