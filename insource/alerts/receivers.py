@@ -1,5 +1,5 @@
 """The lower apps' signals this app records as news (ADR 0027, 0037). Each receiver records
-in the sender's transaction and sends the immediate alerts after it commits."""
+in the sender's transaction and, after it commits, queues the immediate alerts (`tasks`)."""
 
 from __future__ import annotations
 
@@ -7,42 +7,43 @@ import logging
 
 from django.db import transaction
 
-from insource.alerts.services import immediate_send, news
+from insource.alerts import tasks
+from insource.alerts.services import news
 from insource.reviews import signals as reviews_signals
 from insource.transparency import signals as transparency_signals
 
 log = logging.getLogger(__name__)
 
 
-def _send_safely(items, at) -> None:
-    """After commit: a failure to email never troubles the officer who published; the daily
-    digest sends what was missed."""
+def _enqueue(item_ids: list[int]) -> None:
+    """After commit, to the task queue: a failure never troubles the officer who published;
+    the daily digest sends whatever was missed."""
     try:
-        immediate_send(items, at=at)
+        tasks.alerts_send_immediate.enqueue(item_ids)
     except Exception:
         log.exception("alerts: immediate emails failed; the daily digest will send them")
 
 
-def _after_commit(items, at) -> None:
-    items = [i for i in items if i is not None]
-    if items:
-        transaction.on_commit(lambda: _send_safely(items, at))
+def _after_commit(items) -> None:
+    ids = [i.pk for i in items if i is not None]
+    if ids:
+        transaction.on_commit(lambda: _enqueue(ids))
 
 
 def reviews_opened(sender, *, reviews, on, at, **kwargs):
-    _after_commit(news.reviews_opened_record(reviews, at=at), at)
+    _after_commit(news.reviews_opened_record(reviews, at=at))
 
 
 def reviews_late(sender, *, reviews, on, at, **kwargs):
-    _after_commit(news.reviews_late_record(reviews, at=at), at)
+    _after_commit(news.reviews_late_record(reviews, at=at))
 
 
 def decision_published(sender, *, publication, decision, at, **kwargs):
-    _after_commit([news.decision_published_record(decision, at=at)], at)
+    _after_commit([news.decision_published_record(decision, at=at)])
 
 
 def request_answered(sender, *, request, event, at, **kwargs):
-    _after_commit([news.request_answered_record(request, event, at=at)], at)
+    _after_commit([news.request_answered_record(request, event, at=at)])
 
 
 def connect() -> None:
