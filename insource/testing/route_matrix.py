@@ -375,6 +375,7 @@ _ADMIN_MODELS = [
     "otp_totp/totpdevice",
     "authtoken/tokenproxy",
     "authorities/membership",
+    "django_tasks_database/dbtaskresult",  # the task queue's results (ADR 0031)
 ]
 
 
