@@ -29,6 +29,7 @@ class Capability(StrEnum):
     ADOPT_POLICY = "adopt-policy"
     MANAGE_MEMBERS = "manage-members"
     ANSWER_REQUESTS = "answer-requests"
+    MODERATE_COMMENTS = "moderate-comments"
     MANAGE_CONTRACTS = "manage-contracts"
     GENERATE_MODEL_CONTRACT = "generate-model-contract"
     EDIT_CLAUSES = "edit-clauses"
@@ -95,6 +96,12 @@ CAPABILITIES: dict[Capability, frozenset[Role]] = {
     Capability.MANAGE_WORKFORCE: frozenset({Role.HR_OFFICER, Role.AUTHORITY_ADMIN}),
     # Information requests: these roles act on them and see who made them; others read.
     Capability.ANSWER_REQUESTS: frozenset(
+        {Role.REVIEW_OFFICER, Role.LEGAL_OFFICER, Role.AUTHORITY_ADMIN}
+    ),
+    # A say before the decision (ADR 0036): these roles open a public comment window on a
+    # draft, moderate its comments (they see who made them) and record how they were
+    # considered; every officer reads the comments.
+    Capability.MODERATE_COMMENTS: frozenset(
         {Role.REVIEW_OFFICER, Role.LEGAL_OFFICER, Role.AUTHORITY_ADMIN}
     ),
 }

@@ -26,3 +26,13 @@ decision_published = Signal()
 # Reviews became late (unsigned at their decision point) and were noticed by the daily job:
 # `reviews` (a list), `on`, `at`. Sent by `reviews_notify_late` once, like its emails.
 reviews_late = Signal()
+
+# A public comment window opened on a review's draft recommendation (ADR 0036): `window` (a
+# `CommentWindow`: `opens_on`, `closes_on`, `review`, `authority`), `by`, `at`. Sent by
+# `comment_window_open` in its transaction. For alerts, feeds and calendars.
+comment_window_opened = Signal()
+
+# A public comment window closed (ADR 0036): `window`, `at`. Sent once per window, by
+# `comment_windows_close` (daily, `insource reviews close-comment-windows`) for every window
+# whose last day has passed, and by `decision_sign` for its review's window if not yet sent.
+comment_window_closed = Signal()

@@ -3,6 +3,8 @@
 from django.urls import path
 
 from insource.reviews import views
+from insource.reviews.comments import officer_views as say_views
+from insource.reviews.comments import views as comment_views
 from insource.reviews.decisions import departure_views, verification_views
 from insource.reviews.decisions import views as decision_views
 from insource.reviews.pipeline import views as pipeline_views
@@ -36,9 +38,26 @@ urlpatterns = [
     path("<str:code>/<int:pk>/return/", departure_views.review_return_view, name="return"),
     path("<str:code>/<int:pk>/publish/", decision_views.decision_publish_view, name="publish"),
     path("<str:code>/<int:pk>/advice/", departure_views.departure_advice_view, name="advice"),
+    # A say before the decision (ADR 0036): the public's comments on the draft
+    path("<str:code>/<int:pk>/public-comments/", say_views.say_page, name="say"),
+    path("<str:code>/<int:pk>/public-comments/open/", say_views.say_open, name="say-open"),
+    path(
+        "<str:code>/<int:pk>/public-comments/considered/",
+        say_views.say_considered,
+        name="say-considered",
+    ),
+    path(
+        "<str:code>/<int:pk>/public-comments/<int:comment_pk>/",
+        say_views.say_moderate,
+        name="say-moderate",
+    ),
 ]
 
 public_urlpatterns = [
+    path("comments/", comment_views.drafts_open, name="comments"),
+    path("comments/<int:pk>/", comment_views.draft, name="comments-draft"),
+    path("comments/<int:pk>/sent/", comment_views.comment_sent, name="comments-sent"),
+    path("comments/confirm/<str:token>/", comment_views.comment_confirm, name="comment-confirm"),
     path("policy-adoptions/", decision_views.published_adoptions, name="adoptions"),
     path("decisions/<int:pk>/", decision_views.published_decision, name="decision"),
     path("decisions/<int:pk>/pack.pdf", decision_views.published_decision_pdf, name="decision-pdf"),

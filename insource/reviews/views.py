@@ -17,6 +17,7 @@ from insource.authorities.access import AuthorityPage, OfficerPage, authority_pa
 from insource.authorities.roles import Capability
 from insource.authorities.selectors import memberships_of
 from insource.reviews import presenters
+from insource.reviews.comments.presenters import say_panel
 from insource.reviews.decisions import departure_presenters
 from insource.reviews.forms import CommentForm, EvidenceForm, TopicForm
 from insource.reviews.selectors import reviews as selectors
@@ -54,6 +55,7 @@ def review_detail(request, page: AuthorityPage, pk: int):
     review = selectors.review_or_404(authority=page.authority, pk=pk)
     context = presenters.review_page(page.access, review, on=page.on)
     context["comment_form"] = CommentForm()
+    context["say"] = say_panel(review, on=page.on)
     context["departure"] = departure = departure_presenters.departure_view(context["decision"])
     if departure and departure["standards"]:  # the decided outcome's, on its proposed terms
         context["rec"] = context["rec"] | {

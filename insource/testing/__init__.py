@@ -23,6 +23,7 @@ fixtures only.
 - `feed_pages`: real Find a Tender pages and real-shaped ones made from them, and a pull of a
   folder of pages with its JSON summary.
 - `fuzzing`: the hostile-input property tests' shared budget, settings and strategies.
+- `say`: a comment window on a draft, comments made and confirmed (ADR 0036).
 - `route_matrix`, `route_world`: one row per URL pattern, and the world every route is tried in.
 - `sign_in`: signing an officer in past two-factor.
 """

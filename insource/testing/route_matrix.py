@@ -197,6 +197,20 @@ ROUTES: dict[str, Row] = {
     "reviews:publish": Row(C.PUBLISH_DECISION, C.PUBLISH_DECISION, args=_signed),
     "reviews:return": Row(C.SIGN_DECISION, C.SIGN_DECISION, args=_signed),
     "reviews:advice": Row(C.ADVISE_ON_DEPARTURE, C.ADVISE_ON_DEPARTURE, args=_signed),
+    # A say before the decision (ADR 0036): `w.window` is open on `w.review`, with `w.comment`
+    # confirmed. Opening again is refused with a message (302); the empty forms are 400.
+    "reviews:say": Row(C.READ, GET_ONLY, args=_review),
+    "reviews:say-open": Row(POST_ONLY, C.MODERATE_COMMENTS, args=_review),
+    "reviews:say-considered": Row(C.MODERATE_COMMENTS, C.MODERATE_COMMENTS, args=_review),
+    "reviews:say-moderate": Row(
+        C.MODERATE_COMMENTS,
+        C.MODERATE_COMMENTS,
+        args=lambda w: [w.code, w.review.pk, w.comment.pk],
+    ),
+    "public:comments": Row(PUBLIC, GET_ONLY),
+    "public:comments-draft": Row(PUBLIC, PUBLIC, args=lambda w: [w.window.pk]),
+    "public:comments-sent": Row(PUBLIC, GET_ONLY, args=lambda w: [w.window.pk]),
+    "public:comment-confirm": Row(PUBLIC, PUBLIC, args=lambda w: [w.comment_token]),
     # Published decisions -------------------------------------------------------------------
     "public:adoptions": Row(PUBLIC, GET_ONLY),
     "public:decision": Row(PUBLIC, GET_ONLY, args=lambda w: [w.decision.pk]),

@@ -27,6 +27,7 @@ from insource.reviews.workflow.questions import BY_SLUG
 from insource.standards.model_contract.models import ClauseVersion
 from insource.standards.payroll.services import payroll_return_upload
 from insource.testing import appraisal as builders
+from insource.testing import say
 from insource.testing.information_requests import OFFICER, confirmed, submit
 from insource.testing.inhouse import kpi, live_service
 from insource.testing.model_contract import continuing, generate
@@ -94,6 +95,7 @@ def build_world() -> World:
     objects["signed"] = _signed(own, people)
     objects.update(_in_house_service(own, people))
     objects["evidence"] = _evidence(review, people[Role.REVIEW_OFFICER])
+    objects.update(say.window_with_comments(review, people[Role.REVIEW_OFFICER]))
     objects.update(_requests(own))
     objects.update(_follows(own))
     objects["buyer_name"] = BuyerName.objects.create(

@@ -66,8 +66,8 @@ SUBJECT: dict[str, set[str]] = {
         "schema",
     },
     # the facts a contract gives the engine, evidence files (ADR 0007); areas: the pipeline page,
-    # decisions and their pack, the workflow's pure rules
-    "reviews": {"facts", "uploads", "pipeline", "decisions", "workflow"},
+    # decisions and their pack, the workflow's pure rules, the public's comments on a draft
+    "reviews": {"facts", "uploads", "pipeline", "decisions", "workflow", "comments"},
     # the pure appraisal engine, the published document format and its CSV
     "appraisal": {"engine", "document", "csv_export"},
     # postcode districts, the LM3 estimate, the spend aggregation and the report built on it

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from insource.core import panels, pdf
 from insource.core.bilingual import each_language, publishes_in_welsh
 from insource.policy.reasons import outcome_sentence
+from insource.reviews.comments.presenters import pack_say
 from insource.reviews.decisions.departure_presenters import departure_view
 from insource.reviews.presenters import (
     decision_outcome_text,
@@ -49,6 +50,7 @@ def pack_context(
         "pit": facts.get("public_interest_test", {}),
         "capacity": (facts.get("good_reasons") or {}).get("capacity", {}),
         "facts": facts,
+        "say": pack_say(decision),
         "panels": panels.collect("decision.pack", decision=decision, for_pdf=for_pdf),
         "publisher_name": publisher_name,
         "published_on": published_on,

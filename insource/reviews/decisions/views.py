@@ -18,6 +18,7 @@ from insource.policy.outcomes import OUTCOMES
 from insource.policy.presets import preset_names
 from insource.register.selectors.contracts import contract_for_reviewer_or_404
 from insource.reviews import presenters
+from insource.reviews.comments.presenters import say_panel
 from insource.reviews.decisions import bilingual, departure_presenters
 from insource.reviews.decisions.forms import SignForm
 from insource.reviews.decisions.pack import pack_render
@@ -125,6 +126,7 @@ def decision_sign_view(request, page: AuthorityPage, pk: int):
     context = presenters.review_page(page.access, review, on=on)
     choices = departure_presenters.sign_choices(form)
     context.update(
+        say=say_panel(review, on=on),
         form=form,
         correcting=current,
         choices=choices,

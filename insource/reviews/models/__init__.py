@@ -1,5 +1,12 @@
 """The reviews app's models: provisional screenings, the review workflow, decisions."""
 
+from insource.reviews.models.comments import (
+    CommentWindow,
+    Moderation,
+    PublicComment,
+    Stance,
+    WithheldReason,
+)
 from insource.reviews.models.decisions import (
     Decision,
     DepartureAdvice,
@@ -20,6 +27,11 @@ from insource.reviews.models.workflow import (
 )
 
 __all__ = [
+    "CommentWindow",
+    "Moderation",
+    "PublicComment",
+    "Stance",
+    "WithheldReason",
     "Decision",
     "DepartureAdvice",
     "Evidence",

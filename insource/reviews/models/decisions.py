@@ -49,6 +49,10 @@ class Decision(models.Model):
     result = models.JSONField()
     policy_version = models.JSONField()  # preset, rule-set version and parameters' hash
     evidence = models.JSONField(default=list)
+    # A say before the decision (ADR 0036), as it stood when signed: the comment window's
+    # dates, the comments received (counts by moderation, stance and theme) and how they were
+    # considered; and the subsidiarity and openness test's answers.
+    say = models.JSONField(default=dict, blank=True)
     signer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     signer_name = models.CharField(max_length=200)
     signed_at = models.DateTimeField()

@@ -23,6 +23,7 @@ from insource.core.audit import Actor, audit_record
 from insource.policy import PolicyError, evaluate
 from insource.policy.facts_fields import label
 from insource.policy.presets import get_preset
+from insource.reviews.comments.services import say_record, say_refusal
 from insource.reviews.decisions import bilingual
 from insource.reviews.models import Decision, Publication, Review, ReviewState
 from insource.reviews.services.departures import departure_check, departure_options
@@ -136,6 +137,9 @@ def decision_sign(
     check = review_prerequisites(review, on=on, signing=True, facts=facts, result=result)
     if not check.ok:
         raise SignatureRefused(check.refusal())
+    say_refused = say_refusal(review, on=on)
+    if say_refused:
+        raise SignatureRefused(say_refused)
     departs = _refuse_result(result, outcome)
     departure = departure_check(
         facts=facts,
@@ -167,6 +171,7 @@ def decision_sign(
         result=result,
         policy_version=result["policy_version"],
         evidence=_evidence_list(review),
+        say=say_record(review, by=by, at=at),
         signer=signer,
         signer_name=signer.get_full_name() or signer.get_username(),
         signed_at=at,

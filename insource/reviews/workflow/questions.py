@@ -25,6 +25,25 @@ CAPACITY_LEVELS = (
     ("with-support", _("Sufficient with the support measures")),
     ("insufficient", _("Insufficient even with support")),
 )
+# The subsidiarity and openness test (the CCIN submission; ADR 0036): recorded, published in the
+# decision pack, never deciding the outcome.
+CLOSER_ANSWERS = (
+    ("yes", _("Yes")),
+    ("partly", _("Partly")),
+    ("no", _("No")),
+)
+CLOSER_LEVELS = (
+    ("parish", _("A parish or town council")),
+    ("neighbourhood", _("A neighbourhood")),
+    ("community", _("A community organisation")),
+    ("users", _("The people who use it themselves")),
+    ("authority", _("No one closer than the authority")),
+)
+INVOLVED_ANSWERS = (
+    ("all", _("Yes: residents, users and staff")),
+    ("some", _("Some of them")),
+    ("none", _("No")),
+)
 CAPACITY_DIMENSIONS = (
     ("staff", _("Staff and recruitment")),
     ("skills", _("Skills and management")),
@@ -326,6 +345,55 @@ TOPICS: tuple[Topic, ...] = (
                 "workflow.right_to_challenge.details",
                 "textarea",
                 _("Who expressed interest, when, and what was decided"),
+            ),
+        ),
+    ),
+    Topic(
+        "openness",
+        _("Subsidiarity and openness"),
+        _(
+            "Could the service be decided or delivered closer to the people who use it; who "
+            "was involved, and what is published. Shown in the decision pack."
+        ),
+        (
+            Question(
+                "workflow.openness.closer",
+                "enum",
+                _("Could the service be decided or delivered closer to the people who use it?"),
+                _(
+                    "By a parish or town council, a neighbourhood, a community organisation, "
+                    "or the people who use it themselves"
+                ),
+                CLOSER_ANSWERS,
+            ),
+            Question(
+                "workflow.openness.closer_who",
+                "enum",
+                _("Who is closest to the people who use it and could decide or deliver it?"),
+                choices=CLOSER_LEVELS,
+            ),
+            Question(
+                "workflow.openness.closer_reason",
+                "textarea",
+                _("Why: the reason for that answer"),
+            ),
+            Question(
+                "workflow.openness.involved",
+                "enum",
+                _("Were residents, the people who use the service and its staff involved?"),
+                choices=INVOLVED_ANSWERS,
+            ),
+            Question(
+                "workflow.openness.involvement",
+                "textarea",
+                _("How were they involved?"),
+                _("For example: a survey of users, a residents' panel, staff and union meetings"),
+            ),
+            Question(
+                "workflow.openness.published",
+                "textarea",
+                _("What is published about the review and the service?"),
+                _("For example: the draft for public comment, performance reports, costs"),
             ),
         ),
     ),

@@ -7,6 +7,7 @@ from datetime import date
 
 from insource.core import panels
 from insource.register.columns import authority_code
+from insource.reviews.comments.presenters import contract_window
 from insource.reviews.decisions.departure_presenters import departure_view
 from insource.reviews.presenters import (
     decision_outcome_text,
@@ -83,6 +84,7 @@ def contract_page(contract, *, on: date) -> dict:
         ],
         "published": published,
         "current": current,
+        "say_window": contract_window(contract, on=on),
         "adopted": contract.reviewing_authority.policy_adopted_on is not None,
         "monitoring": public_monitoring(contract, on=on),
         "panels": panels.collect("portal.contract", contract=contract, on=on),

@@ -1,4 +1,5 @@
-"""`insource reviews screen`: screen the register provisionally under the policy.
+"""`insource reviews screen|open-due|close-comment-windows`: screen the register provisionally
+under the policy; open the reviews due; announce closed public comment windows.
 
 It parses arguments, calls one service and prints; the clock is read here and nowhere below.
 """
@@ -15,6 +16,7 @@ from insource.core.audit import Actor
 from insource.core.cli_output import print_json, progress_bar
 from insource.policy import PolicyError
 from insource.register.models import Contract
+from insource.reviews.comments.services import comment_windows_close
 from insource.reviews.services.lateness import reviews_notify_late
 from insource.reviews.services.opening import reviews_open_due
 from insource.reviews.services.screening import contracts_screen
@@ -37,6 +39,12 @@ class Command(BaseCommand):
         due.add_argument("--on", help="date YYYY-MM-DD (default today)")
         due.add_argument("--authority", help="only this reviewing authority (code or GSS)")
         due.add_argument("--json", action="store_true", help="print the summary as JSON")
+        close = sub.add_parser(
+            "close-comment-windows",
+            help="announce the closing of every public comment window whose last day has "
+            "passed (comment_window_closed); run daily",
+        )
+        close.add_argument("--json", action="store_true", help="print the summary as JSON")
 
     def handle(self, *args, **opts):
         getattr(self, f"_{opts['action'].replace('-', '_')}")(opts)
@@ -56,6 +64,17 @@ class Command(BaseCommand):
                 f"already open, {summary['skipped_no_end_date']} contracts with no end date "
                 f"left for an officer, {summary['late_notified']} newly late."
             )
+
+    def _close_comment_windows(self, opts):
+        closed = comment_windows_close(at=timezone.now(), by=Actor.system("comment-windows"))
+        rows = [
+            {"window": w.pk, "review": w.review_id, "closes_on": w.closes_on.isoformat()}
+            for w in closed
+        ]
+        if opts["json"]:
+            print_json({"closed": len(rows), "windows": rows}, self.stdout)
+        else:
+            self.stdout.write(f"Comment windows closed: {len(rows)}.")
 
     def _screen(self, opts):
         on = _date(opts["on"]) if opts["on"] else timezone.localdate()

@@ -9,11 +9,11 @@ with `received_on_of`; nothing here reads the clock.
 from __future__ import annotations
 
 import hashlib
-import re
 from datetime import date, datetime
 
 from django.db import transaction
 
+from insource.core import privacy
 from insource.core.audit import Actor, audit_record
 from insource.transparency.deadlines import due_on, limits, received_on_of
 from insource.transparency.models import (
@@ -86,16 +86,7 @@ def hide_identity(text: str, *, name: str, email: str) -> tuple[str, int, list[s
     """The text with the requester's name and email address replaced (whole words, any case),
     how many replacements, and which of the two occurred: the requester's identity is never
     published."""
-    total, found = 0, []
-    for secret in (email, name):
-        secret = (secret or "").strip()
-        if len(secret) < 3:
-            continue
-        pattern = re.compile(rf"(?<!\w){re.escape(secret)}(?!\w)", re.IGNORECASE)
-        text, count = pattern.subn(REDACTED, text)
-        if count:
-            total, found = total + count, [*found, secret]
-    return text, total, found
+    return privacy.hide_identity(text, name=name, email=email, replacement=REDACTED)
 
 
 def _without_identity(request: InformationRequest, text: str) -> tuple[str, tuple[int, list]]:
