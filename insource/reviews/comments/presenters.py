@@ -56,12 +56,14 @@ def summary_rows(summary: dict) -> dict:
 def draft_page(window, *, on: date, form=None, started: str = "") -> dict:
     """The public page of a draft open (or once open) for comment."""
     review = window.review
+    rec = recommendation(window.draft)
+    rec["grounds"] = [g for g in rec["grounds"] if g != rec["outcome_text"]]  # said once
     return {
         "window": window,
         "status": window_status(window, on=on),
         "contract": review.contract,
         "authority": window.authority,
-        "rec": recommendation(window.draft),
+        "rec": rec,
         "comments": list(selectors.comments_published(window)),
         "publication": selectors.publication_of_window(window),
         "form": form,

@@ -50,6 +50,8 @@ ACTIONS = [
     ("reviews:return", "post", Capability.SIGN_DECISION),
     ("reviews:advice", "get", Capability.ADVISE_ON_DEPARTURE),
     ("reviews:advice", "post", Capability.ADVISE_ON_DEPARTURE),
+    ("reviews:say", "get", Capability.READ),
+    ("reviews:say-open", "post", Capability.MODERATE_COMMENTS),
 ]
 
 

@@ -159,7 +159,9 @@ def test_officers_ask_moderate_and_record_how_comments_were_considered(
 def test_the_decision_maker_sees_every_comment_and_the_summary(client, officer_login, world):
     authority, people, review = world
     window = _open(review, people, days_ago=30)
-    say.confirmed_comment(window, text="Bring it home.", at=timezone.now() - timedelta(days=29))
+    say.confirmed_comment(
+        window, text=f"I am {say.NAME}. Bring it home.", at=timezone.now() - timedelta(days=29)
+    )
     review.refresh_from_db()
     from insource.reviews.services.editing import review_submit
 
@@ -183,7 +185,8 @@ def test_the_decision_maker_sees_every_comment_and_the_summary(client, officer_l
     assert refused.status_code == 400
     assert "Record how the public comments were considered" in refused.content.decode()
     every = client.get(reverse("reviews:say", kwargs=kwargs)).content.decode()
-    assert "Bring it home." in every and say.EMAIL not in every  # read, not who made it
+    assert "Bring it home." in every  # every comment, but not who made it (moderators only)
+    assert say.EMAIL not in every and say.NAME not in every
     assert client.post(reverse("reviews:say-open", kwargs=kwargs)).status_code == 403
 
 
