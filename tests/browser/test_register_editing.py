@@ -116,8 +116,6 @@ def test_officer_terminates_a_contract_then_undoes_it(page, live_server):
     sign_in_as(page, live_server, officer)
     page.goto(f"{live_server.url}/register/TRM/contracts/{contract.pk}/correct/status/")
     page.get_by_label("Terminated: ended early").check()
-    # The date is asked only for a termination (revealed under the choice).
-    page.locator("input[name=ended_on_0]").wait_for(state="visible")
     look(page, "register-07-status-form")
     page.get_by_label("Why are you correcting it?").fill("Ended early by agreement")
     with page.expect_navigation():

@@ -7,13 +7,7 @@ from datetime import date
 
 from crispy_forms_gds.fields import DateInputField
 from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import (
-    ConditionalQuestion,
-    ConditionalRadios,
-    Field,
-    Layout,
-    Size,
-)
+from crispy_forms_gds.layout import Field, Layout, Size
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -93,8 +87,8 @@ def _extra_fields(name: str) -> dict[str, forms.Field]:
         }
     if name == "status":
         ended = RealDateField(
-            label=_("When was it terminated?"),
-            help_text=_("For example, 31 3 2026"),
+            label=_("If it was terminated, when?"),
+            help_text=_("Only for a terminated contract. For example, 31 3 2026"),
             required=False,
         )
         return {"ended_on": ended}
@@ -103,14 +97,7 @@ def _extra_fields(name: str) -> dict[str, forms.Field]:
 
 def _layout_of(form: forms.Form, name: str) -> Layout:
     value = form.fields["value"]
-    if name == "status":
-        terminated = str(dict(STATUS_CHOICES)["terminated"])
-        questions = [
-            ConditionalQuestion(terminated, Field("ended_on")) if label == terminated else label
-            for label in (str(label) for _value, label in STATUS_CHOICES)
-        ]
-        fields = [ConditionalRadios("value", *questions)]
-    elif isinstance(value.widget, forms.RadioSelect):
+    if isinstance(value.widget, forms.RadioSelect):
         fields = [Field.radios("value", legend_size=Size.MEDIUM)]
     elif isinstance(value, DateInputField):
         fields = [Field("value", context={"legend_size": Size.for_legend(Size.MEDIUM)})]
@@ -118,6 +105,8 @@ def _layout_of(form: forms.Form, name: str) -> Layout:
         fields = [Field("value", label_size=Size.MEDIUM)]
     if "vat_basis" in form.fields:
         fields.append(Field.radios("vat_basis", legend_size=Size.MEDIUM))
+    if "ended_on" in form.fields:
+        fields.append(Field("ended_on", context={"legend_size": Size.for_legend(Size.MEDIUM)}))
     return Layout(*fields, Field("reason", label_size=Size.MEDIUM))
 
 
