@@ -292,3 +292,31 @@ def test_a_decision_without_a_window_says_the_public_was_not_asked(world):
     assert decision.say == {"openness": {}, "window": None}
     html = pack_html(decision, publisher_name="Lee Legal", published_on=TODAY)
     assert "The public was not asked for comments" in html and "Not recorded" in html
+
+
+def test_the_public_decision_page_shows_the_say(world, client):
+    from insource.reviews.services.decisions import decision_publish
+
+    _authority, people, review = world
+    officer = people[Role.REVIEW_OFFICER]
+    answer(review, "openness", OPENNESS, officer)
+    window = say.window_open(review, officer)
+    say.comment(window)  # never confirmed
+    decision = _submit_and_sign(review, people, at=AFTER)
+    legal = people[Role.LEGAL_OFFICER]
+    decision_publish(
+        decision=decision,
+        user=legal,
+        redaction_note="No personal data",
+        has_confidential_annex=False,
+        pack_html=pack_html(decision, publisher_name="Lee Legal", published_on=AFTER.date()),
+        pack_pdf=b"%PDF-1.7\n%%EOF\n",
+        on=AFTER.date(),
+        by=Actor.for_user(legal),
+        at=AFTER + timedelta(hours=2),
+    )
+    body = client.get(f"/public/decisions/{decision.pk}/").content.decode()
+    assert "Subsidiarity and openness" in body and "A tenants&#x27; co-operative" in body
+    assert "0 comments were received" in body and "23 November 2026" in body
+    draft = client.get(f"/public/comments/{window.pk}/").content.decode()
+    assert f"/public/decisions/{decision.pk}/" in draft  # (the page reads the real clock)
