@@ -19,6 +19,8 @@ from insource.register.naming import contract_service_name
 
 
 def _summary(dated: Dated) -> str:
+    if dated.kind == "comment-window":
+        return _("Comments invited: %(name)s") % {"name": contract_service_name(dated.contract)}
     if dated.kind == "request-due":
         return _("Response due: information request %(reference)s") % {
             "reference": dated.request.reference
@@ -28,6 +30,11 @@ def _summary(dated: Dated) -> str:
 
 
 def _description(dated: Dated) -> str:
+    if dated.kind == "comment-window":
+        return _(
+            "%(authority)s invites comments on its draft recommendation on this contract, until "
+            "the end of %(date)s."
+        ) % {"authority": dated.authority.display_name, "date": presenters.long_date(dated.until)}
     if dated.kind == "request-due":
         return _("%(authority)s must respond to this information request by this date.") % {
             "authority": dated.authority.display_name
@@ -52,7 +59,7 @@ def calendar_ics(target: Target, *, at: datetime) -> bytes:
         event.add("uid", f"{dated.uid}@{host}")
         event.add("dtstamp", at)
         event.add("dtstart", dated.on)
-        event.add("dtend", dated.on + timedelta(days=1))
+        event.add("dtend", (dated.until or dated.on) + timedelta(days=1))
         event.add("summary", _summary(dated))
         event.add("description", _description(dated))
         event.add("url", presenters.absolute(reverse(dated.path_name, args=dated.path_args)))

@@ -46,11 +46,18 @@ def request_answered(sender, *, request, event, at, **kwargs):
     _after_commit([news.request_answered_record(request, event, at=at)])
 
 
+def comment_window_opened(sender, *, window, at, **kwargs):
+    _after_commit([news.comment_window_opened_record(window, at=at)])
+
+
 def connect() -> None:
     reviews_signals.reviews_opened.connect(reviews_opened, dispatch_uid="alerts.reviews_opened")
     reviews_signals.reviews_late.connect(reviews_late, dispatch_uid="alerts.reviews_late")
     reviews_signals.decision_published.connect(
         decision_published, dispatch_uid="alerts.decision_published"
+    )
+    reviews_signals.comment_window_opened.connect(
+        comment_window_opened, dispatch_uid="alerts.comment_window_opened"
     )
     transparency_signals.request_answered.connect(
         request_answered, dispatch_uid="alerts.request_answered"

@@ -15,7 +15,7 @@ from insource.authorities.models import Authority
 from insource.authorities.selectors import authority_by_public_slug
 from insource.register.cpv import cpv_description
 from insource.register.models import Contract
-from insource.reviews.models import Review
+from insource.reviews.models import CommentWindow, Review
 from insource.transparency.models import InformationRequest
 from insource.transparency.requests.states import AWAITING
 
@@ -150,13 +150,14 @@ class Dated:
     """A date for the calendar: what falls due, on which day, and the page about it."""
 
     uid: str
-    kind: str  # "decision-point" or "request-due"
+    kind: str  # "decision-point", "request-due" or "comment-window"
     on: date
     authority: Authority
     contract: Contract | None
     request: InformationRequest | None
     path_name: str
     path_args: tuple
+    until: date | None = None  # a comment window's last day
 
 
 def _dated_filter(target: Target, *, prefix: str = "") -> Q:
@@ -168,8 +169,9 @@ def _dated_filter(target: Target, *, prefix: str = "") -> Q:
 
 
 def calendar_dates(target: Target, *, limit: int = 500) -> list[Dated]:
-    """The target's coming and recent decision points (reviews not yet signed) and the due
-    dates of its published information requests still awaiting a response."""
+    """The target's coming and recent decision points (reviews not yet signed), the due dates
+    of its published information requests still awaiting a response, and its public comment
+    windows (from the day they open to their last day)."""
     reviews = (
         Review.objects.filter(_dated_filter(target), is_signed=False)
         .select_related("authority", "contract")
@@ -182,28 +184,53 @@ def calendar_dates(target: Target, *, limit: int = 500) -> list[Dated]:
         .select_related("authority", "contract")
         .order_by("due_on", "id")[:limit]
     )
-    return [
-        Dated(
-            f"review-{r.pk}-{r.decision_point_on}",
-            "decision-point",
-            r.decision_point_on,
-            r.authority,
-            r.contract,
-            None,
-            "portal:contract",
-            (r.contract_id,),
-        )
-        for r in reviews
-    ] + [
-        Dated(
-            f"request-{q.pk}-{q.due_on}",
-            "request-due",
-            q.due_on,
-            q.authority,
-            q.contract,
-            q,
-            "requests:detail",
-            (q.reference,),
-        )
-        for q in requests
-    ]
+    return (
+        [
+            Dated(
+                f"review-{r.pk}-{r.decision_point_on}",
+                "decision-point",
+                r.decision_point_on,
+                r.authority,
+                r.contract,
+                None,
+                "portal:contract",
+                (r.contract_id,),
+            )
+            for r in reviews
+        ]
+        + [
+            Dated(
+                f"request-{q.pk}-{q.due_on}",
+                "request-due",
+                q.due_on,
+                q.authority,
+                q.contract,
+                q,
+                "requests:detail",
+                (q.reference,),
+            )
+            for q in requests
+        ]
+        + [
+            Dated(
+                f"comments-{w.pk}",
+                "comment-window",
+                w.opens_on,
+                w.authority,
+                w.review.contract,
+                None,
+                "public:comments-draft",
+                (w.pk,),
+                until=w.closes_on,
+            )
+            for w in _windows(target, limit)
+        ]
+    )
+
+
+def _windows(target: Target, limit: int):
+    return (
+        CommentWindow.objects.filter(_dated_filter(target, prefix="review__"))
+        .select_related("authority", "review__contract")
+        .order_by("opens_on", "id")[:limit]
+    )

@@ -101,3 +101,18 @@ def request_answered_record(request, event, *, at: datetime) -> NewsItem | None:
         request=request,
         path=reverse("requests:detail", kwargs={"reference": request.reference}),
     )
+
+
+def comment_window_opened_record(window, *, at: datetime) -> NewsItem | None:
+    """Comments invited on a review's draft recommendation, until the window's last day."""
+    review = window.review
+    return news_record(
+        kind=NewsKind.COMMENT_WINDOW_OPENED,
+        key=f"{NewsKind.COMMENT_WINDOW_OPENED}:{window.pk}",
+        at=at,
+        authority=window.authority,
+        contract=review.contract,
+        review=review,
+        path=reverse("public:comments-draft", args=[window.pk]),
+        on=window.closes_on,
+    )

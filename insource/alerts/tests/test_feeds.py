@@ -91,3 +91,43 @@ def test_the_calendar_holds_decision_points_and_response_dates(client):
     assert len(icalendar.Calendar.from_ical(service.content).walk("VEVENT")) == 2
     other = client.get("/public/follow/service/03/calendar.ics")
     assert icalendar.Calendar.from_ical(other.content).walk("VEVENT") == []
+
+
+def test_a_comment_window_is_news_in_the_feed_and_a_span_on_the_calendar(client):
+    from insource.alerts.models import NewsItem
+    from insource.authorities.models import Role
+    from insource.reviews.services.editing import review_answer
+    from insource.reviews.workflow.questions import BY_SLUG
+    from insource.testing.say import window_open
+    from insource.testing.workflow import DECIDED_FACTS
+
+    authority, people, contract = followed_council()
+    reviews_open_due(on=NOW.date(), by=Actor.system("tests"), at=NOW, authority=authority)
+    review = Review.objects.get(contract=contract)
+    officer = people[Role.REVIEW_OFFICER]
+    for slug, values in DECIDED_FACTS.items():
+        review.refresh_from_db()
+        review_answer(
+            review=review,
+            topic=BY_SLUG[slug],
+            values=values,
+            disputed={},
+            version=review.version,
+            on=NOW.date(),
+            by=Actor.for_user(officer),
+            user=officer,
+            at=NOW,
+        )
+    review.refresh_from_db()
+    window = window_open(review, officer)
+    item = NewsItem.objects.get(kind="comment-window-opened")
+    assert item.contract == contract and item.on == window.closes_on
+    assert item.path == f"/public/comments/{window.pk}/"
+    feed = _check_atom(client.get(f"/public/follow/contract/{contract.pk}/feed.atom").content)
+    titles = [e.find(f"{ATOM}title").text for e in feed.findall(f"{ATOM}entry")]
+    assert "Comments invited: Refuse and recycling collection" in titles
+    answer = client.get("/public/follow/service/90/calendar.ics")
+    events = icalendar.Calendar.from_ical(answer.content).walk("VEVENT")
+    (span,) = [e for e in events if str(e["SUMMARY"]).startswith("Comments invited")]
+    assert span.decoded("DTSTART") == window.opens_on
+    assert span.decoded("DTEND") == window.closes_on + timedelta(days=1)
