@@ -15,7 +15,7 @@ from django.core.management.base import CommandError
 
 from insource.core.audit import Actor
 from insource.register.models import Contract
-from insource.register.services.contracts import contract_correct
+from insource.register.services.corrections import contract_correct
 from insource.standards.notices.drafts import NoticeError, notice_draft
 from insource.standards.notices.pipeline import estimated_spend
 from insource.testing import TEST_NOW
