@@ -282,3 +282,7 @@ class FeedRelease(models.Model):
 
     def __str__(self) -> str:
         return f"{self.ocid} {self.release_id}"
+
+
+# Browser uploads of a register keep their models in their own area (ADR 0032).
+from insource.register.uploads.models import RegisterMapping, RegisterUpload  # noqa: E402, F401

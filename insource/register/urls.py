@@ -3,6 +3,7 @@
 from django.urls import path
 
 from insource.register.feeds import views as feed_views
+from insource.register.uploads import views as uploads
 from insource.register.views import adding, contracts, editing
 
 app_name = "register"
@@ -35,4 +36,24 @@ urlpatterns = [
         name="contract-retire",
     ),
     path("feeds/", feed_views.feed_pulls, name="feed-pulls"),
+    # Uploading the authority's own register file (ADR 0032).
+    path("<str:code>/upload/", uploads.upload_view, name="upload"),
+    path("<str:code>/uploads/", uploads.upload_history_view, name="upload-history"),
+    path(
+        "<str:code>/upload/<str:token>/columns/",
+        uploads.upload_columns_view,
+        name="upload-columns",
+    ),
+    path("<str:code>/upload/<str:token>/check/", uploads.upload_check_view, name="upload-check"),
+    path("<str:code>/upload/<str:token>/", uploads.upload_progress_view, name="upload-progress"),
+    path(
+        "<str:code>/upload/<str:token>/progress.json",
+        uploads.upload_progress_json,
+        name="upload-progress-json",
+    ),
+    path(
+        "<str:code>/upload/<str:token>/report.csv",
+        uploads.upload_report_view,
+        name="upload-report",
+    ),
 ]

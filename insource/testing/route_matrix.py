@@ -100,6 +100,10 @@ def _code(w):
     return [w.code]
 
 
+def _upload(w):
+    return [w.code, w.upload.token]
+
+
 def _review(w):
     return [w.code, w.review.pk]
 
@@ -168,6 +172,15 @@ ROUTES: dict[str, Row] = {
     "register:contract-add": Row(C.EDIT_REGISTER, C.EDIT_REGISTER, args=_code),
     # With no answers in the session, the check page sends the officer back to the form.
     "register:contract-add-check": Row(C.EDIT_REGISTER, C.EDIT_REGISTER, args=_code),
+    # Uploading the authority's own register (ADR 0032): its register editors only.
+    "register:upload": Row(C.EDIT_REGISTER, C.EDIT_REGISTER, args=_code),
+    "register:upload-history": Row(C.EDIT_REGISTER, GET_ONLY, args=_code),
+    "register:upload-columns": Row(C.EDIT_REGISTER, C.EDIT_REGISTER, args=_upload),
+    # POST starts the import (once: later POSTs only show its progress).
+    "register:upload-check": Row(C.EDIT_REGISTER, C.EDIT_REGISTER, args=_upload),
+    "register:upload-progress": Row(C.EDIT_REGISTER, GET_ONLY, args=_upload),
+    "register:upload-progress-json": Row(C.EDIT_REGISTER, GET_ONLY, args=_upload),
+    "register:upload-report": Row(C.EDIT_REGISTER, GET_ONLY, args=_upload),
     "authorities:buyer-name-confirm": Row(
         POST_ONLY,
         # Unmatched name (nobody holds it) pointed at `own`: its administrators, or a site

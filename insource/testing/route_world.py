@@ -17,6 +17,7 @@ from insource.alerts.services import subscription_create
 from insource.alerts.tokens import stop_token
 from insource.authorities.models import Authority, BuyerName, Role
 from insource.core.audit import Actor
+from insource.register.uploads.services import upload_check, upload_stage
 from insource.reviews.decisions.pack import pack_render
 from insource.reviews.models import Review
 from insource.reviews.services.decisions import decision_publish
@@ -98,10 +99,22 @@ def build_world() -> World:
     objects.update(say.window_with_comments(review, people[Role.REVIEW_OFFICER]))
     objects.update(_requests(own))
     objects.update(_follows(own))
+    objects["upload"] = _register_upload(own, people[Role.REVIEW_OFFICER])
     objects["buyer_name"] = BuyerName.objects.create(
         name="Unmatched Buyer Ltd", method="none", confidence=0, needs_confirmation=True
     )
     return world
+
+
+def _register_upload(authority, officer):
+    """A register file uploaded and checked, not yet imported."""
+    by = Actor.for_user(officer)
+    content = b"Reference,Title,End Date\nR-1,Grounds maintenance,31/03/2028\n"
+    upload = upload_stage(
+        authority=authority, name="register.csv", content=content, user=officer, by=by, at=NOW
+    )
+    columns = {"reference": "Reference", "title": "Title", "end": "End Date"}
+    return upload_check(upload=upload, columns=columns, by=by, at=NOW, on=TODAY)
 
 
 def _signed(authority, people):

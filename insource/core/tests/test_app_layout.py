@@ -52,7 +52,8 @@ SUBJECT: dict[str, set[str]] = {
     # what a buyer's name says, matching names to authorities, the shipped reference lists, roles
     "authorities": {"buyer_types", "matching", "reference", "roles"},
     # the CPV list, a service's name, the pipeline picture, a contract's columns defined once
-    # (ADR 0024); areas: buyer names, imports, exports, the national feeds (ADR 0030)
+    # (ADR 0024); areas: buyer names, imports, exports, the national feeds (ADR 0030), browser
+    # uploads of an authority's register (ADR 0032)
     "register": {
         "columns",
         "cpv",
@@ -61,6 +62,7 @@ SUBJECT: dict[str, set[str]] = {
         "buyer_names",
         "exporters",
         "feeds",
+        "uploads",
         "importers",
         "mappings",
         "schema",

@@ -69,7 +69,10 @@ def world(django_db_setup, django_db_blocker, tmp_path_factory):
     model contract): who may see a page is decided before anything is rendered."""
     with (
         django_db_blocker.unblock(),
-        override_settings(INSOURCE_EVIDENCE_DIR=tmp_path_factory.mktemp("evidence")),
+        override_settings(
+            INSOURCE_EVIDENCE_DIR=tmp_path_factory.mktemp("evidence"),
+            INSOURCE_UPLOAD_DIR=tmp_path_factory.mktemp("uploads"),
+        ),
         mock.patch("insource.core.pdf.html_to_pdf", lambda html, **kwargs: PDF),
     ):
         atomic = transaction.atomic()

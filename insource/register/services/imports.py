@@ -3,7 +3,9 @@
 `register_import` reads OCDS (release/record packages, JSON Lines), flattened OCDS or a tabular
 register through a mapping, and writes it all or nothing: a file with any error changes
 nothing and the summary lists every bad release or row, field and reason. The same file twice
-creates nothing new.
+creates nothing new. A browser upload (`register/uploads/`) uses the same service with its
+options: a dry run (everything written, then rolled back), refused rows left out instead of
+failing the file, one authority as every record's buyer, and a screen over the records.
 """
 
 from __future__ import annotations
@@ -23,7 +25,12 @@ from insource.register.importers.flattened import FlattenedLayoutError, read_fla
 from insource.register.importers.ocds import read_ocds
 from insource.register.importers.ocds_read import OcdsReadError
 from insource.register.importers.records import ImportIssue
-from insource.register.importers.tabular import MappingError, load_mapping, read_tabular
+from insource.register.importers.tabular import (
+    Mapping,
+    MappingError,
+    load_mapping,
+    read_tabular,
+)
 from insource.register.models import ImportRun
 from insource.register.services.vat import vat_rate_on
 from insource.register.services.writer import RegisterWriter
@@ -34,6 +41,26 @@ MAX_REPORTED = 1000
 
 class ImportFailed(Exception):
     """Raised inside the transaction to roll every write back."""
+
+
+class DryRunDone(Exception):
+    """Raised at the end of a dry run to roll every write back, keeping the summary."""
+
+
+@dataclass(frozen=True)
+class ImportOptions:
+    """How a browser upload runs the import (the command line uses the defaults).
+
+    `buyer`: this authority buys (and reviews) every record; `screen(items)` may turn records
+    into `RecordErrors`; `keep_good_rows`: refused rows are left out (`summary.refused`) rather
+    than failing the file; `dry_run`: write everything, then roll it back."""
+
+    source: str | None = None
+    buyer: object = None
+    screen: Callable[[Iterable], Iterable] | None = None
+    keep_good_rows: bool = False
+    dry_run: bool = False
+    progress_every: int = 500
 
 
 @dataclass
@@ -51,6 +78,8 @@ class ImportSummary:
     run_id: int | None = None
     warnings: list[ImportIssue] = field(default_factory=list)
     errors: list[ImportIssue] = field(default_factory=list)
+    refused: list[ImportIssue] = field(default_factory=list)  # rows left out (keep_good_rows)
+    outcomes: list[tuple[str, str, str, str]] = field(default_factory=list)  # per record
 
     @classmethod
     def failed(cls, source: str, fmt: str | None, where: str, message: str) -> ImportSummary:
@@ -93,11 +122,13 @@ def detect_format(path: Path) -> str:
     )
 
 
-def _records(path: Path, fmt: str, mapping: str | None, validate: bool, warnings: list) -> Iterable:
+def _records(path: Path, fmt: str, mapping, validate: bool, warnings: list) -> Iterable:
     if fmt == "ocds":
         return read_ocds(path, validate=validate, issues=warnings)
     if fmt == "flattened":
         return read_flattened(path)
+    if isinstance(mapping, Mapping):
+        return read_tabular(path, mapping)
     return read_tabular(path, load_mapping(mapping or "lgtc-contract-register"))
 
 
@@ -117,11 +148,13 @@ def register_import(
     at: datetime,
     on: date,
     fmt: str | None = None,
-    mapping: str | None = None,
+    mapping: str | Mapping | None = None,
     validate: bool = True,
     progress: Callable[[int], None] | None = None,
+    options: ImportOptions | None = None,
 ) -> ImportSummary:
     """Import one file all-or-nothing; `on` is the date successors are resolved at."""
+    options = options or ImportOptions()
     path = Path(path)
     if not path.exists():
         return ImportSummary.failed(str(path), fmt, path.name, f"{path}: no such file or folder")
@@ -132,10 +165,15 @@ def register_import(
     if fmt not in FORMATS:
         message = f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}"
         return ImportSummary.failed(str(path), fmt, path.name, message)
-    summary = ImportSummary(source=str(path), format=fmt)
+    summary = ImportSummary(source=options.source or str(path), format=fmt)
     try:
         with transaction.atomic():
-            _run(path, fmt, mapping, validate, summary, by=by, at=at, on=on, progress=progress)
+            _run(path, fmt, mapping, validate, summary, by=by, at=at, on=on, progress=progress,
+                 options=options)  # fmt: skip
+            if options.dry_run:
+                raise DryRunDone
+    except DryRunDone:
+        summary.run_id = None
     except ImportFailed:
         summary.status = "failed"
         summary.created = summary.updated = summary.unchanged = summary.planned = 0
@@ -144,36 +182,39 @@ def register_import(
     return summary
 
 
-def _run(path, fmt, mapping, validate, summary, *, by, at, on, progress) -> None:
+def _run(path, fmt, mapping, validate, summary, *, by, at, on, progress, options) -> None:
     run = ImportRun.objects.create(
         started_at=at,
-        source=str(path)[:500],
+        source=summary.source[:500],
         source_sha256=file_sha256(path),
         format=fmt,
         status=ImportRun.Status.SUCCEEDED,
         by=by.label,
     )
     writer = None  # built at the first good record: a refused file costs no set-up
+    refused = summary.refused if options.keep_good_rows else summary.errors
     try:
-        for count, item in enumerate(_records(path, fmt, mapping, validate, summary.warnings), 1):
+        items = _records(path, fmt, mapping, validate, summary.warnings)
+        for count, item in enumerate(options.screen(items) if options.screen else items, 1):
             if isinstance(item, RecordErrors):
-                summary.errors.extend(item.issues)
+                refused.extend(item.issues)
             elif not summary.errors:
-                writer = writer or _writer(run, by=by, at=at, on=on)
+                writer = writer or _writer(run, by=by, at=at, on=on, buyer=options.buyer)
                 writer.add(item)
-            if progress and count % 500 == 0:
+            if progress and count % options.progress_every == 0:
                 progress(count)
     except (OcdsReadError, FlattenedLayoutError, MappingError, SheetError) as exc:
         summary.errors.append(ImportIssue("error", path.name, "", str(exc)))
     if summary.errors:
         raise ImportFailed
-    writer = writer or _writer(run, by=by, at=at, on=on)
+    writer = writer or _writer(run, by=by, at=at, on=on, buyer=options.buyer)
     writer.finish()
+    summary.outcomes = writer.outcomes
     _finish(run, writer, summary, by=by, at=at)
 
 
-def _writer(run: ImportRun, *, by: Actor, at: datetime, on: date) -> RegisterWriter:
-    return RegisterWriter(run=run, at=at, by=by.label, vat_rate=vat_rate_on(on), on=on)
+def _writer(run: ImportRun, *, by: Actor, at: datetime, on: date, buyer=None) -> RegisterWriter:
+    return RegisterWriter(run=run, at=at, by=by.label, vat_rate=vat_rate_on(on), on=on, buyer=buyer)
 
 
 def _finish(run: ImportRun, writer: RegisterWriter, summary: ImportSummary, *, by, at) -> None:
@@ -186,6 +227,7 @@ def _finish(run: ImportRun, writer: RegisterWriter, summary: ImportSummary, *, b
     run.num_created, run.num_updated = summary.created, summary.updated
     run.num_unchanged, run.num_planned = summary.unchanged, summary.planned
     run.warnings = [w.as_dict() for w in summary.warnings[:MAX_REPORTED]]
+    run.errors = [e.as_dict() for e in summary.refused[:MAX_REPORTED]]
     run.finished_at = at
     run.save()
     audit_record(

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from insource.authorities.services.buyers import BuyerResolver
+from insource.authorities.services.buyers import BuyerResolver, ResolvedBuyer
 from insource.core.bulk import insert_rows
 from insource.register.importers.derive import OFFICER_FLAGS, derive, flag_codes
 from insource.register.importers.records import (
@@ -67,12 +67,28 @@ EVENT_FIELDS = [
 ]
 
 
-class RegisterWriter:
-    """Applies records for one import run; counts created, updated and unchanged."""
+class OwnBuyer:
+    """Every record's buyer and reviewer is one authority: a register an authority uploads of
+    its own contracts (whatever names the file gives)."""
 
-    def __init__(self, *, run: ImportRun, at: datetime, by: str, vat_rate, on: date):
+    def __init__(self, authority):
+        self.resolved = ResolvedBuyer(authority.pk, authority.pk, False, None)
+
+    def resolve(self, name: str, awarded_on: date | None) -> ResolvedBuyer:
+        return self.resolved
+
+    def finish(self) -> None:
+        pass
+
+
+class RegisterWriter:
+    """Applies records for one import run; counts created, updated and unchanged, and keeps
+    what happened to each record (`outcomes`: where, reference, title, outcome)."""
+
+    def __init__(self, *, run: ImportRun, at: datetime, by: str, vat_rate, on: date, buyer=None):
         self.run, self.at, self.by, self.vat_rate = run, at, by, vat_rate
-        self.buyers = BuyerResolver(on=on)
+        self.buyers = OwnBuyer(buyer) if buyer is not None else BuyerResolver(on=on)
+        self.outcomes: list[tuple[str, str, str, str]] = []
         self.suppliers = SupplierResolver()
         self.planned = PlannedWriter(run=run)
         self.warnings: list[ImportIssue] = []
@@ -221,6 +237,10 @@ class RegisterWriter:
             ],
         )
         self.counts["created"] += len(rows)
+        self._note([r["record"] for r in rows], "created")
+
+    def _note(self, records: list[ContractRecord], outcome: str) -> None:
+        self.outcomes.extend((r.where, r.award_id, r.title, outcome) for r in records)
 
     def _provenance(self, row: dict) -> dict:
         """`*` for what every field came from; a field of its own when a later release set it."""
@@ -236,7 +256,9 @@ class RegisterWriter:
         for contract, row in pairs:
             if contract.content_hash == row["hash"]:
                 self.counts["unchanged"] += 1
+                self._note([row["record"]], "unchanged")
                 continue
+            self._note([row["record"]], "updated")
             changes = self._apply(contract, row)
             changed.append(contract)
             events.append(self._event_row(contract.pk, row["record"], "updated", changes))
