@@ -17,7 +17,7 @@ def double(n: int) -> int:
     return 2 * n
 
 
-@pytest.mark.django_db
+@pytest.mark.django_db(transaction=True)  # the worker closes old connections, as it runs
 def test_a_task_waits_for_the_worker_then_runs(settings):
     settings.TASKS = DB_TASKS
     result = double.enqueue(21)
