@@ -13,11 +13,13 @@ from django.utils.translation import gettext_lazy as _
 
 from insource.authorities.roles import Capability
 from insource.core import panels
+from insource.core import plain_words as plain
 from insource.policy.facts_fields import label as fact_label
 from insource.policy.outcomes import OUTCOMES
 from insource.policy.reasons import decided_sentence, ground_sentences, outcome_sentence
 from insource.policy.rules import REGISTRY
 from insource.policy.standards import IDS as STANDARD_RULES
+from insource.reviews.decisions.explanation import plain_text
 from insource.reviews.selectors import reviews as selectors
 from insource.reviews.services.decisions import decision_current
 from insource.reviews.services.evaluation import register_facts_of, review_prerequisites
@@ -27,21 +29,9 @@ from insource.reviews.workflow.prerequisites import PLANNED
 from insource.reviews.workflow.questions import QUESTIONS, TOPICS, Topic
 from insource.reviews.workflow.timing import lateness
 
-STATUS_LABELS = {
-    "decided": _("Recommendation complete"),
-    "incomplete": _("Incomplete"),
-    "blocked_until_standards_met": _("Blocked until standards are met"),
-    "conflict": _("Conflict: a person must choose"),
-    "error": _("Cannot be evaluated"),
-}
-STANDARD_STATUS = {
-    "met": _("Met"),
-    "unmet": _("Unmet"),
-    "unknown": _("Not yet known"),
-    "due_at_award": _("Due at award"),
-    "not_applicable": _("Not applicable"),
-    "void_in_law": _("Requires a change in the law"),
-}
+# The catalogue's words (ADR 0034), under the names the pages already use.
+STATUS_LABELS = {code: words.title for code, words in plain.STATUSES.items()}
+STANDARD_STATUS = {code: words.title for code, words in plain.STANDARD_STATUSES.items()}
 SHOW_CHOICES = (
     ("open", _("Unsigned")),
     ("late", _("Late")),
@@ -58,6 +48,11 @@ TAG_COLOURS = {"late": "red", "at-risk": "orange"}
 def outcome_text(code: str | None) -> str:
     """What an outcome means (never why: that is the deciding rule's, `decision_outcome_text`)."""
     return OUTCOMES.get(code or "", str(_("No recommendation yet")))
+
+
+def outcome_title(code: str | None) -> str:
+    """An outcome's short plain title, for lists (the catalogue's; never the code)."""
+    return str(plain.outcome(code).title) if code else str(_("No recommendation yet"))
 
 
 def decision_outcome_text(decision) -> str:
@@ -100,24 +95,29 @@ def standards_rows(result: dict) -> list[dict]:
     return [
         {
             "id": key,
+            "number": int(key[2:]),
+            "title": plain.standard(key).title,
+            "sentence": plain.standard(key).sentence,
             "label": REGISTRY[STANDARD_RULES[key]].label.split(" ", 1)[1],
             "status": value["status"],
             "status_label": STANDARD_STATUS.get(value["status"], value["status"]),
-            "reason": value["reason"],
+            "reason": plain_text(value["reason"]),
             "mandatory": value["mandatory"],
         }
         for key, value in sorted(standards.items(), key=lambda kv: int(kv[0][2:]))
     ]
 
 
-def threshold_rows(threshold: dict | None) -> list[dict]:
-    """The thresholds the engine read, each with its amount, citation text, link and date."""
+def threshold_rows(threshold: dict | None, nature: str | None = None) -> list[dict]:
+    """The thresholds the engine read, each with its amount, the kind of contract it is the
+    limit for in words (the contract's `nature` picks goods or services), citation text, link
+    and date."""
     rows = []
     for option in (threshold or {}).get("options", []):
         text, _sep, href = option["citation"].partition(" <")
         rows.append(
             {
-                "nature": option["nature"].replace("_", " "),
+                "nature": plain.threshold_kind(option["nature"], nature),
                 "value": option["value"],
                 "citation": text,
                 "href": href.rstrip(">"),
@@ -135,9 +135,12 @@ def recommendation(result: dict) -> dict:
         "status": result.get("status"),
         "status_label": STATUS_LABELS.get(result.get("status"), result.get("status")),
         "missing": [{"path": p, "label": label_of(p)} for p in result.get("missing_evidence", [])],
-        "claims": result.get("incomplete_claims", []),
+        "claims": [
+            c | {"title": plain.outcome(c["ground"]).title}
+            for c in result.get("incomplete_claims", [])
+        ],
         "prerequisites": result.get("prerequisites", []),
-        "flags": result.get("flags", []),
+        "flags": [f | {"title": plain.flag(f["code"]).title} for f in result.get("flags", [])],
         "disputed": [label_of(p) for p in result.get("disputed", [])],
         "standards": standards_rows(result),
         "standards_apply": any(
@@ -263,6 +266,7 @@ def authority_page(access, rows, *, on: date, show: str, query: str, page) -> di
             "review": r,
             "lateness": _lateness(r, on),
             "outcome": (r.evaluation.get("result") or {}).get("outcome"),
+            "outcome_title": outcome_title((r.evaluation.get("result") or {}).get("outcome")),
             "status": STATUS_LABELS.get((r.evaluation.get("result") or {}).get("status"), ""),
         }
         for r in current.object_list

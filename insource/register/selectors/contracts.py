@@ -29,8 +29,10 @@ LIST_COLUMNS = (
         "reviewing_authority",
         "reviewing_authority_name",
     ),
-    "source_key",  # the link's text when a contract has no title
+    "source_key",
     "supplier_names",  # as stored, "; "-joined: the table reads no supplier rows
+    "main_cpv",  # with the authority and supplier, names a contract without a title
+    "reviewing_authority__name",
     "reviewing_authority__nice_name",
     "reviewing_authority__key",
 )

@@ -6,8 +6,10 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
+from insource.core import plain_words as plain
 from insource.policy.departure import CAPACITY
 from insource.policy.reasons import outcome_sentence
+from insource.reviews.decisions.explanation import explanation
 from insource.reviews.presenters import (
     STATUS_LABELS,
     decision_outcome_text,
@@ -92,7 +94,7 @@ def departure_view(decision) -> dict | None:
         "recommended": decision.recommended_outcome,
         "recommended_text": outcome_sentence(decision.result)
         or outcome_text(decision.recommended_outcome),
-        "engine_reasons": decision.result.get("explanation", ""),
+        "engine_reasons": explanation(decision.result or {})["summary"],
         "decided": decision.outcome,
         "decided_text": decision_outcome_text(decision),
         "reason": decision.reason,
@@ -107,6 +109,7 @@ def departure_view(decision) -> dict | None:
         "status": decision.status,
         "status_label": STATUS_LABELS.get(decision.status, decision.status),
         "blocking": blocking_standards(standards),
+        "blocking_titles": [str(plain.standard(k).title) for k in blocking_standards(standards)],
         "standards": standards_rows({"standards": standards}) if standards else [],
         "re_review_on": decision.re_review_on,
         "advice": _advice(decision),

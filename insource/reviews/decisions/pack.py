@@ -15,12 +15,17 @@ from django.utils.translation import gettext as _
 
 from insource.core import panels, pdf
 from insource.core.bilingual import each_language, publishes_in_welsh
+from insource.policy import PresetError
+from insource.policy.presets import get_preset
 from insource.policy.reasons import outcome_sentence
 from insource.reviews.comments.presenters import pack_say
+from insource.register.naming import contract_service_name, supplier_of
 from insource.reviews.decisions.departure_presenters import departure_view
+from insource.reviews.decisions.explanation import explanation
 from insource.reviews.presenters import (
     decision_outcome_text,
     outcome_text,
+    outcome_title,
     recommendation,
     threshold_rows,
 )
@@ -35,16 +40,23 @@ def pack_context(
     departure = departure_view(decision)
     if departure and departure["standards"]:  # the standards apply to the outcome decided
         rec |= {"standards": departure["standards"], "standards_apply": True}
+    nature = (facts.get("contract") or {}).get("nature") or decision.contract.nature
     return {
         "decision": decision,
         "contract": decision.contract,
+        "contract_name": contract_service_name(decision.contract),
+        "supplier": supplier_of(decision.contract),
         "authority": decision.authority,
         "outcome_text": decision_outcome_text(decision),
+        "outcome_title": outcome_title(decision.outcome),
+        "recommended_title": outcome_title(decision.recommended_outcome),
+        "explanation": explanation(result),
+        "policy_name": policy_name(decision.policy_version),
         "recommended_text": outcome_sentence(result) or outcome_text(decision.recommended_outcome),
         "rec": rec,
         "departure": departure,
         "threshold": result.get("threshold"),
-        "thresholds": threshold_rows(result.get("threshold")),
+        "thresholds": threshold_rows(result.get("threshold"), nature),
         "value": result.get("value"),
         "at_risk": facts.get("at_risk", {}),
         "pit": facts.get("public_interest_test", {}),
@@ -56,6 +68,15 @@ def pack_context(
         "published_on": published_on,
         "for_pdf": for_pdf,
     }
+
+
+def policy_name(version: dict | None) -> str:
+    """The policy a decision was made under, by its label ("Labour 2019 local insourcing")."""
+    name = (version or {}).get("preset") or ""
+    try:
+        return get_preset(name).label
+    except PresetError:
+        return name
 
 
 def pack_html(

@@ -11,6 +11,7 @@ from django.utils import timezone
 from insource.policy.outcomes import OUTCOMES
 from insource.policy.presets import get_preset
 from insource.register.cpv import cpv_description
+from insource.register.naming import contract_service_name
 from insource.standards.model_contract import values
 from insource.standards.payroll.returns import OPTIONAL, REQUIRED
 
@@ -63,7 +64,7 @@ def _authority(authority) -> dict:
     )
     foi, held = FOI.get(authority.nation, FOI_DEFAULT)
     return {
-        "name": authority.display_name,
+        "name": authority.name,  # the full name: "Leicestershire County Council"
         "code": authority.code,
         "nation": authority.nation or "England",
         "law": law,
@@ -98,7 +99,7 @@ def _contract(contract, facts: dict) -> dict:
     is_london = bool(facts.get("is_london"))
     return {
         "id": contract.pk,
-        "title": contract.title or contract.description[:200] or contract.source_key,
+        "title": contract_service_name(contract),
         "reference": contract.ocid or contract.source_key,
         "value": f"{values.money(value)} including VAT" if value is not None else "[value]",
         "cpv_code": cpv,

@@ -47,7 +47,9 @@ def _contract(**kwargs) -> SimpleNamespace:
 
 
 def _decision(on: date, outcome: str, facts: dict, result: dict) -> SimpleNamespace:
-    authority = SimpleNamespace(pk=1, code="E0000", display_name="Sample Council", nation="England")
+    authority = SimpleNamespace(
+        pk=1, code="E0000", name="Sample Council", display_name="Sample", nation="England"
+    )
     return SimpleNamespace(
         pk=1,
         authority=authority,

@@ -37,7 +37,7 @@ def test_the_contract_page_shows_the_matrix_and_the_calendar(client, officer_log
     officer_login(client, people[Role.COUNCILLOR])
     page = client.get(_url("contract", authority, pk=contract.pk)).content.decode()
     assert 'id="standards-matrix"' in page and 'id="calendar"' in page
-    assert 'id="row-MS13"' in page and "Requires a change in the law" in page
+    assert 'id="row-MS13"' in page and "Needs a change in the law" in page
     assert "s.186" in page and "no blacklisting" in page
     assert "Annual payroll return" in page and "Term limit" in page
     assert 'id="record-link"' not in page  # councillors read, they do not record
@@ -156,5 +156,5 @@ def test_the_public_sees_the_standards_only_once_the_decision_is_published(clien
         at=NOW,
     )
     page = client.get(url).content.decode()
-    assert 'id="public-standards"' in page and "Requires a change in the law" in page
+    assert 'id="public-standards"' in page and "Needs a change in the law" in page
     assert 'id="public-calendar"' in page and "/standards/" not in page

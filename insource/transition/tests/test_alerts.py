@@ -104,4 +104,6 @@ def test_a_contract_published_without_a_title_still_names_its_service():
     out = StringIO()
     call_command("transition", "plan", str(decision.review_id), "--json", stdout=out)
     service = json.loads(out.getvalue())["service"]
-    assert service == f"{plan.contract.buyer_name}: the service contracted to Acme Waste Ltd"
+    authority = plan.contract.reviewing_authority.name
+    assert service == f"Refuse collection services for {authority}, with Acme Waste Ltd"
+    assert "ocds" not in service and plan.contract.source_key not in service

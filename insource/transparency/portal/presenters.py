@@ -9,8 +9,10 @@ from insource.core import panels
 from insource.register.columns import authority_code
 from insource.reviews.comments.presenters import contract_window
 from insource.reviews.decisions.departure_presenters import departure_view
+from insource.reviews.decisions.explanation import explanation
 from insource.reviews.presenters import (
     decision_outcome_text,
+    outcome_title,
     review_lateness_tag,
     standards_rows,
 )
@@ -29,7 +31,9 @@ def _decision_item(publication) -> dict:
         "publication": publication,
         "decision": decision,
         "outcome_text": decision_outcome_text(decision),
-        "explanation": decision.result.get("explanation", ""),
+        "recommended_title": outcome_title(decision.recommended_outcome),
+        "explanation": explanation(decision.result or {}),
+        "prefix": f"decision-{decision.pk}-",
         "standards": standards_rows({"standards": decision.standards_applied}),
         "standards_apply": any(
             s["status"] != "not_applicable" for s in decision.standards_applied.values()

@@ -10,6 +10,7 @@ from django.urls import reverse
 from insource.authorities.models import Role
 from insource.core.audit import Actor
 from insource.reviews.services.decisions import decision_publish
+from insource.testing.public_pages import visible_text
 from insource.testing.workflow import (
     NOW,
     TODAY,
@@ -71,7 +72,8 @@ def test_published_decision_with_explanation_standards_and_ask(client, world):
     )
     page = client.get(reverse("portal:contract", kwargs={"pk": contract.pk})).content.decode()
     assert "The service should be brought in house, because of the presumption" in page
-    assert "Why not the alternatives" in page  # the engine's explanation
+    assert "What did not apply, and why" in page  # the structured explanation (ADR 0034)
+    assert "INSOURCE_STATUTORY_PRESUMPTION" not in visible_text(page)  # only in data-outcome
     assert f"/public/decisions/{decision.pk}/trace.json" in page
     assert f"/public/requests/new/?decision={decision.pk}" in page
     authority_page = client.get(reverse("portal:authority", kwargs={"slug": "ptl"}))
