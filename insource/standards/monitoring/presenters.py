@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
+from insource.core import plain_words as plain
 from insource.reviews.presenters import STANDARD_STATUS, outcome_text
 
 ITEM_STATUS = {
@@ -15,7 +16,7 @@ ITEM_STATUS = {
     "breach": (_("Breach"), "red"),
 }
 STANDARD_TAG = {"met": "green", "unmet": "red", "void_in_law": "purple", "due_at_award": "blue"}
-LAW_CHANGE = _("Requires a change in the law")
+LAW_CHANGE = plain.standard_status("void_in_law").title  # one wording (ADR 0034)
 SOURCES = {
     "decision": _("The signed decision (proposed terms)"),
     "payroll return": _("Payroll return"),
