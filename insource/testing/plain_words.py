@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from insource.core import plain_words as plain
+
 CODE_PATTERNS = (
     re.compile(r"\b[A-Z]{2,}(?:_[A-Z0-9]+)+\b"),  # INSOURCE_STATUTORY_PRESUMPTION, LATE_REVIEW
     re.compile(r"\bT\d{1,2}:"),  # "T1: passes"
@@ -15,8 +17,6 @@ CODE_PATTERNS = (
 
 def _lower_codes() -> re.Pattern:
     """The engine's lower-case codes (statuses, standard statuses, threshold kinds), as words."""
-    from insource.core import plain_words as plain
-
     codes = {
         c
         for table in (plain.STATUSES, plain.STANDARD_STATUSES, plain.THRESHOLD_KINDS)

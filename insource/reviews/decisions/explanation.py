@@ -197,7 +197,11 @@ def _row(entry: dict, decisive: set[str]) -> dict:
         "result": result,
         "reason": _reason(entry),
         "citations": citation_links(entry.get("citation", "")),
-        "criteria": _criteria(entry) if entry["id"] == "track.public_interest_test" else [],
+        "criteria": (
+            _criteria(entry)
+            if entry["id"] == "track.public_interest_test" and _applied(entry)
+            else []
+        ),
     }
     if is_default and entry["result"] == "holds" and entry["id"] not in decisive:
         row["reason"] = str(plain.STARTING_POINT.sentence)

@@ -13,7 +13,12 @@ import textstat
 from insource.core import plain_words as plain
 from insource.policy.outcomes import OUTCOMES
 from insource.policy.standards import ORDER as STANDARD_KEYS
-from insource.reviews.decisions.explanation import explanation, explanation_text, plain_text
+from insource.reviews.decisions.explanation import (
+    citation_links,
+    explanation,
+    explanation_text,
+    plain_text,
+)
 from insource.testing.explanations import every_scenario
 from insource.testing.plain_words import codes_in
 
@@ -61,6 +66,15 @@ def test_public_interest_criteria_by_name_in_number_order():
     assert criteria[0]["result"] == "Passed"
 
 
+def test_an_unclaimed_public_interest_test_lists_no_criteria():
+    view = explanation(SCENARIOS["02-refuse-collection-capacity"])  # claimed, T4 failed
+    assert view["criteria"][3]["result"] == "Failed"
+    assert "The public interest test" in [str(t["name"]) for t in view["tests"]]
+    unclaimed = explanation(SCENARIOS["04b-office-cleaning-after-change"])
+    assert unclaimed["criteria"] == []
+    assert "The public interest test" in [str(t["name"]) for t in unclaimed["not_applied"]]
+
+
 def test_tests_come_in_the_policys_order_and_what_did_not_apply_is_apart():
     view = explanation(SCENARIOS["01-refuse-collection"])
     names = [str(t["name"]) for t in view["tests"]]
@@ -80,7 +94,15 @@ def test_citations_link_the_law():
     view = explanation(SCENARIOS["03-office-cleaning-below"])
     below = next(t for t in view["tests"] if t["id"] == "gateway.below_threshold")
     links = {c["text"]: c["href"] for c in below["citations"]}
-    assert links["PA 2023 Sch. 1"] == "https://www.legislation.gov.uk/ukpga/2023/54"
+    assert (
+        links["Procurement Act 2023 Schedule 1"] == "https://www.legislation.gov.uk/ukpga/2023/54"
+    )
+    assert links["SI 2025/1200"] == "https://www.legislation.gov.uk/uksi/2025/1200"
+    presumption = citation_links("Labour 2019 (SEED); POLICY §2 (DESIGN: 36 months)")
+    assert [c["text"] for c in presumption] == [
+        "The 2019 insourcing policy",
+        "The policy, section 2",
+    ]
 
 
 def test_engine_reasons_lose_codes_and_iso_dates():
