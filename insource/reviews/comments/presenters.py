@@ -15,6 +15,7 @@ from insource.reviews.comments.rules import (
     long_date,
     window_days,
 )
+from insource.reviews.decisions.explanation import explanation
 from insource.reviews.models import Stance
 from insource.reviews.presenters import recommendation
 from insource.reviews.workflow.questions import (
@@ -64,6 +65,7 @@ def draft_page(window, *, on: date, form=None, started: str = "") -> dict:
         "contract": review.contract,
         "authority": window.authority,
         "rec": rec,
+        "explanation": explanation(window.draft or {}),  # the structured page (ADR 0034)
         "comments": list(selectors.comments_published(window)),
         "publication": selectors.publication_of_window(window),
         "form": form,

@@ -18,8 +18,8 @@ from insource.core.bilingual import each_language, publishes_in_welsh
 from insource.policy import PresetError
 from insource.policy.presets import get_preset
 from insource.policy.reasons import outcome_sentence
-from insource.reviews.comments.presenters import pack_say
 from insource.register.naming import contract_service_name, supplier_of
+from insource.reviews.comments.presenters import pack_say
 from insource.reviews.decisions.departure_presenters import departure_view
 from insource.reviews.decisions.explanation import explanation
 from insource.reviews.presenters import (
