@@ -25,7 +25,8 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("inhouse",),  # the in-house service after go-live, KPIs and outturn
     ("standards",),  # minimum standards for contracts that stay outsourced
     ("transparency",),  # the public portal, open data and information requests
-    ("alerts",),  # news when something happens: email alerts, Atom and iCalendar feeds
+    # news when something happens (email alerts, Atom and iCalendar feeds); legal support referrals
+    ("alerts", "legal"),
     ("oversight",),  # the audit committee: what is late or blocked across everything above
     ("api", "home"),  # the APIs; the home pages
     ("demo",),  # the demo builds a showcase through every app's services

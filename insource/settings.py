@@ -108,6 +108,7 @@ INSTALLED_APPS = [
     "insource.transition",
     "insource.inhouse",
     "insource.alerts",
+    "insource.legal",
     "insource.oversight",
     "insource.demo",
     "insource.api",
@@ -283,6 +284,7 @@ INSOURCE_DEMO_USERS: list[str] = _list("INSOURCE_DEMO_USERS") or [
     "auditor",
     "hr",
     "union",
+    "counsel",
 ]
 OTP_TOTP_ISSUER = os.environ.get("INSOURCE_SERVICE_NAME", "Insource")
 OTP_ADMIN_HIDE_SENSITIVE_DATA = True  # the admin never shows an authenticator key

@@ -21,6 +21,7 @@ urlpatterns = [
     path("reviews/", include("insource.reviews.urls")),
     path("standards/", include("insource.standards.urls")),
     path("standards/", include("insource.oversight.urls")),
+    path("legal/", include("insource.legal.urls")),
     path("appraisal/", include("insource.appraisal.urls")),
     path("wealth/", include("insource.wealth.urls")),
     path("transition/", include("insource.transition.urls")),

@@ -177,6 +177,8 @@ class Role(models.TextChoices):
     AUTHORITY_ADMIN = "authority-admin", _("Authority administrator")
     HR_OFFICER = "hr-officer", _("HR officer")
     UNION_REPRESENTATIVE = "union-representative", _("Trade union representative")
+    # A shared or national legal service: one person may hold it for several authorities.
+    LEGAL_SUPPORT = "legal-support", _("Legal support")
 
 
 class Membership(models.Model):

@@ -42,6 +42,8 @@ class Capability(StrEnum):
     COMMENT_TRANSITION = "comment-transition"
     READ_WORKFORCE = "read-workforce"
     MANAGE_WORKFORCE = "manage-workforce"
+    REFER_TO_LEGAL = "refer-to-legal"
+    ADVISE_ON_REFERRAL = "advise-on-referral"
 
 
 ALL = frozenset(Role)
@@ -94,6 +96,13 @@ CAPABILITIES: dict[Capability, frozenset[Role]] = {
     Capability.COMMENT_TRANSITION: ALL - {Role.AUDITOR},
     Capability.READ_WORKFORCE: frozenset({Role.HR_OFFICER, Role.AUTHORITY_ADMIN}),
     Capability.MANAGE_WORKFORCE: frozenset({Role.HR_OFFICER, Role.AUTHORITY_ADMIN}),
+    # Legal support referrals (issue 19): the officers who run reviews and manage contracts
+    # refer a matter and record its outcome; the legal support team (a shared or national
+    # legal service, a member of each authority it serves) takes it and gives advice.
+    Capability.REFER_TO_LEGAL: frozenset(
+        {Role.REVIEW_OFFICER, Role.CONTRACT_MANAGER, Role.LEGAL_OFFICER, Role.AUTHORITY_ADMIN}
+    ),
+    Capability.ADVISE_ON_REFERRAL: frozenset({Role.LEGAL_SUPPORT}),
     # Information requests: these roles act on them and see who made them; others read.
     Capability.ANSWER_REQUESTS: frozenset(
         {Role.REVIEW_OFFICER, Role.LEGAL_OFFICER, Role.AUTHORITY_ADMIN}

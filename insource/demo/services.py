@@ -58,6 +58,7 @@ DEMO_PEOPLE = (
     ("auditor", "Alex", "Auditor", (Role.AUDITOR,)),
     ("hr", "Harper", "Hughes", (Role.HR_OFFICER,)),
     ("union", "Uma", "Union", (Role.UNION_REPRESENTATIVE,)),
+    ("counsel", "Sam", "Solicitor", (Role.LEGAL_SUPPORT,)),  # a shared legal service
 )
 
 

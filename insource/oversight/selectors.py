@@ -8,14 +8,16 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from insource.authorities.models import Authority
+from insource.legal.selectors import referrals_late
 from insource.reviews.selectors.reviews import (
     decisions_departing,
     departure_counts,
     reviews_blocked,
     reviews_late,
 )
-from insource.standards.monitoring.selectors import Monitoring, authority_monitoring
+from insource.standards.monitoring.selectors import Monitoring, alerts_of, authority_monitoring
 from insource.transition.selectors import milestones_late
+from insource.transparency.requests.contractors.selectors import forwards_late
 from insource.transparency.requests.selectors import requests_queue
 
 
@@ -31,6 +33,9 @@ class AuditView:
     late_milestones: list = field(default_factory=list)  # transition plans (issue 16)
     departures: list = field(default_factory=list)  # departures from the recommendation
     departure_counts: dict = field(default_factory=dict)  # ADR 0019
+    alerts: list = field(default_factory=list)  # standards alerts raised (ADR 0039)
+    late_contractors: list = field(default_factory=list)  # contractors' late replies (ADR 0039)
+    late_referrals: list = field(default_factory=list)  # legal support referrals (ADR 0039)
 
     @property
     def blocked_standards(self) -> list[tuple[Monitoring, object]]:
@@ -52,6 +57,9 @@ class AuditView:
             "late_requests": len(self.late_requests),
             "late_milestones": len(self.late_milestones),
             "departures": self.departure_counts.get("all", 0),
+            "alerts": len(self.alerts),
+            "late_contractors": len(self.late_contractors),
+            "late_referrals": len(self.late_referrals),
         }
 
     @property
@@ -79,4 +87,7 @@ def audit_view(*, authority: Authority, on: date) -> AuditView:
         late_milestones=milestones_late(authority=authority, on=on)[:200],
         departures=list(departing[:200]),
         departure_counts=departure_counts(departing),
+        alerts=list(alerts_of(authority=authority).order_by("-raised_at", "-id")[:200]),
+        late_contractors=forwards_late(authority=authority, on=on),
+        late_referrals=referrals_late(authority=authority, on=on),
     )

@@ -57,8 +57,8 @@ class MonitoringRecord(models.Model):
     is_published = models.BooleanField(null=True, blank=True)
     evidence = models.TextField()
     evidence_url = models.URLField(max_length=500, blank=True)
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    recorded_by = models.ForeignKey(  # None: found by the product itself (a late contractor)
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     recorded_at = models.DateTimeField()
 

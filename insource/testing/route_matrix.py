@@ -139,7 +139,23 @@ def _request(w):
     return [w.code, w.request.reference]
 
 
+def _referral(w):
+    return [w.code, w.referral.pk]
+
+
 ROUTES: dict[str, Row] = {
+    # Legal support referrals (issue 19): the team's queue spans its authorities ------------
+    "legal:queue": Row(SIGNED_IN, GET_ONLY),
+    "legal:authority": Row(C.READ, GET_ONLY, args=_code),
+    "legal:refer": Row(C.REFER_TO_LEGAL, C.REFER_TO_LEGAL, args=_kept),
+    "legal:referral": Row(C.READ, GET_ONLY, args=_referral),
+    # An empty POST names no version: refused with a message, the referral unchanged.
+    "legal:accept": Row(POST_ONLY, C.ADVISE_ON_REFERRAL, args=_referral),
+    "legal:advise": Row(C.ADVISE_ON_REFERRAL, C.ADVISE_ON_REFERRAL, args=_referral),
+    "legal:outcome": Row(C.REFER_TO_LEGAL, C.REFER_TO_LEGAL, args=_referral),
+    "legal:document": Row(
+        C.READ_EVIDENCE, GET_ONLY, args=lambda w: [w.code, w.referral.pk, w.referral_document.pk]
+    ),
     # Home and signing in ---------------------------------------------------------------------
     "home": Row(PUBLIC, GET_ONLY),
     "login": Row(PUBLIC, PUBLIC),

@@ -17,6 +17,7 @@ from insource.alerts.services import subscription_create
 from insource.alerts.tokens import stop_token
 from insource.authorities.models import Authority, BuyerName, Role
 from insource.core.audit import Actor
+from insource.legal.services import Upload, referral_make
 from insource.register.uploads.services import upload_check, upload_stage
 from insource.reviews.decisions.pack import pack_render
 from insource.reviews.models import Review
@@ -100,6 +101,7 @@ def build_world() -> World:
     objects.update(_requests(own))
     objects.update(_follows(own))
     objects["upload"] = _register_upload(own, people[Role.REVIEW_OFFICER])
+    objects.update(_referral(own, kept, people[Role.CONTRACT_MANAGER]))
     objects["buyer_name"] = BuyerName.objects.create(
         name="Unmatched Buyer Ltd", method="none", confidence=0, needs_confirmation=True
     )
@@ -239,6 +241,22 @@ def _follows(authority) -> dict:
         "follow_ref": stop.ref,
         "follow_stop": stop_token(stop),
     }
+
+
+def _referral(authority, contract, manager) -> dict:
+    """A legal support referral about the continuing contract, with a document (issue 19)."""
+    referral = referral_make(
+        authority=authority,
+        contract=contract,
+        kind="dispute",
+        question="May we withhold payment for missed collections?",
+        uploads=[Upload("Default notice", SimpleUploadedFile("notice.pdf", PDF))],
+        user=manager,
+        by=Actor.for_user(manager),
+        at=NOW,
+        on=TODAY,
+    )
+    return {"referral": referral, "referral_document": referral.documents.get()}
 
 
 def api_token(user) -> str:

@@ -7,3 +7,8 @@ class TransparencyConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "insource.transparency"
     verbose_name = "Transparency"
+
+    def ready(self):
+        from insource.transparency.panels import register_panels
+
+        register_panels()

@@ -127,6 +127,8 @@ class EventKind(models.TextChoices):
     REGIME_CHANGED = "regime-changed", _("Law changed")
     ATTACHMENT = "attachment", _("Document added")
     REDACTED = "redacted", _("Text redacted")
+    CONTRACTOR_ASKED = "contractor-asked", _("Forwarded to the contractor")
+    CONTRACTOR_REPLIED = "contractor-replied", _("The contractor's reply")
 
 
 class Party(models.TextChoices):
@@ -239,3 +241,10 @@ class Redaction(models.Model):
 
     def __str__(self) -> str:
         return f"redaction on {self.request_id}: {self.what}"
+
+
+# The parts of requests forwarded to contractors (issue 19) live with their area.
+from insource.transparency.requests.contractors.models import (  # noqa: E402, F401
+    ContractorOutcome,
+    ContractorRequest,
+)

@@ -79,13 +79,15 @@ SUBJECT: dict[str, set[str]] = {
     # a service's figures, measure arithmetic and KPI ratings (pure)
     "inhouse": {"figures", "measures", "ratings"},
     # areas: continuing contracts' monitoring, payroll returns and pay gaps, the model contract
-    "standards": {"monitoring", "payroll", "model_contract"},
+    "standards": {"monitoring", "payroll", "model_contract", "notices"},
     # statutory deadlines; areas: the public portal, information requests, the decisions' open data
     "transparency": {"portal", "requests", "deadlines", "exports"},
     # the two APIs; conditional requests, pagination and the OpenAPI schema they share
     "api": {"public", "internal", "conditional", "pagination", "schema"},
     # the iCalendar document; the follower's link secrets
     "alerts": {"calendar", "tokens"},
+    # a referral's target and lateness (pure)
+    "legal": {"clock"},
     "oversight": set(),
     "home": set(),
 }

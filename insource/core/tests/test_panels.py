@@ -55,12 +55,17 @@ def test_a_panel_for_an_unknown_slot_or_a_host_passing_other_objects_is_refused(
 def test_every_app_that_shows_a_panel_registered_it_on_start():
     names = {slot: [p.name for p in panels.registered(slot)] for slot in panels.SLOTS}
     assert names == {
-        "review.page": ["wealth.contract"],
+        "review.page": ["wealth.contract", "legal.review"],
         "review.decision": ["transition.review"],
         "decision.pack": ["appraisal.pack"],
-        "contract.detail": ["reviews.contract", "standards.contract"],
+        "contract.detail": [
+            "reviews.contract",
+            "standards.contract",
+            "transparency.contractor",
+            "legal.contract",
+        ],
         "portal.authority": ["alerts.authority", "wealth.authority", "inhouse.authority"],
-        "portal.contract": ["alerts.contract", "inhouse.contract"],
+        "portal.contract": ["alerts.contract", "inhouse.contract", "transparency.contractor"],
         "portal.decision": ["transition.public"],
     }
 
@@ -111,7 +116,16 @@ def _decided_in_house_and_published():
         by=Actor.for_user(legal),
         at=NOW,
     )
+    _forwarded_to_the_contractor(authority, review.contract)
     return authority, people, review, decision
+
+
+def _forwarded_to_the_contractor(authority, contract):
+    """A request about the contract, a part of it forwarded to its contractor (issue 19)."""
+    from insource.testing.contractors import forward
+    from insource.testing.information_requests import confirmed
+
+    forward(confirmed(authority, contract=contract))
 
 
 @pytest.mark.django_db

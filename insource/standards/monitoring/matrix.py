@@ -101,14 +101,16 @@ def _gender_seen(pk: int, on: date, report: dict, tolerance) -> Seen:
     return Seen(on, "MS4", "met", text, "payroll return", {"return": pk})
 
 
-def kpi_seen(pk: int, on: date, num_kpis: int, num_met, is_published: bool, minimum: int) -> Seen:
-    """What one KPI assessment shows for MS9."""
+def kpi_seen(
+    pk: int, on: date, num_kpis: int, num_met, is_published: bool, minimum: int, kind="record"
+) -> Seen:
+    """What one KPI assessment shows for MS9 (`kind`: an officer's record, or KPI ratings)."""
     ok = num_kpis >= minimum and is_published
     text = f"{num_kpis} KPIs assessed" + (f", {num_met} met" if num_met is not None else "")
     text += "; published" if is_published else "; not published"
     if num_kpis < minimum:
         text += f"; fewer than the {minimum} required"
-    return Seen(on, "MS9", "met" if ok else "unmet", text, "KPI assessment", {"record": pk})
+    return Seen(on, "MS9", "met" if ok else "unmet", text, "KPI assessment", {kind: pk})
 
 
 def overdue_seen(items: Sequence[Item], on: date) -> list[Seen]:

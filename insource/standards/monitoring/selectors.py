@@ -4,7 +4,7 @@ authority; the date is an argument."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from django.db.models import Q, QuerySet
@@ -17,6 +17,7 @@ from insource.policy.standards import IDS as STANDARD_RULES
 from insource.reviews.models import Decision, Publication, Review
 from insource.standards.models import MonitoringAlert, MonitoringRecord, PayrollReturn
 from insource.standards.monitoring import calendar as cal
+from insource.standards.monitoring import findings as fd
 from insource.standards.monitoring import matrix as mx
 
 OUTSOURCING = Q(outcome__startswith="OUTSOURCE_") | Q(outcome__startswith="OUTSIDE_PRESUMPTION_")
@@ -33,6 +34,7 @@ class Monitoring:
     rows: list[mx.Row]
     returns: list[PayrollReturn]
     records: list[MonitoringRecord]
+    findings: list[cal.Item] = field(default_factory=list)  # standards found unmet
 
     @property
     def contract(self):
@@ -41,6 +43,11 @@ class Monitoring:
     @property
     def alerts(self) -> list[cal.Item]:
         return [i for i in self.items if i.is_alert]
+
+    @property
+    def to_raise(self) -> list[cal.Item]:
+        """What `insource standards alerts` raises: overdue items and every finding."""
+        return fd.to_raise(self.items, self.findings)
 
     @property
     def breaches(self) -> list[mx.Row]:
@@ -125,7 +132,7 @@ def _monitoring(decision: Decision, on: date) -> Monitoring:
     seen += mx.overdue_seen(items, on)
     standards = decision.standards_applied  # a departure's: on its proposed terms (ADR 0019)
     rows = mx.matrix(standards, LABELS, seen, items, decided_on=decision.decided_on)
-    return Monitoring(decision, items, rows, returns, records)
+    return Monitoring(decision, items, rows, returns, records, fd.findings(seen))
 
 
 def _monitored(decision: Decision, returns, records, kpis) -> cal.Monitored:
@@ -194,7 +201,7 @@ def _kpi_seen(kpis, params: Parameters, on: date) -> list[mx.Seen]:
     rated for is one assessment, published (the ratings show on the contract's public page)."""
     minimum = int(params.read("kpi.min_count", on).value)
     return [
-        mx.kpi_seen(a.first_pk, a.on, a.num_kpis, a.num_good, True, minimum)
+        mx.kpi_seen(a.first_pk, a.on, a.num_kpis, a.num_good, True, minimum, kind="rating")
         for a in kpis
         if a.on <= on
     ]

@@ -122,6 +122,35 @@ def monitoring_record_add(
     return record
 
 
+@transaction.atomic
+def monitoring_finding_record(
+    *, authority: Authority, contract, standard: str, evidence: str, on: date, by: Actor, at
+) -> MonitoringRecord | None:
+    """A standard found unmet by another part of the product, not an officer (a contractor's
+    late reply to an information request: MS6), kept as a check with no officer; it raises its
+    alert like any finding. None when no decision keeps the contract outsourced."""
+    decision = decision_continuing(authority=authority, contract=contract)
+    if decision is None or standard not in STANDARDS or standard == "MS2":
+        return None
+    record = MonitoringRecord.objects.create(
+        contract=contract,
+        authority=authority,
+        decision=decision,
+        kind=K.STANDARD_CHECK,
+        standard=standard,
+        status="unmet",
+        checked_on=max(on, decision.decided_on),
+        evidence=evidence.strip(),
+        recorded_by=None,
+        recorded_at=at,
+    )
+    after = {"contract": contract.pk, "standard": standard, "status": "unmet"}
+    audit_record(
+        by=by, at=at, action="standards.finding", obj=record, authority=authority, after=after
+    )
+    return record
+
+
 @dataclass
 class AlertsRun:
     """What one run of `insource standards alerts` did."""
@@ -132,8 +161,9 @@ class AlertsRun:
 
 
 def monitoring_alerts_raise(*, on: date, by: Actor, at: datetime, authorities) -> AlertsRun:
-    """Raise one alert per overdue or breached calendar item (per due date) and tell the
-    authority's contract managers about new ones, once. Idempotent for the same day."""
+    """Raise one alert per overdue calendar item (per due date) and per standard found unmet
+    (per finding: a payroll return, a KPI assessment, an officer's check), whatever the date it
+    fell due, and tell the authority's contract managers about new ones, once. Idempotent."""
     run = AlertsRun()
     for authority in authorities:
         with transaction.atomic():
@@ -146,7 +176,7 @@ def monitoring_alerts_raise(*, on: date, by: Actor, at: datetime, authorities) -
 def _raise_for(authority, *, on, by, at, run: AlertsRun) -> list[MonitoringAlert]:
     new = []
     for m in authority_monitoring(authority=authority, on=on):
-        for item in m.alerts:
+        for item in m.to_raise:
             alert, created = MonitoringAlert.objects.get_or_create(
                 contract=m.contract,
                 item_key=item.key,

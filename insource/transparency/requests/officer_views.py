@@ -24,6 +24,8 @@ from insource.transparency.requests import action_forms as forms
 from insource.transparency.requests import presenters as presenters
 from insource.transparency.requests import selectors as selectors
 from insource.transparency.requests import services as services
+from insource.transparency.requests.contractors import forms as contractor_forms
+from insource.transparency.requests.contractors import selectors as contractors
 from insource.transparency.requests.views import file_response
 
 
@@ -114,6 +116,18 @@ ACTIONS = {
         services.request_regime_change,
         gettext_lazy("Law changed"),
     ),
+    "forward": Action(
+        gettext_lazy("Forward a part to the contractor"),
+        contractor_forms.ForwardForm,
+        services.request_forward,
+        gettext_lazy("Forwarded to the contractor: its reply is due in 10 working days"),
+    ),
+    "contractor-reply": Action(
+        gettext_lazy("Record the contractor's reply"),
+        contractor_forms.ContractorReplyForm,
+        services.request_contractor_reply,
+        gettext_lazy("The contractor's reply recorded"),
+    ),
     "redact": Action(
         gettext_lazy("Redact personal data"),
         forms.RedactForm,
@@ -163,6 +177,8 @@ def _action_form(spec: Action, ir, page: AuthorityPage, data=None, files=None):
         extra["events"] = selectors.request_events(authority=page.authority, request=ir).filter(
             is_public=True
         )
+    if spec.form is contractor_forms.ForwardForm:
+        extra["suppliers"] = contractors.request_suppliers(authority=page.authority, request=ir)
     return spec.form(data, files, request_obj=ir, **extra)
 
 

@@ -6,10 +6,13 @@ from __future__ import annotations
 from datetime import date
 
 from django.core.paginator import Paginator
+from django.utils.translation import gettext_lazy as _
 
 from insource.authorities.roles import Capability
 from insource.transparency.models import Regime, RequestState
 from insource.transparency.requests import selectors
+from insource.transparency.requests.contractors import clock
+from insource.transparency.requests.contractors import selectors as contractors
 from insource.transparency.requests.law import EXEMPTIONS, commissioner_for
 from insource.transparency.requests.states import (
     AWAITING,
@@ -23,22 +26,36 @@ PAGE_SIZE = 50
 # The steps offered on the officer's page, by state (the services decide what is allowed):
 # the response steps as buttons, the others as links.
 _COMMON = ("advice", "attach", "redact")
+_CONTRACTOR = ("forward",)  # while open: a part the contractor holds for the council
 _RESPOND = ("acknowledge", "clarify", "extend", "answer", "refuse", "not-held")
 ACTIONS_BY_STATE = {
-    **{s: _RESPOND + ("regime", "review", "refer", "withdraw") + _COMMON for s in AWAITING},
-    S.CLARIFICATION_REQUESTED: ("clarification", "acknowledge", "regime", "withdraw") + _COMMON,
+    **{
+        s: _RESPOND + ("regime", "review", "refer", "withdraw") + _CONTRACTOR + _COMMON
+        for s in AWAITING
+    },
+    S.CLARIFICATION_REQUESTED: ("clarification", "acknowledge", "regime", "withdraw")
+    + _CONTRACTOR
+    + _COMMON,
     **{s: ("review", "refer") + _COMMON for s in RESPONDED},
-    S.INTERNAL_REVIEW: ("review-outcome", "refer", "withdraw") + _COMMON,
+    S.INTERNAL_REVIEW: ("review-outcome", "refer", "withdraw") + _CONTRACTOR + _COMMON,
     S.WITHDRAWN: ("redact",),
     S.REFERRED: ("attach", "redact"),
 }
-PRIMARY = frozenset(_RESPOND + ("clarification", "review-outcome"))
+PRIMARY = frozenset(_RESPOND + ("clarification", "review-outcome", "contractor-reply"))
+STATUS_TAGS = {  # the contractor's status: its words and GOV.UK tag colour
+    clock.AWAITING: (_("Awaiting the contractor"), "blue"),
+    clock.LATE: (_("Late"), "red"),
+    clock.REPLIED: (_("Replied on time"), "green"),
+    clock.REPLIED_LATE: (_("Replied late"), "orange"),
+    clock.NO_REPLY: (_("No reply"), "red"),
+}
 
 
-def actions_for(ir, status) -> tuple[list[str], list[str]]:
+def actions_for(ir, status, *, awaiting_contractor: bool = False) -> tuple[list[str], list[str]]:
     """The steps to offer (primary, other): an extension only while it can be claimed, a
-    review or referral for a response or an overdue request."""
-    hidden = set()
+    review or referral for a response or an overdue request; the contractor's reply while a
+    part forwarded to it awaits one; forwarding only for a request about a contract."""
+    hidden = set() if ir.contract_id or ir.decision_id else {"forward"}
     if (
         ir.state != S.AWAITING_RESPONSE
         or status.is_overdue
@@ -51,6 +68,8 @@ def actions_for(ir, status) -> tuple[list[str], list[str]]:
     if ir.state == S.INTERNAL_REVIEW and not status.is_overdue:
         hidden.add("refer")
     steps = [a for a in ACTIONS_BY_STATE.get(ir.state, ()) if a not in hidden]
+    if awaiting_contractor:
+        steps.insert(0, "contractor-reply")
     return [a for a in steps if a in PRIMARY], [a for a in steps if a not in PRIMARY]
 
 
@@ -143,8 +162,11 @@ def officer_request_page(access, ir, *, on: date) -> dict:
     can_act = access.can(Capability.ANSWER_REQUESTS)
     events = selectors.request_events(authority=authority, request=ir)
     status = selectors.request_status(ir, on)
-    primary, other = actions_for(ir, status) if can_act else ([], [])
+    forwards = contractors.request_forwards(authority=authority, request=ir)
+    awaiting = contractors.has_awaiting(forwards)
+    primary, other = actions_for(ir, status, awaiting_contractor=awaiting) if can_act else ([], [])
     return {
+        "contractor": contractor_section(ir, forwards, on=on),
         "access": access,
         "authority": authority,
         "ir": ir,
@@ -162,4 +184,24 @@ def officer_request_page(access, ir, *, on: date) -> dict:
         "regime_label": Regime(ir.regime).label,
         "commissioner": commissioner_for(ir.regime),
         "nav_requests": True,
+    }
+
+
+def contractor_section(ir, forwards, *, on: date) -> dict:
+    """The parts forwarded to the contractor, each with its status tag, and the contract's and
+    each contractor's counts (across every council)."""
+    rows = []
+    for f in forwards:
+        label, colour = STATUS_TAGS[clock.status_of(f, on)]
+        rows.append({"forward": f, "label": label, "colour": colour})
+    suppliers = {f.supplier_id: f.supplier for f in forwards if f.supplier_id}
+    contract = forwards[0].contract if forwards else None
+    return {
+        "rows": rows,
+        "contract_counts": contractors.contract_counts(contract=contract, on=on)
+        if contract
+        else None,
+        "supplier_counts": [
+            (s, contractors.supplier_counts(supplier=s, on=on)) for s in suppliers.values()
+        ],
     }

@@ -238,6 +238,32 @@ STEPS: dict[str, Step] = {
             not_received="You cannot add documents to this request now",
         ),
         Step(
+            "forward",
+            "forward to the contractor",
+            OPEN,
+            K.CONTRACTOR_ASKED,
+            requires="asked",
+            missing="Say what the contractor must provide",
+            records="the contract, the contractor and its email address, what was asked (not "
+            "published); the contractor's own due date; the contractor is emailed",
+            due="kept (the contractor's clock: 10 working days from the day after)",
+            refusal="You can forward a request to the contractor only while it is open: "
+            "this one is {state}",
+            service="request_forward",
+        ),
+        Step(
+            "contractor-reply",
+            "record the contractor's reply to",
+            ALL,
+            K.CONTRACTOR_REPLIED,
+            requires="outcome",
+            missing="Choose whether the contractor replied",
+            records="the reply and the day received (not published), or no reply; late against "
+            "its due date: an MS6 finding for a contract kept outsourced",
+            not_received=None,
+            service="request_contractor_reply",
+        ),
+        Step(
             "redact",
             "redact",
             ALL,

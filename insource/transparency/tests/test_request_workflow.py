@@ -19,9 +19,15 @@ from insource.testing.information_requests import (
     at_day,
     confirmed,
     council,
+    refuse_contract,
     submit,
 )
-from insource.transparency.models import InformationRequest, Party, RequestState
+from insource.transparency.models import (
+    ContractorRequest,
+    InformationRequest,
+    Party,
+    RequestState,
+)
 from insource.transparency.requests import officer_views
 from insource.transparency.requests import services as svc
 from insource.transparency.requests.services import AttachmentUpload, RequestActionRefused
@@ -113,6 +119,13 @@ BEFORE = {
         "You cannot add documents to this request now",
     ),
     "redact": (ALL, "", None),
+    # issue 19: new rows, not hand-written services before the table
+    "forward": (
+        OPEN,
+        "You can forward a request to the contractor only while it is open: this one is {state}",
+        NOT_RECEIVED.format(doing="forward to the contractor"),
+    ),
+    "contractor-reply": (ALL, "", None),
 }
 # A refusal of its own in one state (checked by the service before the table existed).
 OWN_REFUSALS = {
@@ -173,6 +186,43 @@ ACTIONS = {
     ),
     "redact": lambda ir, at: svc.request_redact(
         request=ir, target="title", span="Refuse", what="A word", why="A test", by=OFFICER, at=at
+    ),
+}
+
+
+def _about_contract(ir):
+    ir.contract = refuse_contract(ir.authority)
+    ir.save(update_fields=["contract"])
+    return ir
+
+
+def _forwarded(ir, at):
+    """A part of the request waiting for the contractor (made directly: forwarding is refused
+    in the states a reply may still be recorded in)."""
+    ContractorRequest.objects.create(
+        request=ir,
+        contract=refuse_contract(ir.authority),
+        authority=ir.authority,
+        contractor_email="foi@contractor.example",
+        asked="The KPI reports",
+        forwarded_on=NOW.date(),
+        forwarded_at=NOW,
+        forwarded_by_label="foi-officer",
+        due_on=NOW.date() + timedelta(days=14),
+    )
+    return ir
+
+
+ACTIONS |= {
+    "forward": lambda ir, at: svc.request_forward(
+        request=_about_contract(ir),
+        asked="The KPI reports",
+        contractor_email="foi@contractor.example",
+        by=OFFICER,
+        at=at,
+    ),
+    "contractor-reply": lambda ir, at: svc.request_contractor_reply(
+        request=_forwarded(ir, at), outcome="no-reply", by=OFFICER, at=at
     ),
 }
 
@@ -262,7 +312,7 @@ def test_the_table_allows_what_the_services_allowed_before_it():
 
 
 def test_every_step_from_every_state(requests_in_every_state):
-    """15 steps × 12 requests (each state, and one not yet received): allowed exactly where the
+    """17 steps × 12 requests (each state, and one not yet received): allowed exactly where the
     table says, refused elsewhere with the message from before the table."""
     seen = []
     for action in STEPS:

@@ -18,7 +18,7 @@ from django.utils import timezone
 from insource.core.audit import Actor
 from insource.core.cli_output import print_json
 from insource.transparency.deadlines import REGIMES, due_on
-from insource.transparency.requests.services import requests_remind
+from insource.transparency.requests.services import contractor_reminders, requests_remind
 
 
 class Command(BaseCommand):
@@ -40,7 +40,8 @@ class Command(BaseCommand):
         due.add_argument("--json", action="store_true", help="print the result as JSON")
         remind = sub.add_parser(
             "remind",
-            help="email officers about requests due within 5 working days or overdue (daily)",
+            help="email officers about requests due within 5 working days or overdue, and "
+            "contractors about information they hold for the council (daily)",
         )
         remind.add_argument("--on", help="date YYYY-MM-DD (default today)")
         remind.add_argument("--json", action="store_true", help="print the summary as JSON")
@@ -64,14 +65,18 @@ class Command(BaseCommand):
 
     def _remind(self, opts):
         on = _received_on(opts["on"]) if opts["on"] else timezone.localdate()
-        result = requests_remind(on=on, by=Actor.system("requests-remind"), at=timezone.now())
-        data = {"on": on, **asdict(result)}
+        by, at = Actor.system("requests-remind"), timezone.now()
+        result = requests_remind(on=on, by=by, at=at)
+        contractors = contractor_reminders(on=on, by=by, at=at)
+        data = {"on": on, **asdict(result), "contractors": asdict(contractors)}
         if opts["json"]:
             print_json(data, self.stdout)
         else:
             self.stdout.write(
                 f"Reminded {result.num_officers} officers of {result.num_requests} requests "
-                f"({result.num_authorities} authorities) on {on}."
+                f"({result.num_authorities} authorities) on {on}. Contractors: "
+                f"{contractors.num_reminded} reminded, {contractors.num_late} newly late, "
+                f"{contractors.num_breaches} MS6 findings."
             )
 
 

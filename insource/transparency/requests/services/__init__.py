@@ -8,11 +8,19 @@
 - the steps with rules of their own: `extension` (extend), `responses` (refuse; what every
   response shares), `reviews` (internal review asked for and decided), `documents` (redaction;
   the files sent with a step);
+- `contractor`: the part a contractor holds for the council forwarded to it, its reply or
+  failure (an MS6 finding when late); `contractor_reminders`: its daily reminder and late flag;
 - `reminders`: the officers' daily reminder; `emails`: what the requester and officers receive;
 - `core`: the refusal error, the clock, and `request_record` (one history event and one audit
   event per step).
 """
 
+from insource.transparency.requests.services.contractor import (
+    contractor_breach_record,
+    request_contractor_reply,
+    request_forward,
+)
+from insource.transparency.requests.services.contractor_reminders import contractor_reminders
 from insource.transparency.requests.services.core import (
     REQUESTER,
     RequestActionRefused,
@@ -65,6 +73,8 @@ __all__ = [
     "Submitted",
     "check_rate",
     "check_spam",
+    "contractor_breach_record",
+    "contractor_reminders",
     "day_of",
     "form_token_sign",
     "hide_identity",
@@ -76,7 +86,9 @@ __all__ = [
     "request_clarification_ask",
     "request_clarification_received",
     "request_confirm",
+    "request_contractor_reply",
     "request_extend",
+    "request_forward",
     "request_not_held",
     "request_record",
     "request_redact",

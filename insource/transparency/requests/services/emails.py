@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from insource.core.bilingual import in_languages, publishes_in_welsh, render_in_languages
+from insource.transparency.requests.contractors.clock import working_days_allowed
 from insource.transparency.requests.law import commissioner_for
 from insource.transparency.requests.tokens import private_token
 
@@ -104,3 +105,52 @@ def email_reminder(user, authority, items) -> bool:
         ) % {"n": len(rows), "name": authority.name}
 
     return _send(user.email, subject, "reminder", context, authority=authority)
+
+
+CONTRACTOR_SUBJECTS = {
+    "asked": _("Information request {reference}: information you hold for {name}"),
+    "reminder": _("Reminder: information request {reference} for {name}"),
+}
+
+
+def email_contractor(forward, template: str, *, late: bool = False) -> bool:
+    """Ask the contractor for the information it holds for the council, or remind it."""
+    authority = forward.authority
+    context = {
+        "forward": forward,
+        "authority": authority,
+        "days": _working_days(forward),
+        "late": late,
+    }
+
+    def subject():
+        text = CONTRACTOR_SUBJECTS[template]
+        return str(text).format(reference=forward.request.reference, name=authority.name)
+
+    to = forward.contractor_email
+    return _send(to, subject, f"contractor_{template}", context, authority=authority)
+
+
+def _working_days(forward) -> int:
+    return working_days_allowed(forward.forwarded_on)
+
+
+def email_contractor_late(user, forward, *, breach: bool) -> bool:
+    """Tell an officer that a contractor's reply is late."""
+    if not user.email:
+        return False
+    authority = forward.authority
+    ref = forward.request.reference
+    context = {
+        "user": user,
+        "forward": forward,
+        "breach": breach,
+        "link": link("requests:officer", code=authority.code, reference=ref),
+    }
+
+    def subject():
+        return str(_("The contractor's reply is late: information request {reference}")).format(
+            reference=ref
+        )
+
+    return _send(user.email, subject, "contractor_late", context, authority=authority)
