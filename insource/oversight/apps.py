@@ -8,3 +8,8 @@ class OversightConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "insource.oversight"
     verbose_name = "Oversight"
+
+    def ready(self) -> None:
+        from insource.oversight.panels import register_panels
+
+        register_panels()

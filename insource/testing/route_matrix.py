@@ -116,6 +116,15 @@ def _kept(w):
     return [w.code, w.kept.pk]
 
 
+def _supplier(w):
+    """The kept contract's supplier's identity (one is added when it has none)."""
+    from insource.testing.factories import SupplierFactory
+
+    supplier = w.kept.suppliers.first() or SupplierFactory(name="Route Matrix Ltd")
+    w.kept.suppliers.add(supplier)
+    return [f"s{supplier.pk}"]
+
+
 def _appraisal(w):
     return [w.code, w.review.pk]
 
@@ -242,6 +251,7 @@ ROUTES: dict[str, Row] = {
     "public:comment-confirm": Row(PUBLIC, PUBLIC, args=lambda w: [w.comment_token]),
     # Published decisions -------------------------------------------------------------------
     "public:adoptions": Row(PUBLIC, GET_ONLY),
+    "supplier": Row(PUBLIC, GET_ONLY, args=_supplier),
     "public:decision": Row(PUBLIC, GET_ONLY, args=lambda w: [w.decision.pk]),
     "public:decision-pdf": Row(PUBLIC, GET_ONLY, args=lambda w: [w.decision.pk]),
     "public:decision-trace": Row(PUBLIC, GET_ONLY, args=lambda w: [w.decision.pk]),
