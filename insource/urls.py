@@ -6,6 +6,7 @@ from django.views.i18n import set_language
 
 from insource.appraisal.urls import public_urlpatterns as appraisal_public_urls
 from insource.inhouse.urls import public_urlpatterns as inhouse_public_urls
+from insource.oversight import views as oversight_views
 from insource.oversight.suppliers import views as supplier_views
 from insource.register.urls import urlpatterns as register_urls
 from insource.reviews.urls import public_urlpatterns
@@ -35,6 +36,7 @@ urlpatterns = [
     path("public/", include((appraisal_public_urls, "appraisal-public"))),
     path("public/", include((inhouse_public_urls, "brought-home"))),
     path("public/suppliers/<str:identity>/", supplier_views.supplier, name="supplier"),
+    path("public/audit-reports/<int:pk>/", oversight_views.public_report, name="audit-report"),
     path("api/", include("insource.api.urls")),
     path("", include("insource.transparency.urls")),
     path("admin/", admin.site.urls),

@@ -179,6 +179,9 @@ class Role(models.TextChoices):
     UNION_REPRESENTATIVE = "union-representative", _("Trade union representative")
     # A shared or national legal service: one person may hold it for several authorities.
     LEGAL_SUPPORT = "legal-support", _("Legal support")
+    # An independent member of the audit committee: the committee's view, its quarterly
+    # reports and recommendations, for one or several authorities, and no officer role (issue 19).
+    AUDIT_COMMITTEE_MEMBER = "audit-committee-member", _("Independent audit committee member")
 
 
 class Membership(models.Model):

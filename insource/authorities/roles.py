@@ -44,12 +44,18 @@ class Capability(StrEnum):
     MANAGE_WORKFORCE = "manage-workforce"
     REFER_TO_LEGAL = "refer-to-legal"
     ADVISE_ON_REFERRAL = "advise-on-referral"
+    READ_AUDIT = "read-audit"
+    RECORD_AUDIT = "record-audit"
+    RESPOND_TO_AUDIT = "respond-to-audit"
 
 
 ALL = frozenset(Role)
 # A trade union representative is a member for one purpose: the transition plans, their
 # workforce aggregates and the consultation log (issue 16). They read no review or evidence.
-OFFICERS = ALL - {Role.UNION_REPRESENTATIVE}
+# An independent audit committee member is a member for one purpose too: the committee's view,
+# reports and recommendations (issue 19). They hold no officer role.
+OFFICERS = ALL - {Role.UNION_REPRESENTATIVE, Role.AUDIT_COMMITTEE_MEMBER}
+COMMITTEE = frozenset({Role.AUDITOR, Role.AUDIT_COMMITTEE_MEMBER})
 CAPABILITIES: dict[Capability, frozenset[Role]] = {
     Capability.READ: OFFICERS,
     # Evidence files may hold personal data (staff lists, care records): officers and the
@@ -89,11 +95,11 @@ CAPABILITIES: dict[Capability, frozenset[Role]] = {
     # aggregates; officers running the transition edit milestones and record the consultation;
     # union representatives and officers comment. The liability rows are personal data: HR
     # officers and authority administrators only.
-    Capability.READ_TRANSITION: ALL,
+    Capability.READ_TRANSITION: ALL - {Role.AUDIT_COMMITTEE_MEMBER},
     Capability.MANAGE_TRANSITION: frozenset(
         {Role.REVIEW_OFFICER, Role.CONTRACT_MANAGER, Role.HR_OFFICER, Role.AUTHORITY_ADMIN}
     ),
-    Capability.COMMENT_TRANSITION: ALL - {Role.AUDITOR},
+    Capability.COMMENT_TRANSITION: ALL - COMMITTEE,
     Capability.READ_WORKFORCE: frozenset({Role.HR_OFFICER, Role.AUTHORITY_ADMIN}),
     Capability.MANAGE_WORKFORCE: frozenset({Role.HR_OFFICER, Role.AUTHORITY_ADMIN}),
     # Legal support referrals (issue 19): the officers who run reviews and manage contracts
@@ -103,6 +109,14 @@ CAPABILITIES: dict[Capability, frozenset[Role]] = {
         {Role.REVIEW_OFFICER, Role.CONTRACT_MANAGER, Role.LEGAL_OFFICER, Role.AUTHORITY_ADMIN}
     ),
     Capability.ADVISE_ON_REFERRAL: frozenset({Role.LEGAL_SUPPORT}),
+    # The audit committee: officers and its independent members read its view and reports; the
+    # committee (auditors and independent members) publishes the quarterly report and records
+    # recommendations; the officers who own them respond.
+    Capability.READ_AUDIT: OFFICERS | {Role.AUDIT_COMMITTEE_MEMBER},
+    Capability.RECORD_AUDIT: COMMITTEE,
+    Capability.RESPOND_TO_AUDIT: frozenset(
+        {Role.REVIEW_OFFICER, Role.LEGAL_OFFICER, Role.CONTRACT_MANAGER, Role.AUTHORITY_ADMIN}
+    ),
     # Information requests: these roles act on them and see who made them; others read.
     Capability.ANSWER_REQUESTS: frozenset(
         {Role.REVIEW_OFFICER, Role.LEGAL_OFFICER, Role.AUTHORITY_ADMIN}

@@ -59,6 +59,7 @@ DEMO_PEOPLE = (
     ("hr", "Harper", "Hughes", (Role.HR_OFFICER,)),
     ("union", "Uma", "Union", (Role.UNION_REPRESENTATIVE,)),
     ("counsel", "Sam", "Solicitor", (Role.LEGAL_SUPPORT,)),  # a shared legal service
+    ("committee", "Jo", "Independent", (Role.AUDIT_COMMITTEE_MEMBER,)),
 )
 
 

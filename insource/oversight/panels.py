@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 from insource.core import panels
+from insource.oversight.records import reports_published
 from insource.oversight.suppliers.identity import identity_of
 from insource.oversight.suppliers.presenters import incumbent_line
 from insource.oversight.suppliers.selectors import incumbent_records
@@ -26,7 +27,19 @@ def incumbent(*, review, contract, on: date, can) -> dict | None:
     return {"records": [{"identity": r.identity, "line": incumbent_line(r)} for r in records]}
 
 
+def audit_reports(*, authority, on: date) -> dict | None:
+    reports = list(reports_published(authority=authority))
+    return {"reports": reports} if reports else None
+
+
 def register_panels() -> None:
+    panels.register(
+        "portal.authority",
+        name="oversight.audit-reports",
+        template="oversight/includes/audit_reports.html",
+        context=audit_reports,
+        order=40,
+    )
     panels.register(
         "portal.contract",
         name="oversight.suppliers",

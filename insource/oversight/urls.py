@@ -7,4 +7,7 @@ from insource.oversight import views
 app_name = "oversight"
 urlpatterns = [
     path("<str:code>/audit/", views.audit, name="audit"),
+    path("<str:code>/audit/reports/<str:quarter>/", views.report, name="report"),
+    path("<str:code>/audit/recommendations/", views.recommendations, name="recommendations"),
+    path("<str:code>/audit/recommendations/<int:pk>/", views.respond, name="recommendation"),
 ]

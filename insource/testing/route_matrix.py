@@ -47,6 +47,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from datetime import UTC, datetime
 
 from insource.authorities.roles import Capability as C
 from insource.transition.models import Milestone
@@ -114,6 +115,42 @@ def _signed(w):
 
 def _kept(w):
     return [w.code, w.kept.pk]
+
+
+def _recommendation(w):
+    """A recommendation of the committee to the authority (made when the row is built)."""
+    from datetime import date
+
+    from insource.oversight.models import AuditRecommendation
+
+    owner = w.people[next(iter(w.people))]
+    made = AuditRecommendation.objects.create(
+        authority=w.own,
+        made_on=date(2026, 10, 1),
+        text="Clear the backlog",
+        owner="Head of waste",
+        due_on=date(2027, 3, 31),
+        recorded_by=owner,
+        recorded_at=datetime(2026, 10, 1, 9, 0, tzinfo=UTC),
+    )
+    return [w.code, made.pk]
+
+
+def _audit_report(w):
+    """A published quarterly report of the authority."""
+    from insource.oversight.models import AuditReport
+
+    owner = w.people[next(iter(w.people))]
+    report, _created = AuditReport.objects.get_or_create(
+        authority=w.own,
+        quarter="2026-Q2",
+        defaults={
+            "content": {},
+            "published_by": owner,
+            "published_at": datetime(2026, 7, 1, 9, 0, tzinfo=UTC),
+        },
+    )
+    return [report.pk]
 
 
 def _supplier(w):
@@ -261,7 +298,27 @@ ROUTES: dict[str, Row] = {
     # Minimum standards and the model contract -------------------------------------------------
     "standards:mine": Row(SIGNED_IN, GET_ONLY),
     "standards:authority": Row(C.READ, GET_ONLY, args=_code),
-    "oversight:audit": Row(C.READ, GET_ONLY, args=_code),
+    "oversight:audit": Row(C.READ_AUDIT, GET_ONLY, args=_code),
+    "oversight:report": Row(C.READ_AUDIT, C.RECORD_AUDIT, args=lambda w: [w.code, "2026-Q3"]),
+    "oversight:recommendations": Row(
+        C.READ_AUDIT,
+        C.RECORD_AUDIT,
+        args=_code,
+        data=lambda w: {
+            "text": "Clear the backlog",
+            "owner": "Head of waste",
+            "due_on_0": "31",
+            "due_on_1": "3",
+            "due_on_2": "2027",
+        },
+    ),
+    "oversight:recommendation": Row(
+        C.RESPOND_TO_AUDIT,
+        C.RESPOND_TO_AUDIT,
+        args=_recommendation,
+        data=lambda w: {"status": "accepted", "response": "Agreed"},
+    ),
+    "audit-report": Row(PUBLIC, GET_ONLY, args=_audit_report),
     "standards:contract": Row(C.READ, GET_ONLY, args=_kept),
     "standards:record": Row(C.MANAGE_CONTRACTS, C.MANAGE_CONTRACTS, args=_kept),
     "standards:payroll": Row(C.READ, C.MANAGE_CONTRACTS, args=_kept),

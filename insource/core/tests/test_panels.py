@@ -55,7 +55,7 @@ def test_a_panel_for_an_unknown_slot_or_a_host_passing_other_objects_is_refused(
 def test_every_app_that_shows_a_panel_registered_it_on_start():
     names = {slot: [p.name for p in panels.registered(slot)] for slot in panels.SLOTS}
     assert names == {
-        "review.page": ["wealth.contract", "legal.review"],
+        "review.page": ["wealth.contract", "legal.review", "oversight.incumbent"],
         "review.decision": ["transition.review"],
         "decision.pack": ["appraisal.pack"],
         "contract.detail": [
@@ -64,8 +64,18 @@ def test_every_app_that_shows_a_panel_registered_it_on_start():
             "transparency.contractor",
             "legal.contract",
         ],
-        "portal.authority": ["alerts.authority", "wealth.authority", "inhouse.authority"],
-        "portal.contract": ["alerts.contract", "inhouse.contract", "transparency.contractor"],
+        "portal.authority": [
+            "alerts.authority",
+            "wealth.authority",
+            "inhouse.authority",
+            "oversight.audit-reports",
+        ],
+        "portal.contract": [
+            "alerts.contract",
+            "inhouse.contract",
+            "transparency.contractor",
+            "oversight.suppliers",
+        ],
         "portal.decision": ["transition.public"],
     }
 
@@ -141,9 +151,22 @@ def test_no_panel_runs_a_query_while_its_host_page_renders(client, officer_login
         rendered.append((panel.name, len(queries)))
         return html
 
+    from insource.oversight.models import AuditReport
+    from insource.testing import TEST_NOW
+    from insource.testing.factories import SupplierFactory
+
     authority, people, review, decision = _decided_in_house_and_published()
     officer_login(client, people["review-officer"])
     contract = review.contract
+    # every panel has something to show: the incumbent's record, a published committee report
+    contract.suppliers.add(SupplierFactory(name="Incumbent Ltd", company_number="01234567"))
+    AuditReport.objects.create(
+        authority=authority,
+        quarter="2026-Q3",
+        content={},
+        published_by=people["auditor"],
+        published_at=TEST_NOW,
+    )
     pages = [
         reverse("reviews:review", args=[authority.code, review.pk]),
         reverse("register:contract-detail", args=[contract.pk]),

@@ -1,0 +1,112 @@
+"""The audit committee's writes: publishing a quarterly report (frozen), recording a
+recommendation, and the owner's response and closure. Each audited."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from insource.authorities.models import Authority
+from insource.core.audit import Actor, audit_record
+from insource.oversight.models import AuditRecommendation, AuditReport
+from insource.oversight.reports import QuarterError, report_content
+
+S = AuditRecommendation.Status
+
+
+@transaction.atomic
+def audit_report_publish(
+    *, authority: Authority, quarter: str, user, by: Actor, at: datetime, on: date
+) -> AuditReport:
+    """Publish the quarter's report as it stands now; a quarter is published once."""
+    if AuditReport.objects.filter(authority=authority, quarter=quarter).exists():
+        raise ValidationError({"quarter": _("The report for this quarter is already published")})
+    try:
+        content = report_content(authority, quarter, on=on)
+    except QuarterError as exc:
+        raise ValidationError({"quarter": str(exc)}) from None
+    report = AuditReport.objects.create(
+        authority=authority, quarter=quarter, content=content, published_by=user, published_at=at
+    )
+    audit_record(
+        by=by,
+        at=at,
+        action="audit_report.publish",
+        obj=report,
+        authority=authority,
+        after={"quarter": quarter, "counts": content["counts"]},
+    )
+    return report
+
+
+@dataclass(frozen=True)
+class RecommendationInput:
+    text: str
+    owner: str
+    due_on: date
+
+
+@transaction.atomic
+def audit_recommendation_add(
+    *, authority: Authority, entry: RecommendationInput, user, by: Actor, at: datetime, on: date
+) -> AuditRecommendation:
+    recommendation = AuditRecommendation.objects.create(
+        authority=authority,
+        made_on=on,
+        text=entry.text.strip(),
+        owner=entry.owner.strip(),
+        due_on=entry.due_on,
+        recorded_by=user,
+        recorded_at=at,
+    )
+    audit_record(
+        by=by,
+        at=at,
+        action="audit_recommendation.add",
+        obj=recommendation,
+        authority=authority,
+        after={"owner": recommendation.owner, "due_on": entry.due_on.isoformat()},
+    )
+    return recommendation
+
+
+@transaction.atomic
+def audit_recommendation_respond(
+    *,
+    recommendation: AuditRecommendation,
+    status: str,
+    response: str,
+    by: Actor,
+    at: datetime,
+    on: date,
+) -> AuditRecommendation:
+    """The owner's response: accepted (in progress), not accepted (with reasons) or done."""
+    response = (response or "").strip()
+    errors = {}
+    if status not in {S.ACCEPTED, S.REJECTED, S.DONE}:
+        errors["status"] = _("Select what has happened to the recommendation")
+    if not response:
+        errors["response"] = _("Enter the response")
+    if errors:
+        raise ValidationError(errors)
+    before = {"status": recommendation.status}
+    recommendation.status = status
+    recommendation.response = response
+    recommendation.responded_on = on
+    recommendation.closed_on = on if status in {S.DONE, S.REJECTED} else None
+    recommendation.save()
+    audit_record(
+        by=by,
+        at=at,
+        action="audit_recommendation.respond",
+        obj=recommendation,
+        authority=recommendation.authority,
+        before=before,
+        after={"status": status},
+        reason=response,
+    )
+    return recommendation
