@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 from insource.core import panels
-from insource.oversight.records import reports_published
+from insource.oversight.selectors import reports_published
 from insource.oversight.suppliers.identity import identity_of
 from insource.oversight.suppliers.presenters import incumbent_line
 from insource.oversight.suppliers.selectors import incumbent_records

@@ -7,8 +7,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.db.models import QuerySet
+
 from insource.authorities.models import Authority
 from insource.legal.selectors import referrals_late
+from insource.oversight.models import AuditRecommendation, AuditReport
 from insource.reviews.selectors.reviews import (
     decisions_departing,
     departure_counts,
@@ -91,3 +94,26 @@ def audit_view(*, authority: Authority, on: date) -> AuditView:
         late_contractors=forwards_late(authority=authority, on=on),
         late_referrals=referrals_late(authority=authority, on=on),
     )
+
+
+# The committee's own records: its published reports and its recommendations.
+
+
+def reports_published(*, authority: Authority) -> QuerySet[AuditReport]:
+    return AuditReport.objects.filter(authority=authority)
+
+
+def report_published(*, authority: Authority, quarter: str) -> AuditReport | None:
+    return AuditReport.objects.filter(authority=authority, quarter=quarter).first()
+
+
+def report_public_get(pk: int) -> AuditReport | None:
+    return AuditReport.objects.select_related("authority").filter(pk=pk).first()
+
+
+def recommendations_of(*, authority: Authority) -> QuerySet[AuditRecommendation]:
+    return AuditRecommendation.objects.filter(authority=authority)
+
+
+def recommendation_get(*, authority: Authority, pk: int) -> AuditRecommendation | None:
+    return recommendations_of(authority=authority).filter(pk=pk).first()

@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from insource.authorities.access import AuthorityPage, authority_page
 from insource.authorities.roles import Capability
 from insource.core.pdf import html_to_pdf
-from insource.oversight import records
+from insource.oversight import selectors as records
 from insource.oversight.forms import RecommendationForm, ResponseForm
 from insource.oversight.presenters import departures_shown, report_shown
 from insource.oversight.reports import QuarterError, quarter_of, report_content

@@ -138,14 +138,17 @@ def _recommendation(w):
 
 def _audit_report(w):
     """A published quarterly report of the authority."""
+    from datetime import date
+
     from insource.oversight.models import AuditReport
+    from insource.oversight.reports import report_content
 
     owner = w.people[next(iter(w.people))]
     report, _created = AuditReport.objects.get_or_create(
         authority=w.own,
         quarter="2026-Q2",
         defaults={
-            "content": {},
+            "content": report_content(w.own, "2026-Q2", on=date(2026, 11, 23)),
             "published_by": owner,
             "published_at": datetime(2026, 7, 1, 9, 0, tzinfo=UTC),
         },

@@ -88,7 +88,8 @@ SUBJECT: dict[str, set[str]] = {
     "alerts": {"calendar", "tokens"},
     # a referral's target and lateness (pure)
     "legal": {"clock"},
-    "oversight": set(),
+    # the quarterly report's content (frozen when published); a supplier's record across councils
+    "oversight": {"reports", "suppliers"},
     "home": set(),
 }
 

@@ -152,7 +152,7 @@ def test_no_panel_runs_a_query_while_its_host_page_renders(client, officer_login
         return html
 
     from insource.oversight.models import AuditReport
-    from insource.testing import TEST_NOW
+    from insource.testing import TEST_NOW, TEST_TODAY
     from insource.testing.factories import SupplierFactory
 
     authority, people, review, decision = _decided_in_house_and_published()
@@ -160,10 +160,12 @@ def test_no_panel_runs_a_query_while_its_host_page_renders(client, officer_login
     contract = review.contract
     # every panel has something to show: the incumbent's record, a published committee report
     contract.suppliers.add(SupplierFactory(name="Incumbent Ltd", company_number="01234567"))
+    from insource.oversight.reports import report_content
+
     AuditReport.objects.create(
         authority=authority,
         quarter="2026-Q3",
-        content={},
+        content=report_content(authority, "2026-Q3", on=TEST_TODAY),
         published_by=people["auditor"],
         published_at=TEST_NOW,
     )
