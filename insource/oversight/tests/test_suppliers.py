@@ -13,7 +13,7 @@ from django.urls import reverse
 from insource.core.audit import Actor
 from insource.oversight.suppliers.identity import identity_of, suppliers_of
 from insource.oversight.suppliers.selectors import supplier_record
-from insource.register.services.contracts import contract_correct
+from insource.register.services.corrections import contract_correct
 from insource.testing import TEST_NOW
 from insource.testing.factories import AuthorityFactory, ContractFactory, SupplierFactory
 from insource.testing.inhouse import kpi, rating
