@@ -47,9 +47,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from insource.authorities.roles import Capability as C
+from insource.oversight.models import AuditRecommendation, AuditReport
+from insource.oversight.reports import report_content
+from insource.testing.factories import SupplierFactory
 from insource.transition.models import Milestone
 from insource.transition.selectors import transition_plan_for_review
 
@@ -119,10 +122,6 @@ def _kept(w):
 
 def _recommendation(w):
     """A recommendation of the committee to the authority (made when the row is built)."""
-    from datetime import date
-
-    from insource.oversight.models import AuditRecommendation
-
     owner = w.people[next(iter(w.people))]
     made = AuditRecommendation.objects.create(
         authority=w.own,
@@ -138,11 +137,6 @@ def _recommendation(w):
 
 def _audit_report(w):
     """A published quarterly report of the authority."""
-    from datetime import date
-
-    from insource.oversight.models import AuditReport
-    from insource.oversight.reports import report_content
-
     owner = w.people[next(iter(w.people))]
     report, _created = AuditReport.objects.get_or_create(
         authority=w.own,
@@ -158,8 +152,6 @@ def _audit_report(w):
 
 def _supplier(w):
     """The kept contract's supplier's identity (one is added when it has none)."""
-    from insource.testing.factories import SupplierFactory
-
     supplier = w.kept.suppliers.first() or SupplierFactory(name="Route Matrix Ltd")
     w.kept.suppliers.add(supplier)
     return [f"s{supplier.pk}"]

@@ -16,9 +16,19 @@ from insource.testing.transition import url as _url
 
 HR = {Role.HR_OFFICER, Role.AUTHORITY_ADMIN}
 MANAGE = {Role.REVIEW_OFFICER, Role.CONTRACT_MANAGER, Role.HR_OFFICER, Role.AUTHORITY_ADMIN}
+# Every member reads the plans but an independent audit committee member, who reads only the
+# committee's pages (ADR 0042)
+READERS = [r for r in Role if r != Role.AUDIT_COMMITTEE_MEMBER]
 
 
-@pytest.mark.parametrize("role", list(Role))
+def test_an_audit_committee_member_reads_no_plan(client, officer_login, world):
+    _a, people, _d, plan = world
+    officer_login(client, people[Role.AUDIT_COMMITTEE_MEMBER])
+    assert client.get(_url("plan", plan)).status_code == 403
+    assert client.get(_url("workforce", plan)).status_code == 403
+
+
+@pytest.mark.parametrize("role", READERS)
 def test_liability_rows_by_role(client, officer_login, world, role):
     _a, people, _d, plan = world
     officer_login(client, people[role])
@@ -32,7 +42,7 @@ def test_liability_rows_by_role(client, officer_login, world, role):
     assert ('id="rows-hidden"' in html) == (role not in HR)
 
 
-@pytest.mark.parametrize("role", list(Role))
+@pytest.mark.parametrize("role", READERS)
 def test_plan_milestone_and_grades_pages_by_role(client, officer_login, world, role):
     _a, people, decision, plan = world
     officer_login(client, people[role])
