@@ -4,6 +4,7 @@ and no translation loses or invents a placeholder."""
 
 from __future__ import annotations
 
+import os
 import re
 from datetime import date
 from pathlib import Path
@@ -88,3 +89,39 @@ def test_a_welsh_speaking_browser_gets_welsh(client):
     page = client.get("/", HTTP_ACCEPT_LANGUAGE="cy").content.decode()
 
     assert '<html lang="cy"' in page
+
+
+def test_every_message_has_a_welsh_translation(tmp_path, settings):
+    """Extracts every message afresh (GNU gettext's xgettext and msgmerge, through the project's
+    `makemessages`) into a copy of the Welsh catalogue: any message of the code or templates
+    that the catalogue lacks, leaves empty or marks fuzzy fails here, by name."""
+    import shutil
+
+    from django.core.management import call_command
+
+    if shutil.which("msgmerge") is None or shutil.which("xgettext") is None:
+        if os.environ.get("INSOURCE_REQUIRE_GETTEXT"):
+            pytest.fail("GNU gettext is required here (INSOURCE_REQUIRE_GETTEXT) but not found")
+        pytest.skip("GNU gettext (xgettext, msgmerge) is not installed")
+    copy = tmp_path / "locale" / "cy" / "LC_MESSAGES" / "django.po"
+    copy.parent.mkdir(parents=True)
+    shutil.copy(CY_PO, copy)
+    settings.LOCALE_PATHS = [str(tmp_path / "locale")]
+
+    # ignoring the real locale directory keeps makemessages from writing there (it adopts any
+    # `locale` directory it walks past); the copy in LOCALE_PATHS is the one it merges into
+    call_command(
+        "makemessages",
+        locale=["cy"],
+        no_obsolete=True,
+        ignore_patterns=["insource/locale"],
+        verbosity=0,
+    )
+
+    extracted = polib.pofile(str(copy))
+    missing = [e.msgid for e in extracted.untranslated_entries()]
+    fuzzy = [e.msgid for e in extracted.fuzzy_entries()]
+    assert (missing, fuzzy) == ([], []), (
+        f"{len(missing)} messages have no Welsh translation and {len(fuzzy)} are fuzzy in "
+        f"{CY_PO}: run `python manage.py makemessages -l cy --no-obsolete` and translate them"
+    )
