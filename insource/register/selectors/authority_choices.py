@@ -148,3 +148,17 @@ def own_authority_with_contracts(user) -> Authority | None:
     if len(ids) != 1:
         return None
     return authorities_with_contracts().filter(pk__in=ids).first()
+
+
+def query_with_own_authority(query, user):
+    """A list's filters, where an officer of exactly one authority sees its contracts unless
+    they choose otherwise (an empty `authority` means every authority): the register list and
+    the pipeline both open this way."""
+    if "authority" in query:
+        return query
+    own = own_authority_with_contracts(user)
+    if own is None:
+        return query
+    query = query.copy()
+    query["authority"] = own.key
+    return query

@@ -12,12 +12,15 @@ from insource.register.filters import ContractFilter
 from insource.register.models import Contract
 from insource.register.presenters import history, paginate, provenance, summary_rows
 from insource.register.selectors import buyer_names, contracts
+from insource.register.selectors.authority_choices import query_with_own_authority
 
 
 @officer_page()
 def contract_list(request, page: OfficerPage):
-    """The register: filters beside a table of contracts, 50 a page."""
-    found = ContractFilter(request.GET, queryset=contracts.contract_list())
+    """The register: filters beside a table of contracts, 50 a page (an officer of one authority
+    sees its contracts first, as the pipeline does)."""
+    query = query_with_own_authority(request.GET, request.user)
+    found = ContractFilter(query, queryset=contracts.contract_list())
     listed, page_range = paginate(request, found.qs)
     context = {
         "filter": found,

@@ -17,7 +17,7 @@ from insource.authorities.access import OfficerPage, officer_page
 from insource.register.exporters import downloads
 from insource.register.filters import PipelineForm
 from insource.register.presenters import paginate
-from insource.register.selectors.authority_choices import own_authority_with_contracts
+from insource.register.selectors.authority_choices import query_with_own_authority
 from insource.register.selectors.pipeline import Pipeline
 from insource.register.timeline import timeline_svg
 from insource.reviews.pipeline.presenters import pipeline_columns
@@ -36,15 +36,7 @@ def pipeline(request, page: OfficerPage):
 
 
 def _query(request):
-    """The page's filters; an officer of exactly one authority sees its contracts unless they
-    choose otherwise (an empty `authority` means every authority)."""
-    query = request.GET
-    if "authority" not in query:
-        own = own_authority_with_contracts(request.user)
-        if own is not None:
-            query = query.copy()
-            query["authority"] = own.key
-    return query
+    return query_with_own_authority(request.GET, request.user)
 
 
 def _screened(form: PipelineForm, on):

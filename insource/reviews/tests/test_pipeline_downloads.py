@@ -146,3 +146,18 @@ def test_the_pipeline_defaults_to_the_officer_s_own_authority(client, officer_lo
     assert len(everywhere.context["page_obj"].object_list) == 4
     rows = csv_rows(client.get(reverse("register:pipeline-csv"), {"within": "36"}))
     assert len(rows) == 3
+
+
+def test_the_register_list_defaults_to_the_officer_s_own_authority(client, officer_login, ending):
+    from insource.testing.workflow import person
+
+    here = ending[0]
+    officer_login(client, person(here, "review-officer", username="reg-officer"))
+    page = client.get(reverse("register:contract-list"))
+    assert sorted(c.title for c in page.context["page_obj"]) == [
+        "Café meals — £5",
+        "Far off",
+        "Grounds",
+    ]
+    everywhere = client.get(reverse("register:contract-list"), {"authority": ""})
+    assert "Elsewhere" in [c.title for c in everywhere.context["page_obj"]]
