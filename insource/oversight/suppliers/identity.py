@@ -17,11 +17,18 @@ SLUG = re.compile(
 )
 
 
+def company_number(value: str | None) -> str:
+    """A company number as the gender pay gap join normalises it; '' for none and for a
+    placeholder of zeros (published as 00000000 by buyers who had none: not one company)."""
+    number = normalise_company_number(value)
+    return number if number.strip("0") else ""
+
+
 def identity_of(supplier: Supplier) -> str:
     """The supplier's identity, as its page's URL names it."""
-    number = normalise_company_number(supplier.company_number)
+    number = company_number(supplier.company_number)
     if not number and supplier.identifier_scheme == "GB-COH":
-        number = normalise_company_number(supplier.identifier_id)
+        number = company_number(supplier.identifier_id)
     if number:
         return f"GB-COH-{number}"
     if supplier.charity_number:
@@ -39,7 +46,9 @@ def suppliers_of(identity: str) -> QuerySet[Supplier]:
     if identity.startswith("s"):
         return Supplier.objects.filter(pk=int(identity[1:]))
     if identity.startswith("GB-COH-"):
-        number = identity.removeprefix("GB-COH-")
+        number = company_number(identity.removeprefix("GB-COH-"))
+        if not number:
+            return Supplier.objects.none()
         return Supplier.objects.filter(
             Q(company_number=number) | Q(identifier_scheme="GB-COH", identifier_id=number)
         )

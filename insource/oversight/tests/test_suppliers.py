@@ -57,6 +57,11 @@ def test_one_supplier_across_sources(world):
     assert identity_of(world["cf"]) == identity_of(world["fat"]) == "GB-COH-01234567"
     assert set(suppliers_of("GB-COH-01234567")) == {world["cf"], world["fat"]}
     assert identity_of(SupplierFactory(name="No Number Ltd")).startswith("s")
+    # a placeholder of zeros is no company number: two such suppliers stay apart
+    zero_a = SupplierFactory(name="A Ltd", company_number="00000000")
+    zero_b = SupplierFactory(name="B Ltd", company_number="0")
+    assert identity_of(zero_a) == f"s{zero_a.pk}" and identity_of(zero_b) == f"s{zero_b.pk}"
+    assert not suppliers_of("GB-COH-00000000").exists()
 
 
 def test_the_record_counts_contracts_terminations_changes_and_ratings(world):
