@@ -40,6 +40,8 @@ def summary_rows(record: SupplierRecord) -> list[Row]:
         ),
         Row(_("Minimum standards breached"), str(record.breaches)),
         Row(_("Minimum standards checks overdue"), str(record.overdue)),
+        Row(_("Information requests forwarded to it"), str(record.information.num_asked)),
+        Row(_("Of them, answered late or not at all"), str(record.information.num_late)),
     ]
 
 

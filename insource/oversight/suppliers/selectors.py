@@ -13,6 +13,8 @@ from insource.oversight.suppliers.identity import identity_of, suppliers_of
 from insource.register.models import Contract, ContractEvent, Supplier
 from insource.standards.models import MonitoringAlert
 from insource.standards.payroll.published_gpg import PublishedStatus, published_status
+from insource.transparency.models import ContractorRequest
+from insource.transparency.requests.contractors.selectors import Counts, counts_of
 
 CHANGED = {"end_on", "max_end_on", "value_amount", "value_inc_vat", "supplier_names"}
 FAILING = ("requires_improvement", "inadequate")  # ratings that are performance failures
@@ -45,6 +47,7 @@ class SupplierRecord:
     breaches: int
     overdue: int
     pay_gap: PublishedStatus | None
+    information: Counts = field(default_factory=Counts)  # requests for what it holds (MS6)
     value_gbp: Decimal = Decimal(0)
     shown: list[Contract] = field(default_factory=list)
 
@@ -105,6 +108,7 @@ def supplier_record(identity: str, *, on: date, shown: int = 50) -> SupplierReco
         breaches=_alerts(contracts, "breach"),
         overdue=_alerts(contracts, "overdue"),
         pay_gap=_pay_gap(identity, rows),
+        information=counts_of(ContractorRequest.objects.filter(supplier__in=rows), on),
         value_gbp=total,
         shown=contracts[:shown],
     )

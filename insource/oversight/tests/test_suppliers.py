@@ -128,3 +128,19 @@ def test_the_review_page_shows_the_incumbents_record(client, officer_login):
 
     assert 'id="incumbent-record"' in page
     assert "Incumbent Ltd: 2 contracts with 2 authorities, 1 ended early or terminated" in page
+
+
+def test_the_record_counts_the_contractors_late_information():
+    from datetime import timedelta
+
+    from insource.testing.contractors import continuing_request, forward
+
+    _authority, _people, contract, request = continuing_request()
+    forward(request)
+    supplier = contract.suppliers.get()
+
+    now = supplier_record(identity_of(supplier), on=TEST_NOW.date())
+    later = supplier_record(identity_of(supplier), on=TEST_NOW.date() + timedelta(days=60))
+
+    assert (now.information.num_asked, now.information.num_late) == (1, 0)
+    assert (later.information.num_asked, later.information.num_late) == (1, 1)
