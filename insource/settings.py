@@ -285,6 +285,7 @@ INSOURCE_DEMO_USERS: list[str] = _list("INSOURCE_DEMO_USERS") or [
     "hr",
     "union",
     "counsel",
+    "committee",
 ]
 OTP_TOTP_ISSUER = os.environ.get("INSOURCE_SERVICE_NAME", "Insource")
 OTP_ADMIN_HIDE_SENSITIVE_DATA = True  # the admin never shows an authenticator key

@@ -3,26 +3,19 @@ titles and sentences in the reader's language, dates as GOV.UK writes them, link
 
 from __future__ import annotations
 
-from datetime import date
-
 from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from insource.alerts.models import NewsItem, NewsKind, TargetKind
 from insource.alerts.selectors import Target, division_name
+from insource.core.dates import long_date
 from insource.register.naming import contract_service_name
 
 
 def absolute(path: str) -> str:
     return settings.INSOURCE_BASE_URL.rstrip("/") + path
-
-
-def long_date(day: date) -> str:
-    """`6 December 2026` (in Welsh, `6 Rhagfyr 2026`)."""
-    return date_format(day, "j F Y")
 
 
 def target_name(target: Target) -> str:

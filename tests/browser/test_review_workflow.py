@@ -154,7 +154,9 @@ def test_refuse_contract_to_a_published_decision(full_demo, evidence_pdf, page, 
     # Its review, found among Staffordshire's by its title.
     review_url = open_review(page, live_server, "STS", REFUSE)
     assert page.locator("#review-state").get_attribute("data-state") == "open"
-    assert page.locator("#task-list li").count() == 10
+    # Ten topics the engine reads, and the subsidiarity and openness test (recorded, published).
+    assert page.locator("#task-list li").count() == 11
+    assert "Subsidiarity and openness" in page.locator("#task-list").inner_text()
     check(page, "review-02-task-list")
 
     # People at risk: none of the three limbs.

@@ -52,6 +52,11 @@ def views(patterns):
             yield pattern.callback
 
 
+# The only views that may skip CSRF, each with its reason: RFC 8058 one-click unsubscribe is
+# POSTed by a mail client that holds no cookie; the unguessable token in the link is the check.
+CSRF_EXEMPT_ALLOWED = {"stop"}
+
+
 def test_no_view_is_csrf_exempt():
     from rest_framework.views import APIView  # enforces CSRF itself for session sign-in
 
@@ -60,6 +65,7 @@ def test_no_view_is_csrf_exempt():
         for view in views(get_resolver().url_patterns)
         if getattr(view, "csrf_exempt", False)
         and not issubclass(getattr(view, "cls", object), APIView)
+        and view.__qualname__ not in CSRF_EXEMPT_ALLOWED
     ]
     assert exempt == []
 

@@ -3,23 +3,13 @@ GOV.UK writes it ("6 December 2026", in the active language); '' when there is n
 
 from __future__ import annotations
 
-from datetime import date, datetime
-
 from django import template
-from django.utils.formats import date_format
+
+from insource.core.dates import long_date
 
 register = template.Library()
 
 
 @register.filter
 def date_words(value) -> str:
-    if not value:
-        return ""
-    if isinstance(value, str):
-        try:
-            value = date.fromisoformat(value[:10])
-        except ValueError:
-            return value
-    if isinstance(value, datetime):
-        value = value.date()
-    return date_format(value, "j F Y")
+    return long_date(value)

@@ -186,12 +186,13 @@ def test_no_panel_runs_a_query_while_its_host_page_renders(client, officer_login
 
 # Template tags format; templates follow the map ----------------------------------------------
 
-# Besides Django's template and text tools, two pure formatters a tag may call: the plain-words
-# catalogue (ADR 0034: a code to its words) and a contract's name for people (`register.naming`,
-# from the contract's own fields). Neither reads the database on its own.
+# Besides Django's template and text tools, three pure formatters a tag may call: the plain-words
+# catalogue (ADR 0034: a code to its words), dates in words (`core.dates`) and a contract's name
+# for people (`register.naming`, from the contract's own fields). None reads the database.
 ALLOWED_IN_TAGS = (
     "django.template",
     "django.utils",
+    "insource.core.dates",
     "insource.core.plain_words",
     "insource.register.naming",
 )

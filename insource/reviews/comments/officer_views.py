@@ -12,10 +12,10 @@ from django.utils.translation import gettext as _
 
 from insource.authorities.access import AuthorityPage, authority_page
 from insource.authorities.roles import Capability
+from insource.core.dates import long_date
 from insource.reviews.comments import presenters, selectors
 from insource.reviews.comments.forms import ConsiderForm, ModerateForm
 from insource.reviews.comments.moderation import ModerationInvalid, comment_moderate
-from insource.reviews.comments.rules import long_date
 from insource.reviews.comments.services import (
     WindowRefused,
     comment_window_consider,

@@ -8,11 +8,11 @@ from datetime import date
 
 from django.utils.translation import gettext_lazy as _
 
+from insource.core.dates import long_date
 from insource.reviews.comments import selectors
 from insource.reviews.comments.rules import (
     closes_on_for,
     is_open_for_comments,
-    long_date,
     window_days,
 )
 from insource.reviews.decisions.explanation import explanation

@@ -9,8 +9,6 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from django.utils.formats import date_format
-
 from insource.reviews.workflow.timing import param_value
 
 LONDON = ZoneInfo("Europe/London")
@@ -38,8 +36,3 @@ def is_open_for_comments(window, *, on: date) -> bool:
     """Whether comments made (or confirmed) on `on` count: from the day the window opened to
     its last day, both included. No window, no comments."""
     return window is not None and window.opens_on <= on <= window.closes_on
-
-
-def long_date(day: date) -> str:
-    """`6 January 2027`, as GOV.UK writes dates (month names in the active language)."""
-    return date_format(day, "j F Y")

@@ -12,11 +12,11 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from insource.core.audit import Actor, audit_record
+from insource.core.dates import long_date
 from insource.reviews.comments.rules import (
     closes_on_for,
     day_of,
     is_open_for_comments,
-    long_date,
     window_days,
 )
 from insource.reviews.comments.selectors import comment_summary, openness_answers

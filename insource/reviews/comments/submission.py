@@ -18,9 +18,10 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from insource.core.audit import Actor, audit_record
+from insource.core.dates import long_date
 from insource.core.privacy import hide_identity
 from insource.reviews.comments import notify
-from insource.reviews.comments.rules import day_of, is_open_for_comments, long_date
+from insource.reviews.comments.rules import day_of, is_open_for_comments
 from insource.reviews.comments.spam import CommentRefused, check_rate, check_spam, ip_hash
 from insource.reviews.models import CommentWindow, PublicComment
 

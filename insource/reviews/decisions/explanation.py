@@ -10,11 +10,9 @@ decides anything, and the engine stays pure.
 from __future__ import annotations
 
 import re
-from datetime import date
-
-from django.utils.formats import date_format
 
 from insource.core import plain_words as plain
+from insource.core.dates import long_date
 from insource.policy.facts_fields import label as fact_label
 
 STEPS = ("0", "1", "2", "3a", "3b")  # the policy's order (POLICY.md §2)
@@ -103,15 +101,6 @@ PLAIN_PHRASES = (
 )
 TEST_CODE = re.compile(r"test (T\d{1,2}) \([^)]*\)")
 ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
-
-
-def long_date(value: date | str | None) -> str:
-    """A date as GOV.UK writes it: "6 December 2026" (in the active language)."""
-    if not value:
-        return ""
-    if isinstance(value, str):
-        value = date.fromisoformat(value[:10])
-    return date_format(value, "j F Y")
 
 
 def plain_text(text: str) -> str:

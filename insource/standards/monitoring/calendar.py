@@ -28,6 +28,7 @@ from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
 
+from insource.core.dates import long_date
 from insource.policy.params import Parameters
 
 DUE_SOON_DAYS = 30
@@ -103,7 +104,7 @@ def _gender_pay(m: Monitored, on: date, params: Parameters) -> Item:
     every = _months(params, "gender_pay.audit_interval_months", on)
     last = max((p.pay_on for p in m.payroll if p.pay_on <= on), default=None)
     due = (last or m.decided_on) + relativedelta(months=every)
-    basis = f"last return paid {last.isoformat()}" if last else "no payroll return yet"
+    basis = f"last return paid {long_date(last)}" if last else "no payroll return yet"
     return Item(
         "gender-pay-audit",
         "MS4",
@@ -118,7 +119,7 @@ def _kpi(m: Monitored, on: date, params: Parameters) -> Item:
     every = _months(params, "kpi.assessment_interval_months", on)
     last = max((d for d in m.kpi_assessed_on if d <= on), default=None)
     due = (last or m.decided_on) + relativedelta(months=every)
-    basis = f"last assessed {last.isoformat()}" if last else "not yet assessed"
+    basis = f"last assessed {long_date(last)}" if last else "not yet assessed"
     return Item(
         "kpi-assessment",
         "MS9",
@@ -165,7 +166,7 @@ def _uplifts(m: Monitored, on: date, params: Parameters) -> list[Item]:
 
 
 def _uplift_detail(announced: date, first: PayrollSeen | None) -> str:
-    text = f"announced {announced.isoformat()}; shown by a payroll return on or after the date"
+    text = f"announced {long_date(announced)}; shown by a payroll return on or after the date"
     if first is not None and first.num_below_rate:
         return text + f": {first.num_below_rate} workers below the rate on {first.pay_on}"
     return text

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from insource.core.dates import long_date
 from insource.standards.monitoring.calendar import Item
 
 MS2_REASON = (
@@ -82,12 +83,13 @@ def payroll_seen(pk: int, pay_on: date, fair_wage: dict, gender_pay: dict, toler
 def _below_text(s: dict, on: date) -> str:
     return (
         f"{s['below_rate']} of {s['workers']} workers paid below the applicable rate on "
-        f"{on.isoformat()} (shortfall £{s['total_shortfall_per_period']} for the pay period)"
+        f"{long_date(on)} (shortfall £{s['total_shortfall_per_period']} for the pay period)"
     )
 
 
 def _paid_text(s: dict, on: date) -> str:
-    text = f"all {s['workers'] - s['not_checked']} workers checked paid at least the rate on {on}"
+    checked = s["workers"] - s["not_checked"]
+    text = f"all {checked} workers checked paid at least the rate on {long_date(on)}"
     return text + (f"; {s['uplift_due']} have an uplift due" if s["uplift_due"] else "")
 
 

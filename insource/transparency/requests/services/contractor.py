@@ -15,6 +15,7 @@ from django.core.validators import validate_email
 from django.db import transaction
 
 from insource.core.audit import Actor
+from insource.core.dates import long_date
 from insource.standards.monitoring.services import monitoring_finding_record
 from insource.transparency.models import ContractorOutcome, ContractorRequest, EventKind
 from insource.transparency.requests.contractors import clock
@@ -22,7 +23,6 @@ from insource.transparency.requests.services import emails
 from insource.transparency.requests.services.core import (
     RequestActionRefused,
     day_of,
-    long_date,
     request_record,
     require_text,
     step_check,

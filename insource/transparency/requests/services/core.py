@@ -66,11 +66,6 @@ def response_due(started_on: date, regime: str) -> date:
     return due_on(started_on, regime=regime, working_days=limits(regime)["response"])
 
 
-def long_date(day: date) -> str:
-    """`22 December 2026`, as GOV.UK writes dates."""
-    return f"{day.day} {day:%B %Y}"
-
-
 def day_of(at: datetime) -> date:
     return received_on_of(at)
 

@@ -15,13 +15,13 @@ from datetime import datetime
 from django.db import transaction
 
 from insource.core.audit import Actor
+from insource.core.dates import long_date
 from insource.transparency.deadlines import due_on, is_scottish, limits
 from insource.transparency.models import EventKind, InformationRequest, RequestState
 from insource.transparency.requests.law import basis, exemptions_of
 from insource.transparency.requests.services.core import (
     RequestActionRefused,
     day_of,
-    long_date,
     notify,
     request_record,
     require_text,

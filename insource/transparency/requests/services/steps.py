@@ -24,13 +24,13 @@ from datetime import datetime
 from django.db import transaction
 
 from insource.core.audit import Actor
+from insource.core.dates import long_date
 from insource.transparency.models import EventKind, InformationRequest, Regime, RequestState
 from insource.transparency.requests.law import basis, commissioner_for
 from insource.transparency.requests.services.core import (
     RequestActionRefused,
     day_of,
     hide_identity,
-    long_date,
     notify,
     party_of,
     request_record,
