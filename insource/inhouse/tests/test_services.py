@@ -182,4 +182,4 @@ def test_ms9_reads_the_contracts_kpi_ratings():
     ms9 = next(r for r in m.rows if r.id == "MS9")
     assert ms9.status == "met" and "3 KPIs assessed, 3 met" in ms9.evidence[0].reason
     item = next(i for i in m.items if i.key == "kpi-assessment")
-    assert "last assessed 2027-01-31" in item.detail and item.due_on == date(2028, 1, 31)
+    assert "last assessed 31 January 2027" in item.detail and item.due_on == date(2028, 1, 31)
