@@ -5,6 +5,7 @@ and `ALLOWED_HOSTS` must be set: startup fails with a message naming the missing
 The database is SQLite (WAL mode) unless `DATABASE_URL` points elsewhere (PostgreSQL, psycopg 3).
 """
 
+import hashlib
 import os
 from datetime import timedelta
 from pathlib import Path
@@ -385,6 +386,22 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 100_000, "CULL_FREQUENCY": 4},
         }
     }
+
+# Public pages from memory (ADR 0046): the register search, authority and contract pages and
+# the public API's lists are kept in the cache above for anonymous visitors, each with the
+# generations of the data it shows (`core/page_cache.py`). Off in tests unless a test turns it
+# on. The version names the code: a deployment with new templates or words builds pages anew.
+INSOURCE_PAGE_CACHE = _flag("INSOURCE_PAGE_CACHE", default=ENV != "test")
+
+
+def _page_cache_version() -> str:
+    stamp = [os.environ.get("INSOURCE_PAGE_CACHE_VERSION", "")]
+    for pattern in ("**/templates/**/*.html", "locale/*/LC_MESSAGES/*.mo"):
+        stamp.extend(f"{p.name}:{p.stat().st_mtime_ns}" for p in sorted(BASE_DIR.glob(pattern)))
+    return hashlib.sha256("\n".join(stamp).encode()).hexdigest()[:16]
+
+
+INSOURCE_PAGE_CACHE_VERSION = _page_cache_version()
 
 # APIs (ADR 0010, 0017): the public read-only API and open data at /api/public/v1/ (no sign-in,
 # throttled per client address, counted in the shared cache above, open to every origin for

@@ -7,3 +7,8 @@ class CoreConfig(AppConfig):
     name = "insource.core"
     label = "core"
     verbose_name = "Core"
+
+    def ready(self):
+        from insource.core import page_cache
+
+        page_cache.connect()

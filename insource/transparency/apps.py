@@ -12,3 +12,7 @@ class TransparencyConfig(AppConfig):
         from insource.transparency.panels import register_panels
 
         register_panels()
+
+        from insource.transparency.receivers import connect
+
+        connect()

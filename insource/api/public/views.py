@@ -37,6 +37,7 @@ from insource.api.throttling import (
     RateLimitHeadersMixin,
 )
 from insource.authorities.selectors import authority_get
+from insource.core import page_cache
 from insource.core.views import request_time
 from insource.register.exporters import csv as csv_export
 from insource.register.exporters import ocds
@@ -79,8 +80,24 @@ class ReadOnly(PublicMixin, viewsets.ReadOnlyModelViewSet):
             raise Http404("Not found.")
         return found
 
+    def list(self, request, *args, **kwargs):
+        """A page of the list, from memory for anonymous clients (ADR 0046): after the
+        throttle and the query's check, which every request still passes."""
+
+        def build():
+            return HttpResponse(
+                JSONRenderer().render(super(ReadOnly, self).list(request, *args, **kwargs).data),
+                content_type="application/json",
+            )
+
+        return page_cache.answer(request._request, f"api.{self.basename}.list", build)
+
     def retrieve(self, request, *args, **kwargs):
-        return conditional_json(request, self.get_serializer(self.get_object()).data)
+        return page_cache.answer(
+            request._request,
+            f"api.{self.basename}.detail",
+            lambda: conditional_json(request, self.get_serializer(self.get_object()).data),
+        )
 
 
 def conditional_json(request, data) -> HttpResponseBase:

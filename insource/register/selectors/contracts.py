@@ -67,6 +67,13 @@ def contract_get(pk: int) -> Contract:
     )
 
 
+def contract_authority_ids(pk: int) -> list[int] | None:
+    """The authorities a contract's public page shows (its reviewer and its buyer), or None
+    when there is no such contract: what its cached page depends on (ADR 0046)."""
+    row = Contract.objects.filter(pk=pk).values_list("reviewing_authority_id", "buyer_id").first()
+    return None if row is None else sorted(set(row))
+
+
 def quality_flag_counts() -> list[tuple[str, str, int]]:
     """(code, label, number of contracts) for each data-quality check an officer works through."""
     from insource.register.importers.derive import FLAG_LABELS

@@ -9,6 +9,7 @@ from django.db import transaction
 
 from insource.authorities.models import Authority, BuyerName
 from insource.authorities.selectors import authority_reviewing_on
+from insource.core import page_cache
 from insource.core.audit import Actor, audit_record
 from insource.register.importers.derive import OFFICER_FLAGS, flag_codes
 from insource.register.models import Contract
@@ -35,6 +36,8 @@ def buyer_name_confirm(
     buyer_name.save()
     reviewer = authority_reviewing_on(authority, on) or authority
     contracts = list(Contract.objects.filter(buyer_name=buyer_name.name))
+    left = {c.buyer_id for c in contracts} | {c.reviewing_authority_id for c in contracts}
+    page_cache.changed(authorities=left | {authority.pk, reviewer.pk})
     for contract in contracts:
         contract.buyer, contract.reviewing_authority = authority, reviewer
         contract.quality_flags = [

@@ -30,6 +30,7 @@ class PlannedWriter:
     def __init__(self, *, run: ImportRun):
         self.run = run
         self.num_written = 0
+        self.touched: set[int] = set()  # the buyers of what was written (ADR 0046)
         self._pending: dict[str, dict] = {}
 
     def add(self, record: PlannedRecord, buyer) -> None:
@@ -62,6 +63,8 @@ class PlannedWriter:
         ]
         PlannedProcurement.objects.bulk_update(changed, [*FIELDS, "content_hash", "last_import"])
         self.num_written += len(new) + len(changed)
+        self.touched.update(v["buyer_id"] for _, v in new)
+        self.touched.update(p.buyer_id for p in changed)
 
     def _apply(self, planned: PlannedProcurement, values: dict) -> PlannedProcurement:
         for field, value in values.items():

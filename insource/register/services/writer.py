@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from insource.authorities.services.buyers import BuyerResolver, ResolvedBuyer
+from insource.core import page_cache
 from insource.core.bulk import insert_rows
 from insource.register.importers.derive import OFFICER_FLAGS, derive, flag_codes
 from insource.register.importers.records import (
@@ -24,6 +25,7 @@ from insource.register.services.planned import PlannedWriter
 from insource.register.services.suppliers import SupplierResolver, supplier_key
 
 BATCH = 1000
+AUTHORITY_FIELDS = ("buyer_id", "reviewing_authority_id")
 TRACKED = (
     "ocid",
     "award_id",
@@ -94,6 +96,9 @@ class RegisterWriter:
         self.warnings: list[ImportIssue] = []
         self.counts = {"created": 0, "updated": 0, "unchanged": 0, "planned": 0}
         self._pending: dict[str, ContractRecord] = {}
+        # The authorities whose contracts this run created, changed or took away: their public
+        # pages are built again once the import commits (ADR 0046).
+        self.touched: set[int] = set()
 
     def add(self, record: ContractRecord | PlannedRecord) -> None:
         if isinstance(record, PlannedRecord):
@@ -114,6 +119,9 @@ class RegisterWriter:
         self.planned.flush()
         self.counts["planned"] = self.planned.num_written
         self.buyers.finish()
+        self.touched |= self.planned.touched
+        if self.touched:
+            page_cache.changed(authorities=self.touched)
 
     def flush(self) -> None:
         if not self._pending:
@@ -221,6 +229,7 @@ class RegisterWriter:
                 for r in rows
             ],
         )
+        self.touched.update(r["values"][f] for r in rows for f in AUTHORITY_FIELDS)
         keys = [r["record"].source_key for r in rows]
         ids = dict(Contract.objects.filter(source_key__in=keys).values_list("source_key", "pk"))
         insert_rows(
@@ -259,7 +268,9 @@ class RegisterWriter:
                 self._note([row["record"]], "unchanged")
                 continue
             self._note([row["record"]], "updated")
+            self.touched.update(getattr(contract, f) for f in AUTHORITY_FIELDS)
             changes = self._apply(contract, row)
+            self.touched.update(getattr(contract, f) for f in AUTHORITY_FIELDS)
             changed.append(contract)
             events.append(self._event_row(contract.pk, row["record"], "updated", changes))
             self._set_suppliers(contract, row["supplier_ids"])

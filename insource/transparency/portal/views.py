@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from insource.authorities.selectors import authority_by_public_slug
+from insource.core import page_cache
 from insource.register.exporters import downloads
 from insource.register.exporters.csv import REGISTER_COLUMNS
 from insource.register.exporters.queries import contracts_for_download
@@ -26,6 +27,17 @@ from insource.transparency.portal import presenters as presenters
 from insource.transparency.portal import sitemaps
 
 
+def _authority_scopes(request, slug: str):
+    found = authority_by_public_slug(slug)
+    return None if found is None else [page_cache.authority_scope(found.pk)]
+
+
+def _contract_scopes(request, pk: int):
+    ids = register.contract_authority_ids(pk)
+    return None if ids is None else [page_cache.authority_scope(i) for i in ids]
+
+
+@page_cache.cached("portal.contracts")
 def contracts(request):
     """Search and filter the whole register; paginated; the URL is the shareable link."""
     found = ContractFilter(request.GET, queryset=register.contract_list())
@@ -86,6 +98,7 @@ def authority_choices(request):
     return response
 
 
+@page_cache.cached("portal.authorities")
 def authorities(request):
     query = request.GET.get("q", "").strip()[:200]
     page = Paginator(register.authorities_public(query), 50).get_page(request.GET.get("page"))
@@ -98,6 +111,7 @@ def authorities(request):
     return render(request, "transparency/portal/authorities.html", context)
 
 
+@page_cache.cached("portal.authority", _authority_scopes, shared=())
 def authority(request, slug: str):
     found = authority_by_public_slug(slug)
     if found is None:
@@ -136,6 +150,7 @@ def authority_pipeline_xlsx(request, slug: str):
     return _authority_download(request, slug, "xlsx")
 
 
+@page_cache.cached("portal.contract", _contract_scopes, shared=())
 def contract(request, pk: int):
     try:
         found = register.contract_get(pk)
