@@ -23,9 +23,11 @@ served, so the language switcher's form works and the nonce is never reused.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import re
+import threading
 import uuid
 from collections.abc import Callable, Iterable
 
@@ -181,13 +183,36 @@ def answer(request, kind: str, build, scopes=None, *, shared: Iterable[str] = (S
     hit = serve(request, key, shared)
     if hit is not None:
         return hit
-    more = scopes() if scopes else ()
-    if more is None:
-        return build()
-    current = _generations([*shared, *more])
-    response = build()
-    store(request, key, response, current)
-    return response
+    with _one_builder(key):
+        hit = serve(request, key, shared)  # built by another thread while this one waited
+        if hit is not None:
+            return hit
+        more = scopes() if scopes else ()
+        if more is None:
+            return build()
+        current = _generations([*shared, *more])
+        response = build()
+        store(request, key, response, current)
+        return response
+
+
+_builders: dict[str, threading.Lock] = {}
+_builders_guard = threading.Lock()
+
+
+@contextlib.contextmanager
+def _one_builder(key: str):
+    """One thread of this process builds a missing page; the others wait for it and read it
+    from the cache (32 visitors arriving after a change cost one build, not 32)."""
+    with _builders_guard:
+        lock = _builders.setdefault(key, threading.Lock())
+    try:
+        with lock:
+            yield
+    finally:
+        with _builders_guard:
+            if not lock.locked() and _builders.get(key) is lock:
+                del _builders[key]
 
 
 def serve(request, key: str, shared: Iterable[str]) -> HttpResponse | None:

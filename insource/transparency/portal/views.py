@@ -84,6 +84,7 @@ def contracts_xlsx(request):
     return _download(request, "xlsx")
 
 
+@page_cache.cached("portal.authority-choices")
 def authority_choices(request):
     """The autocomplete's list of authorities (JSON labels), built once per data change and
     served with an ETag, so a browser asks again only when it may have changed (ADR 0038)."""
