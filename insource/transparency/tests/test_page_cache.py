@@ -347,3 +347,15 @@ def _request_for(url: str):
 
     translation.activate("en-gb")
     return RequestFactory().get(url)
+
+
+def test_the_autocompletes_list_is_served_from_memory_with_its_etag(client, register):
+    url = reverse("portal:authority-choices")
+    first = client.get(url)
+    assert first.headers["X-Insource-Cache"] == "miss"
+    assert "Bristol City Council" in first.json() and "Leeds City Council" in first.json()
+    again = client.get(url)
+    assert again.headers["X-Insource-Cache"] == "hit"
+    assert again.headers["ETag"] == first.headers["ETag"]
+    assert again.headers["Cache-Control"] == "public, max-age=300"
+    assert client.get(url, HTTP_IF_NONE_MATCH=first.headers["ETag"]).status_code == 304
