@@ -228,7 +228,7 @@ def start_insource(db: Path, port: int, args, *, cache: bool) -> subprocess.Pope
         "--workers",
         str(args.workers),
         "--worker-class",
-        "gthread",
+        args.worker_class,
         "--threads",
         str(args.threads_per_worker),
         "--backlog",
@@ -281,6 +281,8 @@ def main() -> None:
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--workers", type=int, default=2, help="gunicorn worker processes")
     parser.add_argument("--threads-per-worker", type=int, default=8, help="gthread threads")
+    parser.add_argument("--worker-class", default="gthread", choices=["gthread", "sync"])
+    parser.add_argument("--skip-datasette", action="store_true")
     parser.add_argument("--on", default=date.today().isoformat(), help="the day (ISO)")
     parser.add_argument("--skip-uncached", action="store_true")
     args = parser.parse_args()
@@ -316,13 +318,14 @@ def main() -> None:
             finally:
                 stop(server)
         # Datasette: cold (fresh process), then warm.
-        server = start_datasette(copy, 8762, args)
-        try:
-            wait_for(f"http://127.0.0.1:8762/{copy.stem}")
-            rows.append(measure("datasette cold", server.pid, datasette_url, args, script))
-            rows.append(measure("datasette warm", server.pid, datasette_url, args, script))
-        finally:
-            stop(server)
+        if not args.skip_datasette:
+            server = start_datasette(copy, 8762, args)
+            try:
+                wait_for(f"http://127.0.0.1:8762/{copy.stem}")
+                rows.append(measure("datasette cold", server.pid, datasette_url, args, script))
+                rows.append(measure("datasette warm", server.pid, datasette_url, args, script))
+            finally:
+                stop(server)
     finally:
         script.unlink()
     by = {r["server"]: r for r in rows}
