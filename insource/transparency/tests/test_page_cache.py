@@ -359,3 +359,25 @@ def test_the_autocompletes_list_is_served_from_memory_with_its_etag(client, regi
     assert again.headers["ETag"] == first.headers["ETag"]
     assert again.headers["Cache-Control"] == "public, max-age=300"
     assert client.get(url, HTTP_IF_NONE_MATCH=first.headers["ETag"]).status_code == 304
+
+
+def test_one_thread_builds_a_missing_page_while_the_others_wait():
+    import threading
+    import time
+
+    inside, most = [], []
+
+    def visit():
+        with page_cache._one_builder("pages:page:test"):
+            inside.append(1)
+            most.append(len(inside))
+            time.sleep(0.01)
+            inside.pop()
+
+    threads = [threading.Thread(target=visit) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(most) == 8 and max(most) == 1
+    assert "pages:page:test" not in page_cache._builders
