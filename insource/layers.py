@@ -25,8 +25,9 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("inhouse",),  # the in-house service after go-live, KPIs and outturn
     ("standards",),  # minimum standards for contracts that stay outsourced
     ("transparency",),  # the public portal, open data and information requests
-    # news when something happens (email alerts, Atom and iCalendar feeds); legal support referrals
-    ("alerts", "legal"),
+    # news when something happens (email alerts, Atom and iCalendar feeds); legal support
+    # referrals; places (Total Place: every public body of an area side by side)
+    ("alerts", "legal", "places"),
     ("oversight",),  # the audit committee: what is late or blocked across everything above
     ("api", "home"),  # the APIs; the home pages
     ("demo",),  # the demo builds a showcase through every app's services

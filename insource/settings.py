@@ -110,6 +110,7 @@ INSTALLED_APPS = [
     "insource.inhouse",
     "insource.alerts",
     "insource.legal",
+    "insource.places",
     "insource.oversight",
     "insource.demo",
     "insource.api",

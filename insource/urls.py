@@ -7,6 +7,7 @@ from django.views.i18n import set_language
 from insource.appraisal.urls import public_urlpatterns as appraisal_public_urls
 from insource.inhouse.urls import public_urlpatterns as inhouse_public_urls
 from insource.oversight import views as oversight_views
+from insource.places.urls import public_urlpatterns as places_public_urls
 from insource.oversight.suppliers import views as supplier_views
 from insource.register.urls import urlpatterns as register_urls
 from insource.reviews.urls import public_urlpatterns
@@ -26,6 +27,7 @@ urlpatterns = [
     path("legal/", include("insource.legal.urls")),
     path("appraisal/", include("insource.appraisal.urls")),
     path("wealth/", include("insource.wealth.urls")),
+    path("places/", include("insource.places.urls")),
     path("transition/", include("insource.transition.urls")),
     path("inhouse/", include("insource.inhouse.urls")),
     # the language switcher (a POST from every page's header; ADR 0035): under /public/ so it
@@ -35,6 +37,7 @@ urlpatterns = [
     path("public/", include((public_urlpatterns, "public"))),
     path("public/", include((appraisal_public_urls, "appraisal-public"))),
     path("public/", include((inhouse_public_urls, "brought-home"))),
+    path("public/", include((places_public_urls, "places-public"))),
     path("public/suppliers/<str:identity>/", supplier_views.supplier, name="supplier"),
     path("public/audit-reports/<int:pk>/", oversight_views.public_report, name="audit-report"),
     path("api/", include("insource.api.urls")),

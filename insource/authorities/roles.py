@@ -47,6 +47,7 @@ class Capability(StrEnum):
     READ_AUDIT = "read-audit"
     RECORD_AUDIT = "record-audit"
     RESPOND_TO_AUDIT = "respond-to-audit"
+    MAKE_PLACES = "make-places"
 
 
 ALL = frozenset(Role)
@@ -115,6 +116,11 @@ CAPABILITIES: dict[Capability, frozenset[Role]] = {
     Capability.READ_AUDIT: OFFICERS | {Role.AUDIT_COMMITTEE_MEMBER},
     Capability.RECORD_AUDIT: COMMITTEE,
     Capability.RESPOND_TO_AUDIT: frozenset(
+        {Role.REVIEW_OFFICER, Role.LEGAL_OFFICER, Role.CONTRACT_MANAGER, Role.AUTHORITY_ADMIN}
+    ),
+    # Places (Total Place, issue 20): the officers who run reviews, manage contracts and
+    # administer the authority save places (sets of areas) that anyone may then read.
+    Capability.MAKE_PLACES: frozenset(
         {Role.REVIEW_OFFICER, Role.LEGAL_OFFICER, Role.CONTRACT_MANAGER, Role.AUTHORITY_ADMIN}
     ),
     # Information requests: these roles act on them and see who made them; others read.

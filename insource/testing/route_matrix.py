@@ -52,6 +52,7 @@ from datetime import UTC, date, datetime
 from insource.authorities.roles import Capability as C
 from insource.oversight.models import AuditRecommendation, AuditReport
 from insource.oversight.reports import report_content
+from insource.places.models import Place
 from insource.testing.factories import SupplierFactory
 from insource.transition.models import Milestone
 from insource.transition.selectors import transition_plan_for_review
@@ -184,6 +185,23 @@ def _referral(w):
     return [w.code, w.referral.pk]
 
 
+def _place(w):
+    """A saved place made by the authority (made when the row is built)."""
+    place, _created = Place.objects.get_or_create(
+        slug="route-matrix-place",
+        defaults={
+            "name": "Route matrix place",
+            "kind": "custom",
+            "key": w.code,
+            "area_codes": [w.code],
+            "made_by_authority": w.own,
+            "made_by": "route matrix",
+            "made_at": datetime(2026, 10, 1, 9, 0, tzinfo=UTC),
+        },
+    )
+    return [place.slug]
+
+
 ROUTES: dict[str, Row] = {
     # Legal support referrals (issue 19): the team's queue spans its authorities ------------
     "legal:queue": Row(SIGNED_IN, GET_ONLY),
@@ -197,6 +215,12 @@ ROUTES: dict[str, Row] = {
     "legal:document": Row(
         C.READ_EVIDENCE, GET_ONLY, args=lambda w: [w.code, w.referral.pk, w.referral_document.pk]
     ),
+    # Places (Total Place, issue 20): officers make them, anyone reads them --------------------
+    "places:authority": Row(C.READ, GET_ONLY, args=_code),
+    "places:new": Row(C.MAKE_PLACES, C.MAKE_PLACES, args=_code),
+    "places-public:list": Row(PUBLIC, GET_ONLY),
+    "places-public:place": Row(PUBLIC, GET_ONLY, args=_place),
+    "places-public:csv": Row(PUBLIC, GET_ONLY, args=_place),
     # Home and signing in ---------------------------------------------------------------------
     "home": Row(PUBLIC, GET_ONLY),
     "login": Row(PUBLIC, PUBLIC),
