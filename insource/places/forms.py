@@ -27,9 +27,13 @@ class PlaceForm(forms.Form):
         label=_("Name of the place"),
         help_text=_("For example: Staffordshire. The link to its page is made from it."),
         max_length=200,
+        required=False,  # the service checks every field at once (GOV.UK: all errors together)
     )
     kind = forms.ChoiceField(
-        label=_("What the place is"), choices=PlaceKind.choices, widget=forms.RadioSelect
+        label=_("What the place is"),
+        choices=PlaceKind.choices,
+        widget=forms.RadioSelect,
+        required=False,
     )
     county = forms.ChoiceField(label=_("County"), required=False, choices=())
     combined = forms.ChoiceField(label=_("Combined authority"), required=False, choices=())

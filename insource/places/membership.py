@@ -120,7 +120,8 @@ class Place:
     def terms(self) -> tuple[Term, ...]:
         """Area names first, then county names; longest first within each, no duplicates."""
         reg = register()
-        areas = [Term(reg[c].nice_name, normalise(reg[c].nice_name), False) for c in self.codes]
+        areas = [Term(reg[c].nice_name, normalise(reg[c].nice_name), False)
+                 for c in self.codes if c in reg]  # fmt: skip
         counties = [Term(reg[c].nice_name, normalise(reg[c].nice_name), True)
                     for c in self.counties if c in reg]  # fmt: skip
         seen, found = set(), []

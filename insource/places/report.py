@@ -299,7 +299,7 @@ def yearly_spend(lines: list[Line], on: date) -> tuple[Decimal, int]:
     for x in lines:
         running = x.start_on and x.end_on and x.start_on <= on <= x.end_on
         a_year = yearly_value(x.value, x.start_on, x.end_on) if running and x.is_counted else None
-        if a_year is not None:
+        if a_year:  # a contract published at £0 adds nothing and is not counted
             total += a_year
             num += 1
     return total, num
