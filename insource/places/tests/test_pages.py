@@ -82,7 +82,11 @@ def test_an_unknown_place_is_not_found(client, db):
     assert client.get(reverse("places-public:csv", args=["nowhere"])).status_code == 404
 
 
-@given(value=HOSTILE_TEXT | st.text(max_size=40))
+# A lone surrogate cannot be put in a URL at all (the test client refuses to encode it).
+TEXT = (HOSTILE_TEXT | st.text(max_size=40)).filter(lambda v: "\ud800" not in v)
+
+
+@given(value=TEXT.filter(lambda v: not any(0xD800 <= ord(c) <= 0xDFFF for c in v)))
 @FUZZ
 def test_hostile_query_strings_never_give_a_500(client, world, value):
     for name in ("places-public:place", "places-public:csv"):
