@@ -7,8 +7,8 @@ from django.views.i18n import set_language
 from insource.appraisal.urls import public_urlpatterns as appraisal_public_urls
 from insource.inhouse.urls import public_urlpatterns as inhouse_public_urls
 from insource.oversight import views as oversight_views
-from insource.places.urls import public_urlpatterns as places_public_urls
 from insource.oversight.suppliers import views as supplier_views
+from insource.places.urls import public_urlpatterns as places_public_urls
 from insource.register.urls import urlpatterns as register_urls
 from insource.reviews.urls import public_urlpatterns
 from insource.reviews.urls import register_urlpatterns as pipeline_urls

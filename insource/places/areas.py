@@ -11,8 +11,8 @@ authority codes (`Areas`):
   icb_footprints.csv` (a county there brings its districts);
 - a custom list of local authority codes (three-letter or GSS), each checked.
 
-Errors are translated (gettext). The register (mySociety's uk_local_authorities, shipped in `insource/authorities/data/`) is read
-once and cached. Errors name each bad entry and say how to fix it.
+The register (mySociety's uk_local_authorities, shipped in `insource/authorities/data/`) is
+read once and cached. Errors (translated) name each bad entry and say how to fix it.
 """
 
 from __future__ import annotations

@@ -95,7 +95,9 @@ def _savings(report: PlaceReport) -> dict:
                 "savings": str(a.savings),
                 "years": a.years,
                 "spend_a_year": None if a.base is None else str(a.base.quantize(Decimal(1))),
-                "rate_a_year": None if a.rate is None else str(a.rate.quantize(Decimal("0.000001"))),
+                "rate_a_year": None
+                if a.rate is None
+                else str(a.rate.quantize(Decimal("0.000001"))),
                 "sets_the_range": a.is_used,
             }
             for a in e.parameters.anchors

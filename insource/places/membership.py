@@ -13,7 +13,8 @@ rules, in order:
 4. for every other body, its name or one of its published names contains, as whole words, the
    name of one of the place's areas (`Staffordshire Moorlands`, `Tamworth`) or of the county one
    of them is in (`Staffordshire`): a police force (`police-area`: force areas are named after
-   the counties they cover), a fire and rescue service (`fire-area`), anything else (`name`);
+   the counties they cover), a fire and rescue service (`fire-area`), anything else (`name`,
+   or `county-name` when the name is the county's and the county is not one of the areas);
 5. `local-contracts`: a central government body none of whose names names the place, but some of
    whose contracts do in their title or description: only those contracts count.
 

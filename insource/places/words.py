@@ -37,9 +37,9 @@ def reason(code: str, term: str, area_name: str = "") -> str:
             "name": term
         }
     if code == "fire-area":
-        return _(
-            "A fire and rescue service named after %(name)s: its area covers the place"
-        ) % {"name": term}
+        return _("A fire and rescue service named after %(name)s: its area covers the place") % {
+            "name": term
+        }
     if code == "county-name":
         return _("Its name contains %(name)s, the county the place is in") % {"name": term}
     if code == "name":

@@ -44,7 +44,9 @@ def test_a_place_made_of_staffordshire_s_areas(page, live_server):
     assert "Staffordshire Police" in bodies and "Tamworth Borough Council" in bodies
     assert "Derbyshire Constabulary" not in bodies
     assert "Biffa Municipal Ltd" in page.locator("#suppliers").inner_text()
-    assert "Between £24,545 and £100,488 over 5 years" in page.locator("#estimate-range").inner_text()
+    assert (
+        "Between £24,545 and £100,488 over 5 years" in page.locator("#estimate-range").inner_text()
+    )
     assert page.locator(".govuk-tag", has_text="Estimate").count() == 2
     assert page.locator("#groups tbody tr").count() == 1
     check(page, "places-02-staffordshire")

@@ -44,10 +44,16 @@ def test_custom_codes_are_checked_and_each_bad_one_named():
         (Body(1, "local-authority", "TAW", "Tamworth Borough Council"), "council", "TAW"),
         (Body(2, "police", "", "Staffordshire Police"), "police-area", "Staffordshire"),
         (Body(3, "fire", "", "Staffordshire Fire & Rescue"), "fire-area", "Staffordshire"),
-        (Body(4, "nhs", "", "NHS x", ("STAFFORDSHIRE MOORLANDS CCG",)), "name",
-         "Staffordshire Moorlands"),  # fmt: skip
-        (Body(5, "housing-association", "", "Newcastle under Lyme Homes"), "name",
-         "Newcastle-under-Lyme"),  # fmt: skip
+        (
+            Body(4, "nhs", "", "NHS x", ("STAFFORDSHIRE MOORLANDS CCG",)),
+            "name",
+            "Staffordshire Moorlands",
+        ),  # fmt: skip
+        (
+            Body(5, "housing-association", "", "Newcastle under Lyme Homes"),
+            "name",
+            "Newcastle-under-Lyme",
+        ),  # fmt: skip
     ],
 )
 def test_who_is_in_a_county_place_and_why(body, reason, term):

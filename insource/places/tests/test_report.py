@@ -12,7 +12,8 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 
-from insource.places.report import add_months, place_report
+from insource.places.ending import add_months
+from insource.places.report import place_report
 from insource.places.savings import savings_estimate, savings_parameters, yearly_value
 from insource.places.selectors import spec_from_text
 from insource.testing.places import ON, STAFFORDSHIRE, staffordshire
