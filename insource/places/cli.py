@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from django.utils.translation import gettext_lazy
+
 from insource.places import words
 from insource.places.areas import register
 from insource.places.report import PlaceReport
@@ -165,15 +167,15 @@ def report_data(report: PlaceReport) -> dict:
 
 
 CSV_HEADER = (
-    "Figure",
-    "Public body",
-    "Kind of body",
-    "Why it is in the place",
-    "Service",
-    "Supplier",
-    "Contracts",
-    "Amount (£)",
-    "Note",
+    gettext_lazy("Figure"),
+    gettext_lazy("Public body"),
+    gettext_lazy("Kind of body"),
+    gettext_lazy("Why it is in the place"),
+    gettext_lazy("Service"),
+    gettext_lazy("Supplier"),
+    gettext_lazy("Contracts"),
+    gettext_lazy("Amount (£)"),
+    gettext_lazy("Note"),
 )
 
 
