@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from insource.places.areas import AreaError, parse_codes, register
+from django.utils.translation import gettext as _
+
+from insource.places.areas import AreaError, parse_codes, register, with_districts
 from insource.places.models import Place
 
 
@@ -49,8 +51,23 @@ def spec_from_text(text: str) -> PlaceSpec:
     if found is not None:
         return spec_of(found)
     codes = parse_codes(text)
-    names = [register()[c].nice_name for c in codes]
-    return PlaceSpec(", ".join(names), tuple(codes))
+    return PlaceSpec(_name_of(codes), tuple(codes))
+
+
+def _name_of(codes: list[str]) -> str:
+    """A county's name when the codes are exactly the county and its districts; else the
+    areas' names, the first three and how many more."""
+    reg = register()
+    for code in codes:
+        if reg[code].la_type == "CTY" and set(with_districts([code])) == set(codes):
+            return reg[code].nice_name
+    names = [reg[c].nice_name for c in codes]
+    if len(names) <= 3:
+        return ", ".join(names)
+    return _("%(names)s and %(n)s more areas") % {
+        "names": ", ".join(names[:3]),
+        "n": len(names) - 3,
+    }
 
 
 __all__ = ["AreaError", "PlaceSpec", "place_get", "places_list", "places_of", "spec_from_text"]

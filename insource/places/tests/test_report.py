@@ -106,6 +106,7 @@ def test_cli_json_lists_each_body_with_its_kind_spend_by_service_and_the_range(w
     call_command("place", "report", ",".join(STAFFORDSHIRE), "--json", "--on", "2026-12-07",
                  stdout=out)  # fmt: skip
     d = json.loads(out.getvalue())
+    assert (d["place"]["name"], len(d["place"]["areas"])) == ("Staffordshire", 9)
     kinds = {b["name"]: b["kind"] for b in d["bodies"]}
     assert kinds["Staffordshire Police"] == "police"
     assert kinds["Ministry of Justice"] == "central-government"
