@@ -90,6 +90,9 @@ SUBJECT: dict[str, set[str]] = {
     "legal": {"clock"},
     # the quarterly report's content (frozen when published); a supplier's record across councils
     "oversight": {"reports", "suppliers"},
+    # a place's areas, which bodies are in it and why, contracts ending together, the savings
+    # estimate (pure), the report built on them and the words a resident reads (ADR 0043)
+    "places": {"areas", "membership", "ending", "savings", "report", "words"},
     "home": set(),
 }
 
