@@ -118,7 +118,9 @@ def _bodies() -> list[Body]:
     return [Body(i, kind, code, name, tuple(names[i])) for i, kind, code, name in rows]
 
 
-def _local_contracts(place: Place, members: list[Member]) -> tuple[list[Member], set[int]]:
+def _local_contracts(
+    place: Place, members: list[Member], bodies: list[Body]
+) -> tuple[list[Member], set[int]]:
     """Rule 5: central government bodies not yet members whose contracts name the place."""
     terms, inside = place.terms, {m.body.id for m in members}
     if not terms:
@@ -140,17 +142,18 @@ def _local_contracts(place: Place, members: list[Member]) -> tuple[list[Member],
         if term is not None:
             ids.add(pk)
             found.setdefault(body_id, term.text)
-    bodies = {b.id: b for b in _bodies() if b.id in found}
-    return [Member(bodies[i], "local-contracts", t) for i, t in found.items()], ids
+    by_id = {b.id: b for b in bodies if b.id in found}
+    return [Member(by_id[i], "local-contracts", t) for i, t in found.items()], ids
 
 
 def place_members(spec: PlaceSpec) -> tuple[list[Member], set[int]]:
     """The place's bodies with their reasons, and the ids of the only contracts that count for
     the bodies that are there for some contracts only (rule 5)."""
     place = Place(spec.codes)
-    members = members_of(place, _bodies())
-    extra, ids = _local_contracts(place, members)
-    return members_of(place, []) + members + extra, ids
+    bodies = _bodies()
+    members = members_of(place, bodies)
+    extra, ids = _local_contracts(place, members, bodies)
+    return members + extra, ids
 
 
 def _lines(members: list[Member], contract_ids: set[int]) -> list[Line]:
