@@ -24,6 +24,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("transition",),  # bringing a service home: the plan from decision to go-live
     ("inhouse",),  # the in-house service after go-live, KPIs and outturn
     ("standards",),  # minimum standards for contracts that stay outsourced
+    ("sharing",),  # appraisals and clauses published as templates for other authorities
     ("transparency",),  # the public portal, open data and information requests
     # news when something happens (email alerts, Atom and iCalendar feeds); legal support
     # referrals; places (Total Place: every public body of an area side by side)

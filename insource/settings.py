@@ -108,6 +108,7 @@ INSTALLED_APPS = [
     "insource.wealth",
     "insource.transition",
     "insource.inhouse",
+    "insource.sharing",
     "insource.alerts",
     "insource.legal",
     "insource.places",

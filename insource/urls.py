@@ -12,6 +12,7 @@ from insource.places.urls import public_urlpatterns as places_public_urls
 from insource.register.urls import urlpatterns as register_urls
 from insource.reviews.urls import public_urlpatterns
 from insource.reviews.urls import register_urlpatterns as pipeline_urls
+from insource.sharing.urls import public_urlpatterns as sharing_public_urls
 
 urlpatterns = [
     path("", include("insource.home.urls")),  # home
@@ -30,6 +31,7 @@ urlpatterns = [
     path("places/", include("insource.places.urls")),
     path("transition/", include("insource.transition.urls")),
     path("inhouse/", include("insource.inhouse.urls")),
+    path("sharing/", include("insource.sharing.urls")),
     # the language switcher (a POST from every page's header; ADR 0035): under /public/ so it
     # is open before two-factor too
     path("public/language/", set_language, name="set-language"),
@@ -38,6 +40,7 @@ urlpatterns = [
     path("public/", include((appraisal_public_urls, "appraisal-public"))),
     path("public/", include((inhouse_public_urls, "brought-home"))),
     path("public/", include((places_public_urls, "places-public"))),
+    path("public/", include((sharing_public_urls, "shared-work"))),
     path("public/suppliers/<str:identity>/", supplier_views.supplier, name="supplier"),
     path("public/audit-reports/<int:pk>/", oversight_views.public_report, name="audit-report"),
     path("api/", include("insource.api.urls")),

@@ -48,6 +48,7 @@ class Capability(StrEnum):
     RECORD_AUDIT = "record-audit"
     RESPOND_TO_AUDIT = "respond-to-audit"
     MAKE_PLACES = "make-places"
+    PUBLISH_TEMPLATES = "publish-templates"
 
 
 ALL = frozenset(Role)
@@ -123,6 +124,10 @@ CAPABILITIES: dict[Capability, frozenset[Role]] = {
     Capability.MAKE_PLACES: frozenset(
         {Role.REVIEW_OFFICER, Role.LEGAL_OFFICER, Role.CONTRACT_MANAGER, Role.AUTHORITY_ADMIN}
     ),
+    # Sharing work (issue 20, ADR 0045): the officers who run reviews publish the authority's
+    # appraisal as a template for other authorities, and withdraw its templates; a clause
+    # version is published by those who make them (EDIT_CLAUSES).
+    Capability.PUBLISH_TEMPLATES: frozenset({Role.REVIEW_OFFICER, Role.LEGAL_OFFICER}),
     # Information requests: these roles act on them and see who made them; others read.
     Capability.ANSWER_REQUESTS: frozenset(
         {Role.REVIEW_OFFICER, Role.LEGAL_OFFICER, Role.AUTHORITY_ADMIN}

@@ -26,6 +26,12 @@ SLOTS: dict[str, tuple[str, ...]] = {
     "review.decision": ("review", "on"),
     # reviews: the decision pack (HTML page and PDF), after the public interest test
     "decision.pack": ("decision", "for_pdf"),
+    # appraisal: the appraisal page, under its heading (`appraisal` is None before it starts)
+    "appraisal.page": ("review", "appraisal", "can"),
+    # standards: a clause's page, under its text (`version` is the one in use)
+    "clause.page": ("version", "can"),
+    # standards: the authority's clause library, under its heading
+    "clauses.page": ("authority", "can"),
     # register: the officers' contract page, between its provenance and its history
     "contract.detail": ("contract", "on"),
     # transparency: the public authority page, after the contracts coming up for review

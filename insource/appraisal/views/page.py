@@ -9,6 +9,7 @@ from insource.appraisal import selectors
 from insource.appraisal.forms.runs import LoadForm, RunForm
 from insource.appraisal.presenters import options_table, results_view, value_text
 from insource.authorities.roles import Capability
+from insource.core import panels
 from insource.reviews.presenters import recommendation
 from insource.reviews.services.states import edit_refusal
 
@@ -25,6 +26,12 @@ def page_context(access, review, appraisal, *, on: date, forms=None) -> dict:
         "lock": edit_refusal(review),
         "rec": recommendation(review.evaluation.get("result", {})),
         "nav_reviews": True,
+        "panels": panels.collect(
+            "appraisal.page",
+            review=review,
+            appraisal=appraisal,
+            can={c.value.replace("-", "_"): access.can(c) for c in Capability},
+        ),
     }
     if appraisal is None:
         return context

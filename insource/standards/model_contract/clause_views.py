@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from insource.authorities.access import AuthorityPage, authority_page
 from insource.authorities.roles import Capability
+from insource.core import panels
 from insource.standards.model_contract import selectors
 from insource.standards.model_contract.forms import ClauseForm, NewClauseForm
 from insource.standards.model_contract.library import ClauseText
@@ -22,8 +23,14 @@ def clauses(request, page: AuthorityPage):
         "access": page.access,
         "clauses": selectors.clauses_current(authority=page.authority),
         "can_edit": page.can(Capability.EDIT_CLAUSES),
+        "panels": panels.collect("clauses.page", authority=page.authority, can=_can(page)),
     }
     return render(request, "standards/model_contract/clauses.html", context)
+
+
+def _can(page: AuthorityPage) -> dict:
+    """The viewer's capabilities, as the panels read them (`edit_clauses`...)."""
+    return {c.value.replace("-", "_"): page.can(c) for c in Capability}
 
 
 def _save(request, page: AuthorityPage, form, text: ClauseText, is_new: bool = False):
@@ -63,6 +70,7 @@ def clause(request, page: AuthorityPage, key: str):
         "form": form,
         "saved": request.GET.get("saved", "")[:6],
         "can_edit": page.can(Capability.EDIT_CLAUSES),
+        "panels": panels.collect("clause.page", version=current, can=_can(page)),
     }
     status = 400 if form.errors else 200
     return render(request, "standards/model_contract/clause.html", context, status=status)
