@@ -376,6 +376,19 @@ ROUTES: dict[str, Row] = {
     "appraisal:run-detail": Row(C.READ, GET_ONLY, args=_run),
     "appraisal:run-csv": Row(C.READ, GET_ONLY, args=_run),
     "appraisal:run-json": Row(C.READ, GET_ONLY, args=_run),
+    # Sharing work (issue 20, ADR 0045): `w.shared` is `w.appraisal` shared as a template. The
+    # empty forms are 400; a withdrawal not confirmed sends the officer back (302).
+    "sharing:authority": Row(C.READ, GET_ONLY, args=_code),
+    "sharing:appraisal-publish": Row(C.PUBLISH_TEMPLATES, C.PUBLISH_TEMPLATES, args=_appraisal),
+    "sharing:appraisal-reuse": Row(C.EDIT_REVIEW, C.EDIT_REVIEW, args=_appraisal),
+    "sharing:clause-publish": Row(
+        C.EDIT_CLAUSES, C.EDIT_CLAUSES, args=lambda w: [w.code, w.clause_version.pk]
+    ),
+    "sharing:clause-reuse": Row(C.EDIT_CLAUSES, C.EDIT_CLAUSES, args=_code),
+    "sharing:withdraw": Row(POST_ONLY, C.PUBLISH_TEMPLATES, args=lambda w: [w.code, w.shared.pk]),
+    "shared-work:library": Row(PUBLIC, GET_ONLY),
+    "shared-work:library-csv": Row(PUBLIC, GET_ONLY),
+    "shared-work:template": Row(PUBLIC, GET_ONLY, args=lambda w: [w.shared.pk]),
     # Community wealth ------------------------------------------------------------------------
     "wealth:mine": Row(SIGNED_IN, GET_ONLY),
     "wealth:authority": Row(C.READ, GET_ONLY, args=_code),

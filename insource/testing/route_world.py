@@ -26,6 +26,7 @@ from insource.reviews.services.editing import evidence_add
 from insource.reviews.services.opening import reviews_open_due
 from insource.reviews.uploads import check_evidence_file, evidence_store
 from insource.reviews.workflow.questions import BY_SLUG
+from insource.sharing.services import appraisal_publish
 from insource.standards.model_contract.models import ClauseVersion
 from insource.standards.payroll.services import payroll_return_upload
 from insource.testing import appraisal as builders
@@ -94,6 +95,7 @@ def build_world() -> World:
     objects["clause_version"] = _clause_version()
     review, appraisal, run, line = _appraised_review(own, people)
     objects.update(review=review, appraisal=appraisal, run=run, line=line)
+    objects["shared"] = _shared(appraisal, people)
     objects["signed"] = _signed(own, people)
     objects.update(_in_house_service(own, people))
     objects["evidence"] = _evidence(review, people[Role.REVIEW_OFFICER])
@@ -181,6 +183,20 @@ def _appraised_review(authority, people):
     run = builders.run(appraisal, officer, draws=200)
     review.refresh_from_db()
     return review, appraisal, run, appraisal.lines.order_by("pk").first()
+
+
+def _shared(appraisal, people):
+    """The appraisal shared as a template (the notes of its first line confirmed)."""
+    officer = people[Role.REVIEW_OFFICER]
+    return appraisal_publish(
+        appraisal=appraisal,
+        title="Grounds maintenance",
+        confirmed={appraisal.lines.order_by("pk").first().pk},
+        user=officer,
+        on=TODAY,
+        by=Actor.for_user(officer),
+        at=NOW,
+    )
 
 
 def _evidence(review, officer):

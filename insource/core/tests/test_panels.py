@@ -57,7 +57,7 @@ def test_every_app_that_shows_a_panel_registered_it_on_start():
     assert names == {
         "review.page": ["wealth.contract", "legal.review", "oversight.incumbent"],
         "review.decision": ["transition.review"],
-        "decision.pack": ["appraisal.pack"],
+        "decision.pack": ["appraisal.pack", "sharing.pack"],
         "contract.detail": [
             "reviews.contract",
             "standards.contract",
@@ -77,6 +77,9 @@ def test_every_app_that_shows_a_panel_registered_it_on_start():
             "transparency.contractor",
         ],
         "portal.decision": ["transition.public"],
+        "appraisal.page": ["sharing.appraisal"],
+        "clause.page": ["sharing.clause"],
+        "clauses.page": ["sharing.clauses"],
     }
 
 
@@ -85,18 +88,20 @@ def test_every_app_that_shows_a_panel_registered_it_on_start():
 
 def _decided_in_house_and_published():
     """A review with its appraisal run, decided in house (so a transition plan), published;
-    its contract has a KPI. Every registered panel has something to show for it."""
+    its contract has a KPI; its appraisal started from another council's template. Every
+    registered panel has something to show for it."""
     from insource.core.audit import Actor
     from insource.reviews.decisions.pack import pack_html
     from insource.reviews.services.decisions import decision_publish, decision_sign
     from insource.reviews.services.editing import review_submit
     from insource.testing import appraisal as builders
     from insource.testing.inhouse import kpi
+    from insource.testing.sharing import reused, shared_appraisal
     from insource.testing.workflow import NOW, TODAY
 
-    authority, people, review = builders.reviewed()
+    authority, people, review, appraisal = reused(shared_appraisal("SHR")[2], "APR")
     officer, maker = builders.officer_of(people), people["decision-maker"]
-    builders.run(builders.appraisal_with_sample(review, officer), officer, draws=200)
+    builders.run(appraisal, officer, draws=200)
     review.refresh_from_db()
     system = Actor.system("tests")
     review_submit(
@@ -175,10 +180,23 @@ def test_no_panel_runs_a_query_while_its_host_page_renders(client, officer_login
         reverse("portal:authority", args=[authority.public_slug]),
         reverse("portal:contract", args=[contract.pk]),
     ]
+    pages.append(reverse("appraisal:page", args=[authority.code, review.pk]))
+    # the clause pages, for a legal officer (who may share its own version of a clause)
+    from insource.testing.sharing import own_clause
+
+    key = own_clause(authority, people).key
+    clause_pages = [
+        reverse("standards:clause", args=[authority.code, key]),
+        reverse("standards:clauses", args=[authority.code]),
+    ]
     with mock.patch.object(panels_tags, "render_panel", counting):
         for url in pages:
             assert client.get(url).status_code == 200, url
         pack_html(decision, publisher_name="Lee Legal", published_on=decision.decided_on)
+        client.logout()
+        officer_login(client, people["legal-officer"])
+        for url in clause_pages:
+            assert client.get(url).status_code == 200, url
     every = {p.name for slot in panels.SLOTS for p in panels.registered(slot)}
     assert {name for name, _ in rendered} == every
     assert [(name, n) for name, n in rendered if n] == [], "queries while rendering a panel"

@@ -211,5 +211,7 @@ def test_every_capability_is_tested():
     others |= {Capability.READ_AUDIT, Capability.RECORD_AUDIT, Capability.RESPOND_TO_AUDIT}
     # Saving a place is checked role by role by the route matrix and places/tests/test_pages.
     others |= {Capability.MAKE_PLACES}
+    # Sharing work: the route matrix and sharing/tests/test_pages check it role by role.
+    others |= {Capability.PUBLISH_TEMPLATES}
     assert tested | others == set(Capability)
     assert all(itertools.chain(CAPABILITIES.values()))
