@@ -216,3 +216,14 @@ def test_hostile_forms_are_refused_never_500(publish_setup, title):
     client, url = publish_setup
     response = client.post(url, {"title": _sendable(title), "confirmed": ["x", "-1"]})
     assert response.status_code == 400
+
+
+def test_the_public_pages_show_no_engine_code(client):
+    from insource.testing.plain_words import codes_in
+    from insource.testing.public_pages import visible_text
+
+    _source, _people, template = sharing.shared_appraisal("PLN")
+    for url in (reverse("shared-work:library"), reverse("shared-work:template", args=[template.pk])):
+        response = client.get(url)
+        assert response.status_code == 200
+        assert codes_in(visible_text(response.content.decode())) == [], url
