@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from insource.appraisal.document import document_of
 from insource.appraisal.models import Appraisal
@@ -40,10 +41,14 @@ class SharingRefused(Exception):
 def _title_checked(title: str) -> str:
     title = (title or "").strip()
     if not title:
-        raise SharingRefused({"title": "Enter a title for the template"})
+        raise SharingRefused({"title": _("Enter a title for the template")})
     if personal_data_in(title):
         raise SharingRefused(
-            {"title": "The title seems to hold personal data: write it without names or contacts"}
+            {
+                "title": _(
+                    "The title seems to hold personal data: write it without names or contacts"
+                )
+            }
         )
     return title[:200]
 
@@ -57,7 +62,7 @@ def _appraisal_content(appraisal: Appraisal, confirmed: set[int], on: date):
     lines = list(appraisal.lines.all())
     if not {"inhouse", "outsourced"} <= {ln.option for ln in lines}:
         raise SharingRefused(
-            {"": "Add cost lines to the in-house and the outsourced options before sharing"}
+            {"": _("Add cost lines to the in-house and the outsourced options before sharing")}
         )
     doc, withheld = document_of(appraisal, [], on=on), []
     for line in lines:
@@ -101,13 +106,15 @@ def clause_publish(
 ) -> SharedTemplate:
     """Publish one of the authority's own clause versions as a template."""
     if version.authority_id != authority.pk:
-        raise SharingRefused({"": "Only your authority's own clause versions can be shared"})
+        raise SharingRefused({"": _("Only your authority's own clause versions can be shared")})
     for field in ("title", "body"):
         if personal_data_in(getattr(version, field)):
             raise SharingRefused(
                 {
-                    "confirm": "The clause seems to hold personal data: save a version "
-                    "without names or contacts, then share that"
+                    "confirm": _(
+                        "The clause seems to hold personal data: save a version without "
+                        "names or contacts, then share that"
+                    )
                 }
             )
     template = SharedTemplate.objects.create(
@@ -129,7 +136,9 @@ def template_withdraw(*, template: SharedTemplate, authority: Authority, by: Act
     """Take the authority's template off the library; what started from it keeps its credit."""
     template = SharedTemplate.objects.select_for_update().get(pk=template.pk)
     if template.authority_id != authority.pk:
-        raise SharingRefused({"": "Only the authority that published a template can withdraw it"})
+        raise SharingRefused(
+            {"": _("Only the authority that published a template can withdraw it")}
+        )
     if template.withdrawn_at is None:
         template.withdrawn_at = at
         template.save(update_fields=["withdrawn_at"])
@@ -140,7 +149,7 @@ def _live(template: SharedTemplate | None, kind: str) -> SharedTemplate:
     if template is not None:
         template = SharedTemplate.objects.select_for_update().filter(pk=template.pk).first()
     if template is None or template.kind != kind or template.withdrawn_at is not None:
-        raise SharingRefused({"template": "Choose a template from the list"})
+        raise SharingRefused({"template": _("Choose a template from the list")})
     return template
 
 
@@ -155,8 +164,10 @@ def appraisal_from_template(
         if appraisal.lines.exists():
             raise SharingRefused(
                 {
-                    "": "This review's appraisal already has cost lines: a template can only "
-                    "start an appraisal that has none"
+                    "": _(
+                        "This review's appraisal already has cost lines: a template can "
+                        "only start an appraisal that has none"
+                    )
                 }
             )
         doc = template.content | {"version": 1, "title": appraisal.title}

@@ -223,7 +223,10 @@ def test_the_public_pages_show_no_engine_code(client):
     from insource.testing.public_pages import visible_text
 
     _source, _people, template = sharing.shared_appraisal("PLN")
-    for url in (reverse("shared-work:library"), reverse("shared-work:template", args=[template.pk])):
+    for url in (
+        reverse("shared-work:library"),
+        reverse("shared-work:template", args=[template.pk]),
+    ):
         response = client.get(url)
         assert response.status_code == 200
         assert codes_in(visible_text(response.content.decode())) == [], url
