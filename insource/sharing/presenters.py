@@ -13,7 +13,7 @@ from insource.appraisal.models import Option
 from insource.appraisal.presenters import options_table
 from insource.core.dates import long_date
 from insource.register.cpv import cpv_description
-from insource.sharing.checks import WHY
+from insource.sharing.checks import WHY, personal_data_in
 from insource.sharing.models import Kind
 
 FIELD_WORDS = {
@@ -66,6 +66,16 @@ def appraisal_lines(content: dict) -> list[dict]:
         for spec in content["options"].get(key, {}).get("lines", [])
     ]
     return [o for o in options_table(lines) if o["rows"]]
+
+
+def flagged_lines(lines) -> list[dict]:
+    """The cost lines whose label or note the screen would hold back, with why."""
+    flagged = []
+    for line in lines:
+        found = personal_data_in(line.label) or personal_data_in(line.spec.get("source", ""))
+        if found:
+            flagged.append({"line": line, "why": WHY[found]})
+    return flagged
 
 
 def withheld_rows(template) -> list[str]:

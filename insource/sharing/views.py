@@ -18,7 +18,6 @@ from insource.authorities.roles import Capability
 from insource.register.exporters.csv import BOM
 from insource.reviews.selectors.reviews import review_or_404
 from insource.sharing import presenters, selectors, services
-from insource.sharing.checks import WHY, personal_data_in
 from insource.sharing.forms import AppraisalPublishForm, ClausePublishForm, TemplateChoiceForm
 from insource.sharing.models import Kind
 from insource.standards.model_contract.selectors import clause_version_or_404
@@ -113,12 +112,7 @@ def appraisal_publish(request, page: AuthorityPage, pk: int):
         "access": page.access,
         "review": review,
         "form": form,
-        "flags": [
-            {"line": ln, "why": WHY[found]}
-            for ln in lines
-            for found in [personal_data_in(ln.label) or personal_data_in(ln.spec.get("source", ""))]
-            if found
-        ],
+        "flags": presenters.flagged_lines(lines),
     }
     status = 400 if form.errors else 200
     return render(request, "sharing/appraisal_publish.html", context, status=status)
