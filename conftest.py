@@ -58,3 +58,15 @@ def officer_login(db):
     from insource.testing.sign_in import officer_login
 
     return officer_login
+
+
+@pytest.fixture(autouse=True)
+def _own_exports_dir(tmp_path_factory):
+    """Each test its own open-data files directory (ADR 0047), made only if a test builds
+    one: a file built from one test's data is never served to another."""
+    from django.test import override_settings
+
+    base = tmp_path_factory.getbasetemp() / "exports"
+    _own_exports_dir.count = getattr(_own_exports_dir, "count", 0) + 1
+    with override_settings(INSOURCE_EXPORTS_DIR=base / str(_own_exports_dir.count)):
+        yield

@@ -1,16 +1,22 @@
-"""Import benchmark: >= 100,000 OCDS releases into SQLite and PostgreSQL vs ocdskit compile.
+"""Import benchmark: OCDS releases into SQLite and PostgreSQL vs ocdskit compile.
 
 Generates the file by rewriting the ids of the 200 real 2025 Contracts Finder releases, then in
-one run measures (one warm-up, median of N runs, each in a fresh process):
-  - `insource import FILE --no-validate` into a fresh SQLite database and a fresh PostgreSQL one
-    (timed: process start, Django set-up, streaming parse, release checks, spill, merge of
-    multi-release ocids with ocdsmerge, mapping, buyer/supplier resolution, database writes,
-    commit; not timed: migrate and authority seeding beforehand);
-  - `ocdskit compile --schema <local 1.1.5 schema>` on the same file (output to /dev/null);
-  - a bare `orjson.loads` of the whole file.
+one run measures (one warm-up round, median of N rounds, each command a fresh process; the
+commands alternate within each round, so the machine's load falls on all of them alike):
+  - `insource import FILE` as users run it, schema validation on (the default), and with
+    `--no-validate`, into a fresh SQLite database (and PostgreSQL unless `--no-postgres`)
+    (timed: process start, Django set-up, streaming parse, release checks, validation, spill,
+    merge of multi-release ocids with ocdsmerge, mapping, buyer/supplier resolution, database
+    writes, commit; not timed: migrate and authority seeding beforehand);
+  - `ocdskit compile --schema <local 1.1.5 schema>` on the same file (output to /dev/null), by
+    default from a separate virtualenv with `ocdskit[orjson]` (`--ocdskit`);
+  - a bare `orjson.loads` of the whole file (the parse floor).
 Peak RSS is the child's maximum resident set size (getrusage).
 
-Usage: .venv/bin/python bench/bench_import.py [--releases 100000] [--runs 3] [--no-postgres]
+Usage: .venv/bin/python bench/bench_import.py [--releases 20000] [--runs 3] [--no-postgres]
+       [--ocdskit /tmp/ocdskit-venv/bin/ocdskit]
+(make that virtualenv with `python3 -m venv /tmp/ocdskit-venv &&
+ /tmp/ocdskit-venv/bin/pip install 'ocdskit[orjson]'`)
 """
 
 from __future__ import annotations
@@ -103,13 +109,7 @@ def fresh_db_env(kind: str, tag: str) -> dict:
     return env
 
 
-def measure(label: str, make_cmd, runs: int, setup=None) -> dict:
-    samples = []
-    for i in range(runs + 1):  # the first is the warm-up
-        env = setup(i) if setup else None
-        sample = rss_of(make_cmd(), env)
-        if i:
-            samples.append(sample)
+def summarise(label: str, samples: list[tuple[float, float, float]]) -> dict:
     return {
         "label": label,
         "median_s": round(statistics.median(s[0] for s in samples), 2),
@@ -119,54 +119,82 @@ def measure(label: str, make_cmd, runs: int, setup=None) -> dict:
     }
 
 
+def alternated(commands: dict, runs: int) -> dict[str, dict]:
+    """Each command once per round, in turn; round 0 is the warm-up."""
+    samples: dict[str, list] = {label: [] for label in commands}
+    for i in range(runs + 1):
+        for label, (make_cmd, setup) in commands.items():
+            env = setup(i) if setup else None
+            sample = rss_of(make_cmd(), env)
+            if i:
+                samples[label].append(sample)
+    return {label: summarise(label, found) for label, found in samples.items()}
+
+
+def load() -> str:
+    out = subprocess.run(["uptime"], capture_output=True, text=True, check=False).stdout
+    return out.strip().split("load average:")[-1].strip()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--releases", type=int, default=100_000)
+    parser.add_argument("--releases", type=int, default=20_000)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--no-postgres", action="store_true")
+    parser.add_argument("--ocdskit", default="/tmp/ocdskit-venv/bin/ocdskit")
     args = parser.parse_args()
     path = generate(args.releases)
     insource = str(Path(PY).parent / "insource")
-    ocdskit = str(Path(PY).parent / "ocdskit")
-    imp = lambda: [insource, "import", str(path), "--no-validate", "--json", "--on", "2026-11-23"]  # noqa: E731
-    results = [
-        measure(
-            "orjson.loads (parse only)",
+    ocdskit = args.ocdskit if Path(args.ocdskit).exists() else str(Path(PY).parent / "ocdskit")
+    base = [insource, "import", str(path), "--json", "--on", "2026-11-23"]
+    sqlite = lambda i: fresh_db_env("sqlite", str(i))  # noqa: E731
+    commands = {
+        "orjson.loads (parse floor)": (
             lambda: [PY, "-c", f"import orjson;orjson.loads(open({str(path)!r},'rb').read())"],
-            args.runs,
+            None,
         ),
-        measure(
-            "ocdskit compile --schema local",
+        "ocdskit compile --schema local": (
             lambda: ["sh", "-c", f"{ocdskit} compile --schema {SCHEMA} < {path} > /dev/null"],
-            args.runs,
+            None,
         ),
-        measure(
-            "insource import (SQLite)",
-            imp,
-            args.runs,
-            setup=lambda i: fresh_db_env("sqlite", str(i)),
-        ),
-    ]
+        "insource import (SQLite, validation on)": (lambda: base, sqlite),
+        "insource import --no-validate (SQLite)": (lambda: [*base, "--no-validate"], sqlite),
+    }
     if not args.no_postgres:
-        results.append(
-            measure(
-                "insource import (PostgreSQL)",
-                imp,
-                args.runs,
-                setup=lambda i: fresh_db_env("postgres", str(i)),
-            )
-        )
+        postgres = lambda i: fresh_db_env("postgres", str(i))  # noqa: E731
+        commands["insource import (PostgreSQL, validation on)"] = (lambda: base, postgres)
+    before = load()
+    found = alternated(commands, args.runs)
+    after = load()
+    results = list(found.values())
     for r in results:
         r["releases_per_s"] = round(args.releases / r["median_s"])
-    ratio = results[2]["median_s"] / results[1]["median_s"]
-    cpu_ratio = results[2]["median_cpu_s"] / results[1]["median_cpu_s"]
+    floor, kit = found["orjson.loads (parse floor)"], found["ocdskit compile --schema local"]
+    default = found["insource import (SQLite, validation on)"]
+    ratios = {
+        "import_validating_over_ocdskit_wall": round(default["median_s"] / kit["median_s"], 2),
+        "import_validating_over_ocdskit_cpu": round(
+            default["median_cpu_s"] / kit["median_cpu_s"], 2
+        ),
+        "import_validating_over_orjson_floor_wall": round(
+            default["median_s"] / floor["median_s"], 2
+        ),
+        "import_no_validate_over_ocdskit_wall": round(
+            found["insource import --no-validate (SQLite)"]["median_s"] / kit["median_s"], 2
+        ),
+    }
+    if not args.no_postgres:
+        pg = found["insource import (PostgreSQL, validation on)"]
+        ratios["postgres_over_sqlite_wall"] = round(pg["median_s"] / default["median_s"], 2)
     print(
         json.dumps(
             {
                 "releases": args.releases,
+                "ocdskit": ocdskit,
+                "load_before": before,
+                "load_after": after,
                 "results": results,
-                "sqlite_import_over_ocdskit_compile": round(ratio, 2),
-                "sqlite_import_over_ocdskit_compile_cpu": round(cpu_ratio, 2),
+                "ratios": ratios,
             },
             indent=2,
         )

@@ -338,6 +338,14 @@ INSOURCE_UPLOAD_DIR = Path(
     os.environ.get("INSOURCE_UPLOAD_DIR", "").strip() or DATA_DIR / "uploads"
 )
 
+# Open-data downloads (ADR 0047): the whole-register exports, built in the background after
+# each change (debounced: one build for a burst of changes) and served as files from here.
+INSOURCE_EXPORTS_DIR = Path(
+    os.environ.get("INSOURCE_EXPORTS_DIR", "").strip() or DATA_DIR / "exports"
+)
+INSOURCE_EXPORTS_AFTER_CHANGES = _flag("INSOURCE_EXPORTS_AFTER_CHANGES", default=ENV != "test")
+INSOURCE_EXPORTS_DEBOUNCE_SECONDS = _int("INSOURCE_EXPORTS_DEBOUNCE_SECONDS", 30)
+
 # Evidence uploads
 # Officers' evidence files (insource/reviews/uploads.py): stored outside the web root, never
 # under STATIC_ROOT and never given a URL; only the officer-only view streams them.

@@ -9,10 +9,10 @@ class TransparencyConfig(AppConfig):
     verbose_name = "Transparency"
 
     def ready(self):
+        from insource.transparency.exports.receivers import connect as connect_exports
         from insource.transparency.panels import register_panels
-
-        register_panels()
-
         from insource.transparency.receivers import connect
 
+        register_panels()
         connect()
+        connect_exports()

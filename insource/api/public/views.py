@@ -5,9 +5,9 @@ a selector and present (data comes from `insource.api.selectors` and the exporte
 from __future__ import annotations
 
 from django.conf import settings
-from django.http import Http404, HttpResponse, StreamingHttpResponse
+from django.http import Http404, HttpResponse, JsonResponse, StreamingHttpResponse
 from django.http.response import HttpResponseBase
-from django.urls import reverse
+from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
     OpenApiResponse,
@@ -22,7 +22,14 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from insource.api import selectors
-from insource.api.conditional import not_modified, strong_etag, validators, weak_etag
+from insource.api.conditional import (
+    file_response,
+    not_modified,
+    strong_etag,
+    validators,
+    weak_etag,
+)
+from insource.api.errors import PROBLEM_JSON, problem
 from insource.api.parameters import PAGE_PARAMETERS, Param, check_query, openapi
 from insource.api.public import serializers
 from insource.api.public.filters import (
@@ -39,11 +46,9 @@ from insource.api.throttling import (
 from insource.authorities.selectors import authority_get
 from insource.core import page_cache
 from insource.core.views import request_time
-from insource.register.exporters import csv as csv_export
-from insource.register.exporters import ocds
-from insource.register.exporters.queries import contracts_for_export
 from insource.reviews.services.verification import decision_verify
-from insource.transparency.exports.decisions import decisions_csv, publications_for_export
+from insource.transparency.exports.files import KINDS, export_chunks
+from insource.transparency.exports.schedule import export_ready
 
 
 class PublicMixin(RateLimitHeadersMixin):
@@ -182,10 +187,13 @@ AUTHORITY_PARAMETER = Param(
 
 
 class Export(PublicMixin, APIView):
-    """A whole-register download, streamed (constant memory at any size)."""
+    """A download. The whole register's is a file built in the background after each change
+    and served with its own ETag, Last-Modified and byte ranges (ADR 0047); one authority's is
+    streamed on request (constant memory at any size), validated by the data's version."""
 
     throttle_classes = [PublicRateThrottle, ExportRateThrottle]
     kind = ""
+    suffix = "json"
 
     def query_parameters(self) -> tuple[Param, ...]:
         return (AUTHORITY_PARAMETER,)
@@ -193,25 +201,55 @@ class Export(PublicMixin, APIView):
     def get(self, request):
         authority = self._authority(request)
         now = request_time(request)
+        if authority is None:
+            return self.whole(request, now)
         headers = self.validators(request, authority, now)
         answer = not_modified(request, headers)
         if answer is not None:
             return answer
-        body, content_type, suffix = self.build(request, authority, now)
-        response = StreamingHttpResponse(body, content_type=content_type)
-        label = (authority.code or authority.key.replace(":", "-")) if authority else "all"
-        response["Content-Disposition"] = f'attachment; filename="{self.kind}-{label}.{suffix}"'
+        response = StreamingHttpResponse(
+            self.build(authority, now), content_type=KINDS[self.kind].content_type
+        )
+        label = authority.code or authority.key.replace(":", "-")
+        response["Content-Disposition"] = (
+            f'attachment; filename="{self.kind}-{label}.{self.suffix}"'
+        )
         for name, value in headers.items():
             response[name] = value
         return response
+
+    def whole(self, request, now) -> HttpResponseBase:
+        """The built file; while none has ever been built, built now, once; meanwhile a 503
+        that says it is being prepared (never a half-written file)."""
+        built = export_ready(self.kind, now=now)
+        if built is None:
+            answer = JsonResponse(
+                problem(503, _("This download is being prepared. Try again in a minute.")),
+                status=503,
+                content_type=PROBLEM_JSON,
+            )
+            answer["Retry-After"] = str(PREPARING_RETRY_SECONDS)
+            return answer
+        return file_response(
+            request,
+            built.path,
+            content_type=KINDS[self.kind].content_type,
+            filename=f"{self.kind}-all.{self.suffix}",
+            now=now,
+        )
+
+    def build(self, authority, now):
+        return export_chunks(
+            self.kind, authority=authority, base_url=settings.INSOURCE_BASE_URL, now=now
+        )
 
     def validators(self, request, authority, now) -> dict[str, str]:
         """Derived from the data's version and what shapes the file (no file is built)."""
         version = selectors.data_version()
         etag = weak_etag(
             self.kind,
-            authority.pk if authority else "all",
-            request.build_absolute_uri("/"),
+            authority.pk,
+            settings.INSOURCE_BASE_URL,
             settings.INSOURCE_SERVICE_NAME,
             settings.INSOURCE_OCID_PREFIX,
             version.key,
@@ -228,6 +266,9 @@ class Export(PublicMixin, APIView):
         return authority
 
 
+PREPARING_RETRY_SECONDS = 30
+
+
 OCDS_RESPONSE = {
     (200, "application/json"): OpenApiResponse(
         OpenApiTypes.OBJECT, description="An OCDS 1.1 package (UK profile), streamed."
@@ -241,22 +282,11 @@ CSV_RESPONSE = {
 }
 
 
-def published_url(path: str) -> str:
-    """Where the open data is published: the configured `INSOURCE_BASE_URL`, not the host the
-    request happened to reach (a package's `uri` and its records' links must be stable)."""
-    return settings.INSOURCE_BASE_URL.rstrip("/") + path
-
-
 @extend_schema(tags=["exports"], parameters=openapi([AUTHORITY_PARAMETER]), responses=OCDS_RESPONSE)
 class OcdsReleasesExport(Export):
     """The register as an OCDS release package: one release per contracting process."""
 
     kind = "ocds-releases"
-
-    def build(self, request, authority, now):
-        meta = ocds.PackageMeta(uri=published_url(request.get_full_path()), published_at=now)
-        contracts = contracts_for_export(authority=authority)
-        return ocds.release_package(contracts, meta), "application/json", "json"
 
 
 @extend_schema(tags=["exports"], parameters=openapi([AUTHORITY_PARAMETER]), responses=OCDS_RESPONSE)
@@ -265,28 +295,13 @@ class OcdsRecordsExport(Export):
 
     kind = "ocds-records"
 
-    def build(self, request, authority, now):
-        releases_url = published_url(reverse("api-public:export-ocds-releases"))
-        if authority is not None:
-            releases_url += f"?authority={authority.code or authority.key}"
-        meta = ocds.PackageMeta(
-            uri=published_url(request.get_full_path()),
-            published_at=now,
-            release_package_uri=releases_url,
-        )
-        contracts = contracts_for_export(authority=authority)
-        return ocds.record_package(contracts, meta), "application/json", "json"
-
 
 @extend_schema(tags=["exports"], parameters=openapi([AUTHORITY_PARAMETER]), responses=CSV_RESPONSE)
 class ContractsCsvExport(Export):
     """The register as CSV, one row per contract (columns: ADR 0010)."""
 
     kind = "contracts"
-
-    def build(self, request, authority, now):
-        rows = csv_export.register_csv(contracts_for_export(authority=authority))
-        return csv_export.with_bom(rows), "text/csv; charset=utf-8", "csv"
+    suffix = "csv"
 
 
 @extend_schema(tags=["exports"], parameters=openapi([AUTHORITY_PARAMETER]), responses=CSV_RESPONSE)
@@ -294,8 +309,4 @@ class DecisionsCsvExport(Export):
     """Published decisions as CSV, one row per decision, with links to each pack."""
 
     kind = "decisions"
-
-    def build(self, request, authority, now):
-        base = request.build_absolute_uri("/")
-        rows = decisions_csv(publications_for_export(authority=authority), base_url=base)
-        return csv_export.with_bom(rows), "text/csv; charset=utf-8", "csv"
+    suffix = "csv"

@@ -2,7 +2,9 @@
 
 Releases of one ocid are merged with `ocdsmerge` given the shipped OCDS 1.1.5 schema (nothing
 is fetched); an ocid with a single release skips the merge. Schema validation against the UK
-profile (`--validate`) reports warnings naming the release and the path.
+profile (`--validate`) reports warnings naming the release and the path: each release is
+checked by a compiled validator (jsonschema-rs), and only a release it finds invalid is walked
+again by Python's jsonschema for the messages and paths (ADR 0048).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
 
+import jsonschema_rs
 import ocdsmerge
 from jsonschema import Draft4Validator, FormatChecker
 from ocdsmerge.exceptions import OCDSMergeError
@@ -44,13 +47,50 @@ def merger() -> ocdsmerge.Merger:
 
 
 @cache
+def uk_profile_schema() -> dict:
+    return json.loads((SCHEMA_DIR / "uk-profile-release-schema.json").read_text("utf-8"))
+
+
+@cache
 def uk_profile_validator() -> Draft4Validator:
-    schema = json.loads((SCHEMA_DIR / "uk-profile-release-schema.json").read_text("utf-8"))
-    return Draft4Validator(schema, format_checker=FormatChecker())
+    """Python's validator: slow (about 1 ms a release), but its messages and paths are the
+    ones the import reports; it only walks releases the compiled validator rejects."""
+    return Draft4Validator(uk_profile_schema(), format_checker=FormatChecker())
+
+
+@cache
+def uk_profile_compiled() -> jsonschema_rs.Draft4Validator:
+    """The same schema compiled (jsonschema-rs, about 25x faster): it only says valid or not.
+
+    Its formats are Python's own `FormatChecker`, so both validators agree on every format
+    the schema names (a `date-time` is only checked when Python can check it, as before)."""
+    checker = FormatChecker()
+    formats = {name: _conforms(checker, name) for name in _formats(uk_profile_schema())}
+    return jsonschema_rs.Draft4Validator(
+        uk_profile_schema(), validate_formats=True, formats=formats
+    )
+
+
+def _conforms(checker: FormatChecker, name: str):
+    return lambda value: checker.conforms(value, name)
+
+
+def _formats(node) -> set[str]:
+    """Every `format` the schema names."""
+    if isinstance(node, dict):
+        found = {node["format"]} if isinstance(node.get("format"), str) else set()
+        for value in node.values():
+            found |= _formats(value)
+        return found
+    if isinstance(node, list):
+        return set().union(*(_formats(value) for value in node)) if node else set()
+    return set()
 
 
 def schema_warnings(release: dict, where: str) -> list[ImportIssue]:
     """Schema problems as warnings: release, JSON path and message (first few per release)."""
+    if uk_profile_compiled().is_valid(release):
+        return []
     found = []
     for error in uk_profile_validator().iter_errors(release):
         path = "/".join(str(p) for p in error.absolute_path) or "(release)"
