@@ -441,6 +441,7 @@ ROUTES: dict[str, Row] = {
     "portal:contracts-xlsx": Row(PUBLIC, GET_ONLY),
     "portal:contract": Row(PUBLIC, GET_ONLY, args=lambda w: [w.kept.pk]),
     "portal:authorities": Row(PUBLIC, GET_ONLY),
+    "portal:open-data": Row(PUBLIC, GET_ONLY),
     "portal:authority-choices": Row(PUBLIC, GET_ONLY),
     "portal:authority": Row(PUBLIC, GET_ONLY, args=lambda w: [w.code.lower()]),
     "portal:authority-pipeline-csv": Row(PUBLIC, GET_ONLY, args=lambda w: [w.code.lower()]),

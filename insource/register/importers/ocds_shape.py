@@ -3,13 +3,20 @@
 OCDS validation against the schema only warns (`--no-validate` skips it), but a `buyer` given as
 a string, an `awards` that is an object or an `id` that is a list cannot be read at all: each
 is an error naming the release, the JSON path and what OCDS expects there. Only the fields the
-importer reads are checked; `null` is allowed anywhere (it clears a field in OCDS).
+importer reads are checked; `null` is allowed for any field (it clears a field in OCDS), not as
+an array's item. The same rules compiled into a JSON Schema (`shape_compiled`, jsonschema-rs)
+pass a well-formed release at once; only a release it rejects is walked here for the messages
+(ADR 0048). The compiled rules are never looser than the walk: an id must be a string or a
+JSON integer there, so a decimal id is walked, and the walk has the last word.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from decimal import Decimal
+from functools import cache
+
+import jsonschema_rs
 
 from insource.register.importers.records import ImportIssue
 
@@ -104,8 +111,35 @@ RELEASE = {
 }
 
 
+_SCHEMA_TYPES = {
+    OBJECT: ["object"],
+    ARRAY: ["array"],
+    TEXT: ["string", "number", "boolean"],
+    ID: ["string", "integer"],
+}
+
+
+def _schema(spec, *, nullable: bool) -> dict:
+    kind, inner = spec if isinstance(spec, tuple) else (spec, None)
+    types = _SCHEMA_TYPES[kind] + (["null"] if nullable else [])
+    schema: dict = {"type": types}
+    if kind == OBJECT and inner:
+        schema["properties"] = {k: _schema(v, nullable=True) for k, v in inner.items()}
+    elif kind == ARRAY and inner:
+        schema["items"] = _schema(inner, nullable=False)
+    return schema
+
+
+@cache
+def shape_compiled() -> jsonschema_rs.Draft4Validator:
+    """RELEASE as a JSON Schema, compiled: a release it passes has no shape issue."""
+    return jsonschema_rs.Draft4Validator(_schema((OBJECT, RELEASE), nullable=False))
+
+
 def shape_issues(release: dict, where: str) -> list[ImportIssue]:
     """An error for each field the importer reads that has the wrong JSON type."""
+    if shape_compiled().is_valid(release):
+        return []
     return [
         ImportIssue("error", where, path, _message(path, value, expected))
         for path, value, expected in _wrong(release, RELEASE, "")

@@ -112,3 +112,59 @@ def test_the_compiled_validator_agrees_with_python(index, field, where, value):
     target = release if where == "release" else release.setdefault(where, {})
     target[field] = json.loads(json.dumps(value, default=str))
     assert reported(release) == python_only(release, "release r1")
+
+
+def walked(release: dict) -> list:
+    """The shape check without its compiled fast path (what it was before ADR 0048)."""
+    from insource.register.importers import ocds_shape
+
+    return [
+        (path, ocds_shape._message(path, value, expected))
+        for path, value, expected in ocds_shape._wrong(release, ocds_shape.RELEASE, "")
+    ][:10]
+
+
+SHAPE_PATHS = (
+    ("buyer",),
+    ("buyer", "id"),
+    ("tag",),
+    ("awards",),
+    ("awards", 0, "suppliers"),
+    ("awards", 0, "suppliers", 0, "id"),
+    ("awards", 0, "value", "amount"),
+    ("parties", 0, "roles"),
+    ("parties", 0, "roles", 0),
+    ("tender", "items"),
+    ("tender", "techniques"),
+    ("id",),
+)
+SHAPE_VALUES = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-(2**70), 2**70),
+    st.decimals(allow_nan=False, allow_infinity=False, places=2),
+    st.floats(allow_nan=False, allow_infinity=False),
+    st.text(max_size=3),
+    st.lists(st.one_of(st.none(), st.integers(), st.text(max_size=2)), max_size=2),
+    st.dictionaries(st.sampled_from(("id", "name", "amount")), st.integers(), max_size=2),
+)
+
+
+@settings(max_examples=EXAMPLES * 3, deadline=None, derandomize=True)
+@given(index=st.integers(0, 199), path=st.sampled_from(SHAPE_PATHS), value=SHAPE_VALUES)
+def test_the_compiled_shape_check_reports_what_the_walk_reports(index, path, value):
+    from insource.register.importers.ocds_shape import shape_issues
+
+    release = copy.deepcopy(releases()[index % len(releases())])
+    node = release
+    for key in path[:-1]:
+        if isinstance(node, dict):
+            node = node.setdefault(key, [{}] if key in ("awards", "parties", "suppliers") else {})
+        elif isinstance(node, list):
+            node = node[key] if len(node) > key else (node.append({}) or node[-1])
+    if isinstance(node, dict):
+        node[path[-1]] = value
+    elif isinstance(node, list) and isinstance(path[-1], int):
+        node[:] = [value, *node[1:]]
+    found = [(i.field, i.message) for i in shape_issues(release, "release r1")]
+    assert found == walked(release)

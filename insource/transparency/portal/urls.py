@@ -11,6 +11,7 @@ urlpatterns = [
     path("contracts/results.xlsx", views.contracts_xlsx, name="contracts-xlsx"),
     path("contracts/<int:pk>/", views.contract, name="contract"),
     path("authorities/", views.authorities, name="authorities"),
+    path("open-data/", views.open_data, name="open-data"),
     path("authorities/choices.json", views.authority_choices, name="authority-choices"),
     path("authorities/<slug:slug>/", views.authority, name="authority"),
     path(

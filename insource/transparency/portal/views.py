@@ -23,6 +23,7 @@ from insource.register.presenters import history, paginate, summary_rows
 from insource.register.selectors import contracts as register
 from insource.register.selectors.authority_choices import authority_choices_json
 from insource.reviews.pipeline.presenters import pipeline_columns
+from insource.transparency.exports.presenters import open_data_rows
 from insource.transparency.portal import presenters as presenters
 from insource.transparency.portal import sitemaps
 
@@ -97,6 +98,13 @@ def authority_choices(request):
     response["ETag"] = etag
     response["Cache-Control"] = "public, max-age=300"
     return response
+
+
+def open_data(request):
+    """The whole-register downloads, each with its size and when it was built (ADR 0047). Not
+    kept in memory: it reads four files' dates, and a build changes them without a data change."""
+    context = {"downloads": open_data_rows(), "nav_portal": True}
+    return render(request, "transparency/portal/open_data.html", context)
 
 
 @page_cache.cached("portal.authorities")
