@@ -11,9 +11,9 @@ from django.utils import timezone
 from django.utils.http import parse_http_date
 
 from insource.api.public import views
-from insource.transparency.exports import schedule
 from insource.register.services.corrections import contract_correct
 from insource.testing.open_data import SYSTEM
+from insource.transparency.exports import schedule
 
 pytestmark = pytest.mark.django_db
 BASE = "/api/public/v1"
@@ -105,8 +105,9 @@ def test_downloads_answer_304_without_building_the_file(client, world, monkeypat
     again = client.get(f"{BASE}{path}", query, HTTP_IF_NONE_MATCH=first["ETag"])
     assert again.status_code == 304 and again["ETag"] == first["ETag"]
     assert (
-        client.get(f"{BASE}{path}", query, HTTP_IF_MODIFIED_SINCE=first["Last-Modified"])
-        .status_code
+        client.get(
+            f"{BASE}{path}", query, HTTP_IF_MODIFIED_SINCE=first["Last-Modified"]
+        ).status_code
         == 304
     )
 
