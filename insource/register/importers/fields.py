@@ -60,7 +60,12 @@ class FieldReader:
             self.error(field, f"end date {end} is before start date {start}: correct one of them")
 
     def check_text(self, record) -> None:
-        """An error for each text holding a NUL character (PostgreSQL cannot store one)."""
+        """An error for each text holding a NUL character (PostgreSQL cannot store one).
+
+        The record's repr escapes a NUL as `\\x00`: without that in it (nearly always) no text
+        holds one, and the walk, field by field, is skipped (about twice as fast)."""
+        if "\\x00" not in repr(record):
+            return
         for name, text in _texts(record):
             if "\x00" in text:
                 self.error(name, NUL_MESSAGE)
