@@ -29,7 +29,9 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     # news when something happens (email alerts, Atom and iCalendar feeds); legal support
     # referrals; places (Total Place: every public body of an area side by side)
     ("alerts", "legal", "places"),
-    ("oversight",),  # the audit committee: what is late or blocked across everything above
+    # the audit committee: what is late or blocked across everything above; the national view of
+    # a service across every adopter, councils like us, the outcome KPIs as open data (ADR 0044)
+    ("oversight", "national"),
     ("api", "home"),  # the APIs; the home pages
     ("demo",),  # the demo builds a showcase through every app's services
     ("testing",),  # factories and builders for tests (not an app): nothing at run time imports it

@@ -113,6 +113,7 @@ INSTALLED_APPS = [
     "insource.legal",
     "insource.places",
     "insource.oversight",
+    "insource.national",
     "insource.demo",
     "insource.api",
     "insource.home",

@@ -41,6 +41,7 @@ urlpatterns = [
     path("public/", include((inhouse_public_urls, "brought-home"))),
     path("public/", include((places_public_urls, "places-public"))),
     path("public/", include((sharing_public_urls, "shared-work"))),
+    path("public/", include("insource.national.urls")),
     path("public/suppliers/<str:identity>/", supplier_views.supplier, name="supplier"),
     path("public/audit-reports/<int:pk>/", oversight_views.public_report, name="audit-report"),
     path("api/", include("insource.api.urls")),

@@ -430,6 +430,12 @@ ROUTES: dict[str, Row] = {
     "brought-home:list": Row(PUBLIC, GET_ONLY),
     "brought-home:csv": Row(PUBLIC, GET_ONLY),
     "brought-home:service": Row(PUBLIC, GET_ONLY, args=lambda w: [w.service.pk]),
+    "national:services": Row(PUBLIC, GET_ONLY),
+    "national:service": Row(PUBLIC, GET_ONLY, args=lambda w: ["905"]),
+    "national:service-csv": Row(PUBLIC, GET_ONLY, args=lambda w: ["905"]),
+    "national:outcome-kpis-csv": Row(PUBLIC, GET_ONLY),
+    "api-public:service-detail": Row(PUBLIC, NOT_ALLOWED, args=lambda w: ["905"]),
+    "api-public:outcome-kpi-list": Row(PUBLIC, NOT_ALLOWED),
     "api-public:brought-home-list": Row(PUBLIC, NOT_ALLOWED),
     "api-public:brought-home-detail": Row(PUBLIC, NOT_ALLOWED, args=lambda w: [w.service.pk]),
     # The public portal -----------------------------------------------------------------------

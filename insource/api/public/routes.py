@@ -9,6 +9,7 @@ from rest_framework.routers import SimpleRouter
 
 from insource.api.public import views
 from insource.api.public.brought_home import BroughtHomeViewSet
+from insource.api.public.national import OutcomeKpiViewSet, ServiceViewSet
 from insource.api.public.request_views import RequestViewSet
 
 router = SimpleRouter()
@@ -17,6 +18,8 @@ router.register("decisions", views.DecisionViewSet, basename="decision")
 router.register("authorities", views.AuthorityViewSet, basename="authority")
 router.register("requests", RequestViewSet, basename="request")
 router.register("brought-home", BroughtHomeViewSet, basename="brought-home")
+router.register("services", ServiceViewSet, basename="service")
+router.register("outcome-kpis", OutcomeKpiViewSet, basename="outcome-kpi")
 
 api_urlpatterns = [
     *router.urls,

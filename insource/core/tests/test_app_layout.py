@@ -94,6 +94,8 @@ SUBJECT: dict[str, set[str]] = {
     # estimate (pure), the report built on them and the words a resident reads (ADR 0043)
     "places": {"areas", "membership", "ending", "savings", "report", "words"},
     "home": set(),
+    # services named by CPV and category, the unit cost table, how alike two authorities are
+    "national": {"catalogue", "units", "likeness"},
 }
 
 # Not laid out like the others, on purpose: the policy engine is pure Python with its own

@@ -17,8 +17,8 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cache
 from itertools import groupby
@@ -26,7 +26,7 @@ from itertools import groupby
 from django.conf import settings
 
 from insource.register.exporters.ocds_history import states
-from insource.register.exporters.ocds_release import datetime_text, dumps, release_for
+from insource.register.exporters.ocds_release import _digest, datetime_text, dumps, release_for
 from insource.register.exporters.queries import CHUNK
 from insource.register.importers.checks import SCHEMA_DIR
 from insource.register.models import Contract
@@ -39,6 +39,11 @@ UK_EXTENSION_URL = (
 PARTY_SCALE_EXTENSION_URL = (
     "https://raw.githubusercontent.com/open-contracting-extensions/"
     "ocds_partyDetails_scale_extension/master/extension.json"
+)
+# Contracts' KPIs as implementation metrics (ADR 0044); declared only when a package has any.
+METRICS_EXTENSION_URL = (
+    "https://raw.githubusercontent.com/open-contracting-extensions/"
+    "ocds_metrics_extension/master/extension.json"
 )
 _SAFE_ID = re.compile(r"[^A-Za-z0-9._-]+")
 
@@ -60,6 +65,10 @@ class PackageMeta:
     publisher_name: str = ""
     ocid_prefix: str = ""
     release_package_uri: str = ""
+    # Per contract id, its implementation as measured (`{"metrics": [...], "date": datetime}`),
+    # given by a higher app (the KPI ratings): added as one "implementation" release after the
+    # contract's history. The register itself never reads the KPIs.
+    implementations: Mapping[int, dict] = field(default_factory=dict)
 
     def __post_init__(self):
         if not self.publisher_name:
@@ -103,11 +112,32 @@ def histories(contracts: Iterable[Contract], meta: PackageMeta) -> Iterator[tupl
     of its current values); contracts must come ordered by ocid (the export query)."""
     for ocid, group in groupby(_iterate(contracts), key=lambda c: ocid_of(c, meta.ocid_prefix)):
         history: list[dict] = []
+        state: list = []
         for state in states(list(group)):
             release = release_for(ocid, state, meta.published_at, update=bool(history))
             if not history or _content(release) != _content(history[-1]):
                 history.append(release)
-        yield ocid, history
+        measured = implementation_release(ocid, history[-1], state, meta.implementations)
+        yield ocid, history + ([measured] if measured else [])
+
+
+def implementation_release(ocid: str, last: dict, contracts: list, measured: Mapping) -> dict:
+    """The last release again with each contract's implementation metrics, tagged
+    "implementation" and dated when the latest was recorded; None when none was measured."""
+    found = [(i, measured[c.pk]) for i, c in enumerate(contracts) if c.pk in measured]
+    if not found:
+        return None
+    release = json.loads(dumps(last))
+    for i, implementation in found:
+        item = release["contracts"][i]
+        item["implementation"] = item.get("implementation", {}) | {
+            "metrics": implementation["metrics"]
+        }
+    release["tag"] = ["implementation"]
+    release["date"] = datetime_text(max(m["date"] for _i, m in found))
+    release["id"] = ""
+    release["id"] = f"{ocid}-{_digest(release)}"
+    return release
 
 
 def _content(release: dict) -> dict:
@@ -126,10 +156,11 @@ def record(ocid: str, history: list[dict], meta: PackageMeta) -> dict:
 
 
 def _package(meta, key: str, items: Iterator[dict], head: dict | None = None) -> Iterator[bytes]:
+    declared = [*extensions(), METRICS_EXTENSION_URL] if meta.implementations else extensions()
     top = {
         "uri": meta.uri,
         "version": OCDS_VERSION,
-        "extensions": extensions(),
+        "extensions": declared,
         "publishedDate": datetime_text(meta.published_at),
         "publisher": {"name": meta.publisher_name},
         **(head or {}),

@@ -24,6 +24,7 @@ from django.conf import settings
 from insource.register.exporters import csv as csv_export
 from insource.register.exporters import ocds
 from insource.register.exporters.queries import contracts_for_export
+from insource.standards.notices.metrics import implementation_metrics
 from insource.transparency.exports.decisions import decisions_csv, publications_for_export
 
 API = "/api/public/v1/"
@@ -70,10 +71,15 @@ def export_chunks(
         rows = publications_for_export(authority=authority)
         return marked(decisions_csv(rows, base_url=base))
     contracts = contracts_for_export(authority=authority)
+    # contracts' KPI ratings as implementation metrics (ADR 0044)
+    measured = implementation_metrics(authority=authority)
     if kind == "ocds-releases":
-        return ocds.release_package(contracts, ocds.PackageMeta(uri=uri, published_at=now))
+        meta = ocds.PackageMeta(uri=uri, published_at=now, implementations=measured)
+        return ocds.release_package(contracts, meta)
     releases = f"{base}{API}{KINDS['ocds-releases'].path}{query}"
-    meta = ocds.PackageMeta(uri=uri, published_at=now, release_package_uri=releases)
+    meta = ocds.PackageMeta(
+        uri=uri, published_at=now, release_package_uri=releases, implementations=measured
+    )
     return ocds.record_package(contracts, meta)
 
 

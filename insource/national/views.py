@@ -1,0 +1,77 @@
+"""The national view's public pages (no sign-in), under /public/: the services, one service
+across every adopting authority with its CSV, and the outcome KPIs as CSV. Views parse, call a
+selector and present."""
+
+from __future__ import annotations
+
+from django.http import Http404, HttpResponseBadRequest
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from insource.authorities.selectors import authority_by_public_slug
+from insource.national import presenters, selectors
+from insource.national.catalogue import service_get
+from insource.register.exporters import downloads
+
+KINDS = ("performance", "social_outcome")
+
+
+def services(request):
+    """Every service with a published decision, and the product's service categories."""
+    rows = presenters.services_index(selectors.services_with_decisions())
+    return render(request, "national/services.html", {"rows": rows, "nav_portal": True})
+
+
+def _view(key: str):
+    service = service_get(key)
+    if service is None:
+        raise Http404(_("No service has that code"))
+    return selectors.national_view(service, on=timezone.localdate())
+
+
+def service(request, key: str):
+    """One service across every adopting authority."""
+    context = presenters.service_page(_view(key)) | {"nav_portal": True}
+    return render(request, "national/service.html", context)
+
+
+def service_csv(request, key: str):
+    """The service's figures by authority, as CSV with a byte-order mark."""
+    rows = presenters.view_data(_view(key))["authorities"]
+    columns = {name: (lambda r, n=name: r[n]) for name in presenters.AUTHORITY_FIELDS}
+    return downloads.download_response(
+        rows, columns, fmt="csv", filename=f"service-{key}-by-authority", title=key
+    )
+
+
+def outcome_kpis_csv(request):
+    """Every KPI rating recorded, as CSV with a byte-order mark: ?authority= (its code),
+    ?service= (a CPV division or group), ?kind= (performance or social_outcome)."""
+    query = {k: request.GET.get(k, "").strip()[:120] for k in ("authority", "service", "kind")}
+    authority = None
+    if query["authority"]:
+        authority = authority_by_public_slug(query["authority"])
+        if authority is None:
+            return HttpResponseBadRequest(
+                _("No authority has that code"), content_type="text/plain"
+            )
+    if query["service"] and service_get(query["service"]) is None:
+        return _refused(_("No service has that code"))
+    if query["kind"] and query["kind"] not in KINDS:
+        return _refused(_("Choose the kind performance or social_outcome"))
+    rows = selectors.outcome_kpi_ratings(
+        authority=authority, key=query["service"], kind=query["kind"]
+    )
+    columns = {name: (lambda r, n=name: r[n]) for name in presenters.OUTCOME_KPI_FIELDS}
+    return downloads.download_response(
+        (presenters.outcome_kpi_row(r) for r in rows.iterator(chunk_size=1000)),
+        columns,
+        fmt="csv",
+        filename="outcome-kpis",
+        title="outcome-kpis",
+    )
+
+
+def _refused(message: str) -> HttpResponseBadRequest:
+    return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
