@@ -169,7 +169,10 @@ def view_data(view: NationalView) -> dict:
             for code, n in sorted(view.outsourced_why.items())
         ],
         "departures": len(view.departures),
-        "brought_home": [summary_row(f) for f in view.brought_home],
+        "brought_home": [
+            summary_row(f) | {"url": reverse("brought-home:service", args=[f.service.pk])}
+            for f in view.brought_home
+        ],
         "unit_costs": [_cost_row(c) for c in view.unit_costs],
         "spread": spread(view.unit_costs),
         "authorities": [authority_row(r) for r in view.rows],
