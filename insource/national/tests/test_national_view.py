@@ -67,7 +67,7 @@ def test_the_page_shows_the_counts_in_words_with_charts_and_tables(client):
     assert page.status_code == 200
     assert 'id="open-count">2<' in html and 'id="late-count">1<' in html
     assert "Good reason: the council cannot run it yet: 1" in html
-    for part in ('id="outcomes-picture"', "<title id=\"outcomes-title\">", 'id="outcomes-table"'):
+    for part in ('id="outcomes-picture"', '<title id="outcomes-title">', 'id="outcomes-table"'):
         assert part in html
     assert 'id="costs-picture"' in html and 'id="costs-table"' in html
     assert "OUTSOURCE_" not in html and "INSOURCE_" not in html
