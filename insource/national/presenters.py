@@ -78,6 +78,7 @@ def _cost_row(c: UnitCost) -> dict:
         "count": c.divisor.count,
         "basis": c.divisor.basis,
         "citation": c.divisor.citation,
+        "citation_url": c.divisor.href,
         "is_estimate": c.divisor.is_estimate,
         "is_illustrative": c.is_illustrative,
         "service_pk": c.service_pk,
@@ -201,6 +202,9 @@ def service_page(view: NationalView) -> dict:
         "outcomes_chart": charts.bars_chart(kinds),
         "costs_chart": charts.dots_chart(data["unit_costs"]),
         "decisions": decisions,
+        "brought_home": [
+            r | {"started_on_words": long_date(r["started_on"])} for r in data["brought_home"]
+        ],
         "on_words": long_date(view.on),
     }
 

@@ -97,7 +97,8 @@ class Divisor:
 
     count: Decimal
     basis: str
-    citation: str
+    citation: str  # the source's title
+    href: str
     is_estimate: bool
 
 
@@ -117,7 +118,7 @@ def divisor_for(unit: Unit, *, population: int | None, on: date) -> Divisor | No
         "p": f"{population:,}",
         "n": entry.value,
     }
-    return Divisor(households, str(basis), entry.citation, True)
+    return Divisor(households, str(basis), entry.title, entry.href, True)
 
 
 def per_unit(amount: Decimal | None, divisor: Divisor | None) -> Decimal | None:

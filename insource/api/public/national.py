@@ -59,6 +59,7 @@ class UnitCostSerializer(serializers.Serializer):
     count = serializers.DecimalField(max_digits=14, decimal_places=0)
     basis = serializers.CharField(help_text="How the count was reached")
     citation = serializers.CharField()
+    citation_url = serializers.URLField()
     is_estimate = serializers.BooleanField()
     per_unit = serializers.DecimalField(max_digits=14, decimal_places=2)
     is_illustrative = serializers.BooleanField()
