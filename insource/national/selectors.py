@@ -11,7 +11,7 @@ from datetime import date
 from decimal import Decimal
 
 from django.db.models import Count, Q, QuerySet
-from django.db.models.functions import Substr
+from django.db.models.functions import Coalesce, Substr
 
 from insource.appraisal.selectors import run_for_decision
 from insource.authorities.models import Authority
@@ -65,6 +65,7 @@ class AuthorityRow:
 
     authority: Authority
     num_contracts: int = 0
+    num_coming_up: int = 0
     num_open: int = 0
     num_late: int = 0
     num_due_soon: int = 0
@@ -85,6 +86,7 @@ class NationalView:
     service: Service
     on: date
     warn_months: int
+    lead_months: int
     rows: list[AuthorityRow]
     decisions: list[Decision]
     brought_home: list[ServiceFigures]
@@ -129,9 +131,11 @@ def national_view(service: Service, *, on: date) -> NationalView:
     """Reviews open and due, outcomes by kind, services brought home and unit costs of the
     service, by adopting authority (those with anything in the service), as of `on`."""
     key, warn = service.key, months_param("review.warn_months", on)
+    lead = months_param("review.lead_time_months", on)
     everyone = list(adopters())
     rows = {a.pk: AuthorityRow(a) for a in everyone}
     _count_contracts(rows, key)
+    _count_coming_up(rows, key, on=on, until=add_months(on, lead))
     _count_reviews(rows, key, on=on, warn_from=add_months(on, warn))
     decisions = [d for d in decisions_published(key=key) if d.authority_id in rows]
     for d in decisions:
@@ -146,7 +150,7 @@ def national_view(service: Service, *, on: date) -> NationalView:
     for c in costs:
         rows[c.authority.pk].unit_costs.append(c)
     shown = [r for r in rows.values() if _has_any(r)]
-    return NationalView(service, on, warn, shown, decisions, figures, costs, len(everyone))
+    return NationalView(service, on, warn, lead, shown, decisions, figures, costs, len(everyone))
 
 
 def _has_any(row: AuthorityRow) -> bool:
@@ -162,6 +166,22 @@ def _count_contracts(rows: dict, key: str) -> None:
     )
     for r in found:
         rows[r["reviewing_authority_id"]].num_contracts = r["n"]
+
+
+def _count_coming_up(rows: dict, key: str, *, on: date, until: date) -> None:
+    """Contracts whose decision point (latest end date, else end date) falls from `on` to
+    `until` (the review lead time): the reviews that fall due, opened or not."""
+    found = (
+        Contract.objects.in_register()
+        .filter(reviewing_authority_id__in=list(rows), main_cpv__startswith=key)
+        .filter(is_terminated=False)
+        .annotate(point=Coalesce("max_end_on", "end_on"))
+        .filter(point__gte=on, point__lte=until)
+        .values("reviewing_authority_id")
+        .annotate(n=Count("id"))
+    )
+    for r in found:
+        rows[r["reviewing_authority_id"]].num_coming_up = r["n"]
 
 
 def _count_reviews(rows: dict, key: str, *, on: date, warn_from: date) -> None:

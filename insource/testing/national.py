@@ -29,8 +29,11 @@ SYSTEM = Actor.system("tests")
 # reviews open: AAA's late bins (decision point 31 Oct 2026, passed) and BBB's bins due
 # 30 Jun 2027 (within the 12 months' warning); decisions published: AAA in house (statutory
 # presumption), BBB kept with a contractor (capacity); AAA's service brought home; CCC has not
-# adopted the policy, so it is not counted. AAA's cleaning contract is another service.
+# adopted the policy, so it is not counted. AAA's cleaning contract is another service. Reaching
+# the decision point within the 18 months' lead time (to 23 May 2028): AAA's in-house bins (30
+# Sep 2027), BBB's two (30 Sep 2027, 30 Jun 2027); AAA's late bins' point has passed.
 HAND_COUNT = {
+    "coming_up": 3,
     "open": 2,
     "late": 1,
     "due_soon": 1,

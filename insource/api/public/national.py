@@ -32,6 +32,10 @@ class ServiceNameSerializer(serializers.Serializer):
 
 
 class ReviewCountsSerializer(serializers.Serializer):
+    coming_up = serializers.IntegerField(
+        help_text="Contracts reaching their decision point within lead_months (reviews due)"
+    )
+    lead_months = serializers.IntegerField()
     open = serializers.IntegerField(help_text="Unsigned reviews")
     late = serializers.IntegerField(help_text="Open, decision point passed")
     due_soon = serializers.IntegerField(help_text="Open, decision point within warn_months")
@@ -77,6 +81,7 @@ class AuthorityFiguresSerializer(serializers.Serializer):
     authority_name = serializers.CharField()
     nation = serializers.CharField(allow_blank=True)
     num_contracts = serializers.IntegerField()
+    contracts_coming_up = serializers.IntegerField()
     reviews_open = serializers.IntegerField()
     reviews_late = serializers.IntegerField()
     reviews_due_soon = serializers.IntegerField()

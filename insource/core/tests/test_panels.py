@@ -68,6 +68,7 @@ def test_every_app_that_shows_a_panel_registered_it_on_start():
             "alerts.authority",
             "wealth.authority",
             "inhouse.authority",
+            "national.councils-like-us",
             "oversight.audit-reports",
         ],
         "portal.contract": [
@@ -132,7 +133,20 @@ def _decided_in_house_and_published():
         at=NOW,
     )
     _forwarded_to_the_contractor(authority, review.contract)
+    _a_council_like_it(authority)
     return authority, people, review, decision
+
+
+def _a_council_like_it(authority):
+    """A population, and another county council of the same size (Councils like us, issue 20)."""
+    from insource.testing.factories import AuthorityFactory
+
+    authority.population, authority.la_type = 500_000, "CTY"
+    authority.save(update_fields=["population", "la_type"])
+    AuthorityFactory(
+        code="LIK", name="Like County Council", kind=authority.kind, nation=authority.nation,
+        la_type="CTY", population=520_000,
+    )  # fmt: skip
 
 
 def _forwarded_to_the_contractor(authority, contract):

@@ -33,6 +33,8 @@ def test_refuse_collection_across_the_country_matches_the_hand_count():
     view = selectors.national_view(service_get("905"), on=TEST_TODAY)
     data = presenters.view_data(view)
     assert data["reviews"] == {
+        "coming_up": HAND_COUNT["coming_up"],
+        "lead_months": 18,
         "open": HAND_COUNT["open"],
         "late": HAND_COUNT["late"],
         "due_soon": HAND_COUNT["due_soon"],
