@@ -9,7 +9,14 @@ import pytest
 
 pytestmark = pytest.mark.django_db
 BASE = "/api/public/v1"
-LISTS = ["/contracts/", "/decisions/", "/authorities/", "/requests/", "/brought-home/"]
+LISTS = [
+    "/contracts/",
+    "/decisions/",
+    "/authorities/",
+    "/requests/",
+    "/brought-home/",
+    "/outcome-kpis/",
+]
 
 
 def refused(client, path, **params) -> dict:
@@ -112,6 +119,8 @@ def test_the_document_declares_exactly_the_parameters_each_endpoint_takes(client
     assert query_names("/requests/") == {p.name for p in LIST_PARAMETERS} | page
     assert query_names("/authorities/") == page
     assert query_names("/brought-home/") == page
+    assert query_names("/outcome-kpis/") == {"authority", "service", "kind"} | page
+    assert query_names("/services/{id}/") == set()
     assert query_names("/contracts/{id}/") == set()
     assert query_names("/exports/contracts.csv") == {"authority"}
     size = next(
