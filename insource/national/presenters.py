@@ -280,3 +280,36 @@ def outcome_kpi_row(rating) -> dict:
         "delivered_by": rating.delivered_by,
         "is_illustrative": rating.is_illustrative or kpi.is_illustrative,
     }
+
+
+KPI_ASSESSMENT_FIELDS = (
+    "authority_code",
+    "authority_name",
+    "contract_id",
+    "service",
+    "main_cpv",
+    "service_group",
+    "checked_on",
+    "num_kpis",
+    "num_kpis_met",
+    "is_published",
+)
+
+
+def kpi_assessment_row(record) -> dict:
+    """One KPI assessment of a contract kept with a contractor, as open data (counts only)."""
+    authority, contract = record.authority, record.contract
+    cpv = contract.main_cpv or ""
+    group = service_get(cpv[:3]) or service_get(cpv[:2])
+    return {
+        "authority_code": authority.code or authority.key,
+        "authority_name": authority.display_name,
+        "contract_id": contract.pk,
+        "service": contract_service_name(contract),
+        "main_cpv": cpv,
+        "service_group": group.name if group else "",
+        "checked_on": record.checked_on.isoformat(),
+        "num_kpis": record.num_kpis,
+        "num_kpis_met": record.num_kpis_met,
+        "is_published": record.is_published,
+    }

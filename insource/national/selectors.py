@@ -26,6 +26,7 @@ from insource.register.models import Contract
 from insource.register.selectors.pipeline import add_months
 from insource.reviews.models import Decision, Review
 from insource.reviews.workflow.timing import months_param
+from insource.standards.models import MonitoringRecord
 
 IN_HOUSE, OUTSOURCED, NOT_COVERED, OTHER = "in-house", "outsourced", "not-covered", "other"
 KINDS = (IN_HOUSE, OUTSOURCED, NOT_COVERED, OTHER)
@@ -353,3 +354,19 @@ def outcome_kpi_ratings(
     if kind:
         rows = rows.filter(kpi__kind=kind)
     return rows
+
+
+def kpi_assessments(
+    *, authority: Authority | None = None, key: str = ""
+) -> QuerySet[MonitoringRecord]:
+    """The KPI assessments contract managers record for contracts a published decision keeps
+    with a contractor (counts: KPIs assessed and met; the evidence stays with the authority),
+    optionally one authority's or one service's."""
+    rows = MonitoringRecord.objects.filter(
+        kind=MonitoringRecord.Kind.KPI_ASSESSMENT, decision__publication__isnull=False
+    ).select_related("authority", "contract", "contract__reviewing_authority")
+    if authority is not None:
+        rows = rows.filter(authority=authority)
+    if key:
+        rows = rows.filter(contract__main_cpv__startswith=key)
+    return rows.order_by("authority__name", "contract_id", "checked_on", "id")

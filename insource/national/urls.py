@@ -10,4 +10,5 @@ urlpatterns = [
     path("services/<str:key>/", views.service, name="service"),
     path("services/<str:key>/by-authority.csv", views.service_csv, name="service-csv"),
     path("outcome-kpis.csv", views.outcome_kpis_csv, name="outcome-kpis-csv"),
+    path("kpi-assessments.csv", views.kpi_assessments_csv, name="kpi-assessments-csv"),
 ]

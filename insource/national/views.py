@@ -45,21 +45,27 @@ def service_csv(request, key: str):
     )
 
 
-def outcome_kpis_csv(request):
-    """Every KPI rating recorded, as CSV with a byte-order mark: ?authority= (its code),
-    ?service= (a CPV division or group), ?kind= (performance or social_outcome)."""
+def _query(request) -> tuple[dict, object, HttpResponseBadRequest | None]:
+    """The open data's filters read and checked: (query, authority, refusal or None)."""
     query = {k: request.GET.get(k, "").strip()[:120] for k in ("authority", "service", "kind")}
     authority = None
     if query["authority"]:
         authority = authority_by_public_slug(query["authority"])
         if authority is None:
-            return HttpResponseBadRequest(
-                _("No authority has that code"), content_type="text/plain"
-            )
+            return query, None, _refused(_("No authority has that code"))
     if query["service"] and service_get(query["service"]) is None:
-        return _refused(_("No service has that code"))
+        return query, None, _refused(_("No service has that code"))
     if query["kind"] and query["kind"] not in KINDS:
-        return _refused(_("Choose the kind performance or social_outcome"))
+        return query, None, _refused(_("Choose the kind performance or social_outcome"))
+    return query, authority, None
+
+
+def outcome_kpis_csv(request):
+    """Every KPI rating recorded, as CSV with a byte-order mark: ?authority= (its code),
+    ?service= (a CPV division or group), ?kind= (performance or social_outcome)."""
+    query, authority, refused = _query(request)
+    if refused is not None:
+        return refused
     rows = selectors.outcome_kpi_ratings(
         authority=authority, key=query["service"], kind=query["kind"]
     )
@@ -70,6 +76,23 @@ def outcome_kpis_csv(request):
         fmt="csv",
         filename="outcome-kpis",
         title="outcome-kpis",
+    )
+
+
+def kpi_assessments_csv(request):
+    """Every KPI assessment of a contract kept with a contractor (published decisions only), as
+    CSV with a byte-order mark: ?authority=, ?service=."""
+    query, authority, refused = _query(request)
+    if refused is not None:
+        return refused
+    rows = selectors.kpi_assessments(authority=authority, key=query["service"])
+    columns = {name: (lambda r, n=name: r[n]) for name in presenters.KPI_ASSESSMENT_FIELDS}
+    return downloads.download_response(
+        (presenters.kpi_assessment_row(r) for r in rows.iterator(chunk_size=1000)),
+        columns,
+        fmt="csv",
+        filename="kpi-assessments",
+        title="kpi-assessments",
     )
 
 

@@ -11,6 +11,7 @@ from insource.authorities.models import Role
 from insource.core.audit import Actor
 from insource.reviews.services.decisions import decision_publish
 from insource.reviews.services.opening import review_open
+from insource.standards.monitoring.services import RecordInput, monitoring_record_add
 from insource.testing.factories import AuthorityFactory
 from insource.testing.inhouse import kpi, live_service, rating
 from insource.testing.workflow import (
@@ -89,6 +90,18 @@ def refuse_world() -> World:
     b1 = refuse_contract(b, title="Bins for Bbb", main_cpv="90513000")
     outsourced = outsourcing_decision(b, b_people, b1)
     publish(outsourced, b_people)
+    assessed = RecordInput(
+        kind="kpi_assessment",
+        checked_on=TODAY,
+        evidence="Quarterly performance report",
+        num_kpis=3,
+        num_kpis_met=2,
+        is_published=True,
+    )
+    monitoring_record_add(
+        authority=b, contract=b1, entry=assessed, user=b_people[Role.CONTRACT_MANAGER],
+        by=SYSTEM, at=NOW, on=TODAY,
+    )  # fmt: skip
     a2 = refuse_contract(a, title="Late bins", end_on=date(2026, 10, 31), max_end_on=None)
     a3 = refuse_contract(a, title="Office cleaning", main_cpv="90910000")
     b2 = refuse_contract(b, title="Bins due", end_on=date(2027, 6, 30), max_end_on=None)

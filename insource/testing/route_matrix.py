@@ -434,8 +434,10 @@ ROUTES: dict[str, Row] = {
     "national:service": Row(PUBLIC, GET_ONLY, args=lambda w: ["905"]),
     "national:service-csv": Row(PUBLIC, GET_ONLY, args=lambda w: ["905"]),
     "national:outcome-kpis-csv": Row(PUBLIC, GET_ONLY),
+    "national:kpi-assessments-csv": Row(PUBLIC, GET_ONLY),
     "api-public:service-detail": Row(PUBLIC, NOT_ALLOWED, args=lambda w: ["905"]),
     "api-public:outcome-kpi-list": Row(PUBLIC, NOT_ALLOWED),
+    "api-public:kpi-assessment-list": Row(PUBLIC, NOT_ALLOWED),
     "api-public:brought-home-list": Row(PUBLIC, NOT_ALLOWED),
     "api-public:brought-home-detail": Row(PUBLIC, NOT_ALLOWED, args=lambda w: [w.service.pk]),
     # The public portal -----------------------------------------------------------------------

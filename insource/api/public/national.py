@@ -196,3 +196,53 @@ class OutcomeKpiViewSet(PublicMixin, viewsets.GenericViewSet):
         page = self.paginate_queryset(self.get_queryset())
         rows = [presenters.outcome_kpi_row(r) for r in page]
         return self.get_paginated_response(OutcomeKpiSerializer(rows, many=True).data)
+
+
+class KpiAssessmentSerializer(serializers.Serializer):
+    authority_code = serializers.CharField()
+    authority_name = serializers.CharField()
+    contract_id = serializers.IntegerField()
+    service = serializers.CharField()
+    main_cpv = serializers.CharField(allow_blank=True)
+    service_group = serializers.CharField(allow_blank=True)
+    checked_on = serializers.DateField()
+    num_kpis = serializers.IntegerField(allow_null=True, help_text="KPIs assessed")
+    num_kpis_met = serializers.IntegerField(allow_null=True, help_text="Of them, met")
+    is_published = serializers.BooleanField(allow_null=True, help_text="Published by the authority")
+
+
+KPI_ASSESSMENT_PARAMETERS = OUTCOME_KPI_PARAMETERS[:2]
+
+
+@extend_schema(tags=["outcome KPIs"])
+@extend_schema_view(
+    list=extend_schema(
+        parameters=openapi(KPI_ASSESSMENT_PARAMETERS), responses=KpiAssessmentSerializer(many=True)
+    )
+)
+class KpiAssessmentViewSet(PublicMixin, viewsets.GenericViewSet):
+    """The KPI assessments recorded while monitoring contracts a published decision keeps with a
+    contractor: KPIs assessed and met (CSV: `/public/kpi-assessments.csv`)."""
+
+    serializer_class = KpiAssessmentSerializer
+    filter_backends: list = []
+
+    def query_parameters(self) -> tuple[Param, ...]:
+        return (*KPI_ASSESSMENT_PARAMETERS, *PAGE_PARAMETERS)
+
+    def get_queryset(self):
+        query = self.request.query_params
+        authority = None
+        if code := query.get("authority", "").strip():
+            authority = authority_by_public_slug(code)
+            if authority is None:
+                raise Http404("No authority with that code.")
+        key = query.get("service", "")
+        if key and service_get(key) is None:
+            raise Http404("No service with that code.")
+        return selectors.kpi_assessments(authority=authority, key=key)
+
+    def list(self, request):
+        page = self.paginate_queryset(self.get_queryset())
+        rows = [presenters.kpi_assessment_row(r) for r in page]
+        return self.get_paginated_response(KpiAssessmentSerializer(rows, many=True).data)

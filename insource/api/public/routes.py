@@ -9,7 +9,11 @@ from rest_framework.routers import SimpleRouter
 
 from insource.api.public import views
 from insource.api.public.brought_home import BroughtHomeViewSet
-from insource.api.public.national import OutcomeKpiViewSet, ServiceViewSet
+from insource.api.public.national import (
+    KpiAssessmentViewSet,
+    OutcomeKpiViewSet,
+    ServiceViewSet,
+)
 from insource.api.public.request_views import RequestViewSet
 
 router = SimpleRouter()
@@ -20,6 +24,7 @@ router.register("requests", RequestViewSet, basename="request")
 router.register("brought-home", BroughtHomeViewSet, basename="brought-home")
 router.register("services", ServiceViewSet, basename="service")
 router.register("outcome-kpis", OutcomeKpiViewSet, basename="outcome-kpi")
+router.register("kpi-assessments", KpiAssessmentViewSet, basename="kpi-assessment")
 
 api_urlpatterns = [
     *router.urls,

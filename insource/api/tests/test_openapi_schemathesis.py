@@ -77,7 +77,7 @@ def exercise(operation, mode: GenerationMode) -> bool:
 
 def test_the_document_covers_every_public_endpoint(world):
     labels = {op.label for op in operations()}
-    assert len(labels) == 17
+    assert len(labels) == 18
     assert "GET /api/public/v1/services/{id}/" in labels
     assert "GET /api/public/v1/outcome-kpis/" in labels
     assert "GET /api/public/v1/exports/ocds/records.json" in labels

@@ -16,6 +16,7 @@ LISTS = [
     "/requests/",
     "/brought-home/",
     "/outcome-kpis/",
+    "/kpi-assessments/",
 ]
 
 
@@ -121,6 +122,7 @@ def test_the_document_declares_exactly_the_parameters_each_endpoint_takes(client
     assert query_names("/brought-home/") == page
     assert query_names("/outcome-kpis/") == {"authority", "service", "kind"} | page
     assert query_names("/services/{id}/") == set()
+    assert query_names("/kpi-assessments/") == {"authority", "service"} | page
     assert query_names("/contracts/{id}/") == set()
     assert query_names("/exports/contracts.csv") == {"authority"}
     size = next(

@@ -58,6 +58,23 @@ def test_the_api_lists_the_same_rows_and_refuses_what_is_outside_its_schema(clie
     assert set(bad.json()["errors"]) == {"kind", "service", "colour"}
 
 
+def test_kpi_assessments_of_contracts_kept_with_a_contractor_are_open_data_as_counts(client):
+    world = refuse_world()
+    response = client.get(reverse("national:kpi-assessments-csv"))
+    body = b"".join(response.streaming_content)
+    assert body.startswith(b"\xef\xbb\xbf")
+    [row] = list(csv.DictReader(io.StringIO(body.decode("utf-8-sig"))))
+    assert tuple(row) == presenters.KPI_ASSESSMENT_FIELDS
+    assert (row["authority_code"], row["num_kpis"], row["num_kpis_met"]) == ("BBB", "3", "2")
+    assert row["contract_id"] == str(world.outsourced.contract_id)
+    assert "Quarterly" not in body.decode("utf-8-sig")  # the evidence stays with the authority
+    api = client.get(reverse("api-public:kpi-assessment-list") + "?service=905").json()
+    assert api["count"] == 1 and api["results"][0]["num_kpis_met"] == 2
+    assert (
+        client.get(reverse("api-public:kpi-assessment-list") + "?service=555").json()["count"] == 0
+    )
+
+
 def test_the_ocds_export_carries_the_ratings_as_implementation_metrics_and_validates():
     world = refuse_world()
     measured = implementation_metrics()
@@ -100,7 +117,9 @@ def test_hostile_query_strings_never_answer_500(client, params):
         reverse("national:service", args=["905"]),
         reverse("national:service-csv", args=["905"]),
         reverse("national:outcome-kpis-csv"),
+        reverse("national:kpi-assessments-csv"),
         reverse("api-public:outcome-kpi-list"),
+        reverse("api-public:kpi-assessment-list"),
         reverse("api-public:service-detail", args=["905"]),
     ):
         assert client.get(url + query).status_code < 500, url + query
