@@ -33,7 +33,7 @@ from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 from insource.authorities.models import Authority  # noqa: E402
-from insource.national.selectors import councils_like  # noqa: E402
+from insource.national.selectors.like_us import councils_like  # noqa: E402
 
 URLS = (
     "/public/services/905/",

@@ -8,15 +8,15 @@ from datetime import date
 
 from insource.core import panels
 from insource.core.dates import long_date
-from insource.national import selectors
 from insource.national.catalogue import group_key, service_get
-from insource.national.presenters import decision_words
+from insource.national.presenters.view import decision_words
+from insource.national.selectors.like_us import councils_like
 from insource.register.naming import contract_service_name
 
 
 def councils_like_us(*, authority, on: date) -> dict | None:
     """The panel's context, or None for an authority with no population to compare."""
-    found = selectors.councils_like(authority)
+    found = councils_like(authority)
     if found is None or not found.alike:
         return None
     like = [

@@ -10,8 +10,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from insource.authorities.selectors import authority_by_public_slug
-from insource.national import presenters, selectors
 from insource.national.catalogue import service_get
+from insource.national.presenters import open_data as open_rows
+from insource.national.presenters import view as presenters
+from insource.national.selectors import open_data
+from insource.national.selectors import view as selectors
 from insource.register.exporters import downloads
 
 KINDS = ("performance", "social_outcome")
@@ -66,12 +69,12 @@ def outcome_kpis_csv(request):
     query, authority, refused = _query(request)
     if refused is not None:
         return refused
-    rows = selectors.outcome_kpi_ratings(
+    rows = open_data.outcome_kpi_ratings(
         authority=authority, key=query["service"], kind=query["kind"]
     )
-    columns = {name: (lambda r, n=name: r[n]) for name in presenters.OUTCOME_KPI_FIELDS}
+    columns = {name: (lambda r, n=name: r[n]) for name in open_rows.OUTCOME_KPI_FIELDS}
     return downloads.download_response(
-        (presenters.outcome_kpi_row(r) for r in rows.iterator(chunk_size=1000)),
+        (open_rows.outcome_kpi_row(r) for r in rows.iterator(chunk_size=1000)),
         columns,
         fmt="csv",
         filename="outcome-kpis",
@@ -85,10 +88,10 @@ def kpi_assessments_csv(request):
     query, authority, refused = _query(request)
     if refused is not None:
         return refused
-    rows = selectors.kpi_assessments(authority=authority, key=query["service"])
-    columns = {name: (lambda r, n=name: r[n]) for name in presenters.KPI_ASSESSMENT_FIELDS}
+    rows = open_data.kpi_assessments(authority=authority, key=query["service"])
+    columns = {name: (lambda r, n=name: r[n]) for name in open_rows.KPI_ASSESSMENT_FIELDS}
     return downloads.download_response(
-        (presenters.kpi_assessment_row(r) for r in rows.iterator(chunk_size=1000)),
+        (open_rows.kpi_assessment_row(r) for r in rows.iterator(chunk_size=1000)),
         columns,
         fmt="csv",
         filename="kpi-assessments",

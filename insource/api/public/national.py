@@ -14,8 +14,11 @@ from insource.api.parameters import PAGE_PARAMETERS, Param, openapi
 from insource.api.public.brought_home import BroughtHomeSerializer
 from insource.api.public.views import PublicMixin, conditional_json
 from insource.authorities.selectors import authority_by_public_slug
-from insource.national import presenters, selectors
 from insource.national.catalogue import service_get
+from insource.national.presenters import open_data as open_rows
+from insource.national.presenters import view as presenters
+from insource.national.selectors import open_data
+from insource.national.selectors import view as selectors
 
 MONEY = {"allow_null": True, "help_text": "Pounds, as a decimal string"}
 
@@ -188,13 +191,13 @@ class OutcomeKpiViewSet(PublicMixin, viewsets.GenericViewSet):
         key = query.get("service", "")
         if key and service_get(key) is None:
             raise Http404("No service with that code.")
-        return selectors.outcome_kpi_ratings(
+        return open_data.outcome_kpi_ratings(
             authority=authority, key=key, kind=query.get("kind", "")
         )
 
     def list(self, request):
         page = self.paginate_queryset(self.get_queryset())
-        rows = [presenters.outcome_kpi_row(r) for r in page]
+        rows = [open_rows.outcome_kpi_row(r) for r in page]
         return self.get_paginated_response(OutcomeKpiSerializer(rows, many=True).data)
 
 
@@ -240,9 +243,9 @@ class KpiAssessmentViewSet(PublicMixin, viewsets.GenericViewSet):
         key = query.get("service", "")
         if key and service_get(key) is None:
             raise Http404("No service with that code.")
-        return selectors.kpi_assessments(authority=authority, key=key)
+        return open_data.kpi_assessments(authority=authority, key=key)
 
     def list(self, request):
         page = self.paginate_queryset(self.get_queryset())
-        rows = [presenters.kpi_assessment_row(r) for r in page]
+        rows = [open_rows.kpi_assessment_row(r) for r in page]
         return self.get_paginated_response(KpiAssessmentSerializer(rows, many=True).data)

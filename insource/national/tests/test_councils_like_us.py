@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from insource.national import likeness, selectors
+from insource.national import likeness
+from insource.national.selectors import like_us as selectors
 from insource.testing.factories import AuthorityFactory, ContractFactory
 from insource.testing.national import refuse_world
 

@@ -10,8 +10,9 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from insource.national import presenters, selectors
 from insource.national.catalogue import group_key, service_get
+from insource.national.presenters import view as presenters
+from insource.national.selectors import view as selectors
 from insource.testing import TEST_TODAY
 from insource.testing.national import HAND_COUNT, refuse_world
 

@@ -12,7 +12,7 @@ from django.urls import reverse
 from hypothesis import given
 from hypothesis import strategies as st
 
-from insource.national import presenters
+from insource.national.presenters import open_data as presenters
 from insource.register.exporters import ocds
 from insource.register.models import Contract
 from insource.standards.notices.metrics import implementation_metrics

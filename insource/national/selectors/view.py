@@ -1,7 +1,6 @@
-"""Reads of the national view (ADR 0044): one service across every adopting authority, the
-councils most like an authority, and the outcome KPIs as open data. Public facts only: review
-counts, published decisions in force, services brought home and their figures, KPI ratings.
-The date is an argument; every query runs here, before a page renders."""
+"""One service across every adopting authority (ADR 0044): reviews open, late and falling due,
+published decisions in force by kind, services brought home and their figures, unit costs.
+Public facts only; the date is an argument."""
 
 from __future__ import annotations
 
@@ -10,23 +9,20 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, QuerySet
 from django.db.models.functions import Coalesce, Substr
 
 from insource.appraisal.selectors import run_for_decision
 from insource.authorities.models import Authority
 from insource.inhouse.figures import ServiceFigures, service_figures
 from insource.inhouse.measures import forecast_years
-from insource.inhouse.models import KpiRating
 from insource.inhouse.selectors import services_public
-from insource.national import likeness
 from insource.national.catalogue import Service, group_key
 from insource.national.units import Divisor, divisor_for, per_unit
 from insource.register.models import Contract
 from insource.register.selectors.pipeline import add_months
 from insource.reviews.models import Decision, Review
 from insource.reviews.workflow.timing import months_param
-from insource.standards.models import MonitoringRecord
 
 IN_HOUSE, OUTSOURCED, NOT_COVERED, OTHER = "in-house", "outsourced", "not-covered", "other"
 KINDS = (IN_HOUSE, OUTSOURCED, NOT_COVERED, OTHER)
@@ -267,106 +263,3 @@ def services_with_decisions() -> list[tuple[str, int]]:
     )
     counted = Counter(group_key(c.ljust(3, "0")) for c in codes if c)
     return sorted((k, n) for k, n in counted.items() if k)
-
-
-# Councils like us ------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class LikeUs:
-    """The authorities most like one, and their published decisions in the services it buys."""
-
-    authority: Authority
-    alike: list[likeness.Alike]
-    authorities: dict[int, Authority]
-    decisions: list[Decision]
-    num_candidates: int
-
-
-def like_candidates(authority: Authority) -> QuerySet[Authority]:
-    """Current authorities of the same kind, type (a local authority's) and nation."""
-    found = Authority.objects.filter(
-        kind=authority.kind, nation=authority.nation, end_on__isnull=True
-    ).exclude(pk=authority.pk)
-    return found.filter(la_type=authority.la_type) if authority.la_type else found
-
-
-def services_bought(ids: list[int]) -> dict[int, frozenset[str]]:
-    """The CPV groups (or divisions) of each authority's contracts in the register."""
-    found = (
-        Contract.objects.in_register()
-        .filter(reviewing_authority_id__in=ids)
-        .exclude(main_cpv="")
-        .annotate(g=Substr("main_cpv", 1, 3))
-        .values_list("reviewing_authority_id", "g")
-        .distinct()
-    )
-    bought: dict[int, set[str]] = {i: set() for i in ids}
-    for pk, g in found:
-        if key := group_key(g.ljust(3, "0")):
-            bought[pk].add(key)
-    return {pk: frozenset(s) for pk, s in bought.items()}
-
-
-def councils_like(authority: Authority, *, limit: int = 5) -> LikeUs | None:
-    """The `limit` authorities most like this one (`likeness.rank`), or None when it has no
-    population to compare (only local authorities have one)."""
-    if not authority.population:
-        return None
-    candidates = list(like_candidates(authority))
-    bought = services_bought([authority.pk, *(c.pk for c in candidates)])
-    ranked = likeness.rank(
-        population=authority.population,
-        services=bought[authority.pk],
-        candidates=[(c.pk, c.display_name, c.population, bought[c.pk]) for c in candidates],
-        limit=limit,
-    )
-    by_pk = {c.pk: c for c in candidates}
-    mine = bought[authority.pk]
-    decided = Decision.objects.filter(
-        authority_id__in=[a.key for a in ranked],
-        publication__isnull=False,
-        replaced_by__isnull=True,
-    ).select_related("authority", "contract")
-    decisions = [d for d in decided if group_key(d.contract.main_cpv) in mine]
-    decisions.sort(key=lambda d: (group_key(d.contract.main_cpv), d.authority.name, d.pk))
-    return LikeUs(authority, ranked, by_pk, decisions, len(candidates))
-
-
-# Social outcomes for all: the KPI ratings as open data ------------------------------------------
-
-
-def outcome_kpi_ratings(
-    *, authority: Authority | None = None, key: str = "", kind: str = ""
-) -> QuerySet[KpiRating]:
-    """Every KPI rating recorded (contracts and in-house services alike), optionally one
-    authority's, one service's (a CPV division or group key) or one kind's, in a stable order."""
-    rows = KpiRating.objects.select_related(
-        "authority", "kpi", "kpi__contract", "kpi__service"
-    ).order_by("authority__name", "kpi_id", "period_start", "id")
-    if authority is not None:
-        rows = rows.filter(authority=authority)
-    if key:
-        rows = rows.filter(
-            Q(kpi__service__main_cpv__startswith=key)
-            | Q(kpi__service__isnull=True, kpi__contract__main_cpv__startswith=key)
-        )
-    if kind:
-        rows = rows.filter(kpi__kind=kind)
-    return rows
-
-
-def kpi_assessments(
-    *, authority: Authority | None = None, key: str = ""
-) -> QuerySet[MonitoringRecord]:
-    """The KPI assessments contract managers record for contracts a published decision keeps
-    with a contractor (counts: KPIs assessed and met; the evidence stays with the authority),
-    optionally one authority's or one service's."""
-    rows = MonitoringRecord.objects.filter(
-        kind=MonitoringRecord.Kind.KPI_ASSESSMENT, decision__publication__isnull=False
-    ).select_related("authority", "contract", "contract__reviewing_authority")
-    if authority is not None:
-        rows = rows.filter(authority=authority)
-    if key:
-        rows = rows.filter(contract__main_cpv__startswith=key)
-    return rows.order_by("authority__name", "contract_id", "checked_on", "id")

@@ -1,7 +1,6 @@
-"""The national view, councils like us and the outcome KPIs in words: page contexts, the
-rows of the CSVs and of the API (one definition each, so the page, the CSV and the API show
-the same figures). No engine code reaches a resident: outcomes are named from
-`core/plain_words.py`."""
+"""The national view in words: the page's context, the rows of its CSV and of the API (one
+definition, so the page, the CSV and the API show the same figures). No engine code reaches a
+resident: outcomes are named from `core/plain_words.py`."""
 
 from __future__ import annotations
 
@@ -16,7 +15,7 @@ from insource.core.dates import long_date
 from insource.inhouse.figures import summary_row
 from insource.national import charts
 from insource.national.catalogue import service_get
-from insource.national.selectors import (
+from insource.national.selectors.view import (
     APPRAISAL,
     CONTRACT,
     IN_HOUSE,
@@ -221,95 +220,3 @@ def services_index(rows: list[tuple[str, int]]) -> list[dict]:
         if service is not None:
             found.append({"service": service, "num_decisions": n})
     return sorted(found, key=lambda r: r["service"].name)
-
-
-# Social outcomes for all: one row per KPI rating (the CSV and the API) ---------------------------
-
-OUTCOME_KPI_FIELDS = (
-    "authority_code",
-    "authority_name",
-    "service",
-    "main_cpv",
-    "service_group",
-    "contract_id",
-    "inhouse_service_id",
-    "kpi_id",
-    "kpi_name",
-    "kpi_kind",
-    "unit",
-    "target",
-    "direction",
-    "period",
-    "period_start",
-    "period_end",
-    "value",
-    "rating",
-    "rating_words",
-    "delivered_by",
-    "is_illustrative",
-)
-
-
-def outcome_kpi_row(rating) -> dict:
-    """One KPI rating as open data: whose, which service, the measure, the period, the value
-    and its rating (the Procurement Act 2023 scale), and who delivered the service then."""
-    kpi, authority = rating.kpi, rating.authority
-    service, contract = kpi.service, kpi.contract
-    cpv = (service.main_cpv if service else "") or (contract.main_cpv if contract else "")
-    group = service_get(cpv[:3]) or service_get(cpv[:2])
-    return {
-        "authority_code": authority.code or authority.key,
-        "authority_name": authority.display_name,
-        "service": service.name if service else contract_service_name(contract),
-        "main_cpv": cpv,
-        "service_group": group.name if group else "",
-        "contract_id": kpi.contract_id,
-        "inhouse_service_id": kpi.service_id,
-        "kpi_id": kpi.pk,
-        "kpi_name": kpi.name,
-        "kpi_kind": kpi.kind,
-        "unit": kpi.unit,
-        "target": f"{kpi.target.normalize():f}",
-        "direction": kpi.direction,
-        "period": kpi.period,
-        "period_start": rating.period_start.isoformat(),
-        "period_end": rating.period_end.isoformat(),
-        "value": f"{rating.value.normalize():f}",
-        "rating": rating.rating,
-        "rating_words": str(rating.get_rating_display()),
-        "delivered_by": rating.delivered_by,
-        "is_illustrative": rating.is_illustrative or kpi.is_illustrative,
-    }
-
-
-KPI_ASSESSMENT_FIELDS = (
-    "authority_code",
-    "authority_name",
-    "contract_id",
-    "service",
-    "main_cpv",
-    "service_group",
-    "checked_on",
-    "num_kpis",
-    "num_kpis_met",
-    "is_published",
-)
-
-
-def kpi_assessment_row(record) -> dict:
-    """One KPI assessment of a contract kept with a contractor, as open data (counts only)."""
-    authority, contract = record.authority, record.contract
-    cpv = contract.main_cpv or ""
-    group = service_get(cpv[:3]) or service_get(cpv[:2])
-    return {
-        "authority_code": authority.code or authority.key,
-        "authority_name": authority.display_name,
-        "contract_id": contract.pk,
-        "service": contract_service_name(contract),
-        "main_cpv": cpv,
-        "service_group": group.name if group else "",
-        "checked_on": record.checked_on.isoformat(),
-        "num_kpis": record.num_kpis,
-        "num_kpis_met": record.num_kpis_met,
-        "is_published": record.is_published,
-    }
