@@ -26,6 +26,25 @@ def pytest_collection_modifyitems(items):
     items[:] = real_register_last(items)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _private_data_dirs(tmp_path_factory):
+    """Files the code writes (register uploads, evidence, feed locks) go to this session's own
+    temporary directory, never to var/ of the checkout: parallel workers (pytest-xdist, ADR
+    0049) and a developer's running site never share them. A test that needs a particular
+    folder still sets it with the `settings` fixture."""
+    from django.test import override_settings
+
+    root = tmp_path_factory.mktemp("data")
+    private = override_settings(
+        INSOURCE_UPLOAD_DIR=root / "uploads",
+        INSOURCE_EVIDENCE_DIR=root / "evidence",
+        INSOURCE_FEED_LOCK_DIR=root / "locks",
+    )
+    private.enable()
+    yield root
+    private.disable()
+
+
 @pytest.fixture(scope="session")
 def real_register(django_db_setup, django_db_blocker):
     """Every UK local authority and the three real demo sources, imported once.

@@ -7,6 +7,7 @@ and no GNU gettext can run the site in Welsh.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from django.conf import settings
@@ -39,6 +40,10 @@ def compile_catalogues(locale_dirs: list[Path] | None = None, *, force: bool = F
     for po_path in catalogue_files(locale_dirs):
         mo_path = po_path.with_suffix(".mo")
         if force or not mo_path.exists() or mo_path.stat().st_mtime < po_path.stat().st_mtime:
-            polib.pofile(str(po_path)).save_as_mofile(str(mo_path))
+            # written beside it and renamed: parallel test workers (ADR 0049) and a running
+            # site never read a half-written catalogue
+            partial = mo_path.with_name(f"{mo_path.name}.{os.getpid()}.partial")
+            polib.pofile(str(po_path)).save_as_mofile(str(partial))
+            os.replace(partial, mo_path)
             written.append(mo_path)
     return written

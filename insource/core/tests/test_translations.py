@@ -91,10 +91,35 @@ def test_a_welsh_speaking_browser_gets_welsh(client):
     assert '<html lang="cy"' in page
 
 
-def test_every_message_has_a_welsh_translation(tmp_path, settings):
+def _source_copy(into: Path) -> None:
+    """The files `makemessages` reads (Python, templates and text, outside hidden and built
+    folders and the catalogues), copied from the project root into `into`."""
+    import shutil
+
+    root = Path(settings.BASE_DIR).parent
+    skip = {"var", "node_modules", "__pycache__"}
+    for folder, dirs, files in os.walk(root):
+        here = Path(folder)
+        dirs[:] = [
+            d
+            for d in dirs
+            if not d.startswith(".") and d not in skip and here / d != root / "insource" / "locale"
+        ]
+        for name in files:
+            if name.endswith((".py", ".html", ".txt")):
+                target = into / (here / name).relative_to(root)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(here / name, target)
+
+
+def test_every_message_has_a_welsh_translation(tmp_path, settings, monkeypatch):
     """Extracts every message afresh (GNU gettext's xgettext and msgmerge, through the project's
     `makemessages`) into a copy of the Welsh catalogue: any message of the code or templates
-    that the catalogue lacks, leaves empty or marks fuzzy fails here, by name."""
+    that the catalogue lacks, leaves empty or marks fuzzy fails here, by name.
+
+    It runs in a copy of the source: `makemessages` writes a `<template>.py` beside every
+    template while it works, which tests reading the source tree in another worker (ADR 0049)
+    would otherwise meet."""
     import shutil
 
     from django.core.management import call_command
@@ -107,6 +132,8 @@ def test_every_message_has_a_welsh_translation(tmp_path, settings):
     copy.parent.mkdir(parents=True)
     shutil.copy(CY_PO, copy)
     settings.LOCALE_PATHS = [str(tmp_path / "locale")]
+    _source_copy(tmp_path / "source")
+    monkeypatch.chdir(tmp_path / "source")
 
     # ignoring the real locale directory keeps makemessages from writing there (it adopts any
     # `locale` directory it walks past); the copy in LOCALE_PATHS is the one it merges into
