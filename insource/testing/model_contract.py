@@ -72,3 +72,20 @@ def pdf_text(content: bytes, tmp_path) -> str:
         ["pdftotext", "-layout", str(path), "-"], capture_output=True, check=True, text=True
     )
     return done.stdout
+
+
+def draw_files_quickly(monkeypatch) -> None:
+    """Generation and verification build the document as always (every clause filled and
+    checked) but skip drawing it: the Word and PDF bytes are a fingerprint of the built
+    document, the same each time it is built alike, so checksums, downloads and verification
+    behave as with real files. For tests of who may do what (ADR 0049): the real files are the
+    subject of `test_model_contract_generation.py` and of the pages' download and verify tests."""
+    import hashlib
+
+    from insource.standards.model_contract import generation
+
+    def fingerprint(document) -> bytes:
+        return hashlib.sha256(repr(document).encode("utf-8")).hexdigest().encode("ascii")
+
+    monkeypatch.setattr(generation, "render_docx", lambda d: b"PK\x03\x04 " + fingerprint(d))
+    monkeypatch.setattr(generation, "render_pdf", lambda d: b"%PDF-1.7 " + fingerprint(d))

@@ -10,7 +10,7 @@ from django.urls import reverse
 from insource.authorities.models import Role
 from insource.authorities.roles import CAPABILITIES, Capability
 from insource.standards.model_contract.models import ClauseVersion, ModelContractDocument
-from insource.testing.model_contract import continuing, generate
+from insource.testing.model_contract import continuing, draw_files_quickly, generate
 from insource.testing.workflow import team
 
 pytestmark = pytest.mark.django_db
@@ -34,6 +34,17 @@ def world():
     return authority, people, contract, document
 
 
+@pytest.fixture
+def undrawn_world(monkeypatch):
+    """The same world, its documents built but not drawn (`draw_files_quickly`): for the tests
+    of who may do what (one generates a document per role) and of pages that do not show the
+    files. The download, generate and verify tests keep real Word and PDF files."""
+    draw_files_quickly(monkeypatch)
+    authority, people, contract, decision = continuing()
+    document = generate(authority, contract)
+    return authority, people, contract, document
+
+
 def _url(name, authority, contract, document):
     code = authority.code
     args = {
@@ -52,8 +63,8 @@ def _status(client, method, url) -> int:
     return (client.get(url) if method == "get" else client.post(url, {})).status_code
 
 
-def test_every_role_of_the_authority(client, officer_login, world):
-    authority, people, contract, document = world
+def test_every_role_of_the_authority(client, officer_login, undrawn_world):
+    authority, people, contract, document = undrawn_world
     for role in Role:
         officer_login(client, people[role])
         for name, method, capability in ACTIONS:
@@ -64,8 +75,10 @@ def test_every_role_of_the_authority(client, officer_login, world):
     assert ModelContractDocument.objects.count() == 3  # one, then one per generating role
 
 
-def test_another_authority_and_signed_out_visitors_see_nothing(client, officer_login, world):
-    authority, _, contract, document = world
+def test_another_authority_and_signed_out_visitors_see_nothing(
+    client, officer_login, undrawn_world
+):
+    authority, _, contract, document = undrawn_world
     from insource.testing.workflow import council
 
     stranger = team(council())[Role.LEGAL_OFFICER]
@@ -116,9 +129,9 @@ def test_verify_page_says_match(client, officer_login, world):
 
 
 def test_a_legal_officers_edit_keeps_what_was_typed_and_reports_the_error(
-    client, officer_login, world
+    client, officer_login, undrawn_world
 ):
-    authority, people, _, _ = world
+    authority, people, _, _ = undrawn_world
     officer_login(client, people[Role.LEGAL_OFFICER])
     url = reverse("standards:clause", args=[authority.code, "fair_wage"])
     typed = "The Fair Wage is {{ wage.agreed_rate }} {% if wage.is_london %}London"
@@ -145,8 +158,8 @@ BAD_PATHS = [
 ]
 
 
-def test_bad_addresses_are_not_found(client, officer_login, world):
-    authority, people, _, document = world
+def test_bad_addresses_are_not_found(client, officer_login, undrawn_world):
+    authority, people, _, document = undrawn_world
     officer_login(client, people[Role.LEGAL_OFFICER])
     for path in BAD_PATHS:
         response = client.get(f"/standards/{authority.code}/" + path.format(doc=document.pk))
@@ -154,11 +167,11 @@ def test_bad_addresses_are_not_found(client, officer_login, world):
 
 
 def test_the_contract_page_links_to_the_model_contract_only_when_outsourcing(
-    client, officer_login, world
+    client, officer_login, undrawn_world
 ):
     from insource.testing.workflow import council, refuse_contract
 
-    authority, people, contract, _ = world
+    authority, people, contract, _ = undrawn_world
     officer_login(client, people[Role.CONTRACT_MANAGER])
     page = client.get(reverse("register:contract-detail", args=[contract.pk])).content.decode()
     assert 'id="model-contract-link"' in page
@@ -182,11 +195,11 @@ def test_a_contract_without_an_outsourcing_decision_shows_why_and_no_button(clie
 
 
 def test_a_legal_officer_adds_a_clause_which_takes_its_place_in_the_document(
-    client, officer_login, world
+    client, officer_login, undrawn_world
 ):
     from insource.standards.model_contract import document, samples, selectors
 
-    authority, people, _, _ = world
+    authority, people, _, _ = undrawn_world
     officer_login(client, people[Role.LEGAL_OFFICER])
     url = reverse("standards:clause-new", args=[authority.code])
     form = {
