@@ -3,6 +3,7 @@ supplier, an outsourcing decision (POLICY.md golden scenario 2) and reading file
 
 from __future__ import annotations
 
+import hashlib
 import io
 import shutil
 import subprocess
@@ -11,6 +12,7 @@ from datetime import UTC, date, datetime
 import pytest
 
 from insource.core.audit import Actor
+from insource.standards.model_contract import generation
 from insource.standards.model_contract.services import model_contract_generate
 from insource.testing.factories import SupplierFactory
 from insource.testing.workflow import (
@@ -80,9 +82,6 @@ def draw_files_quickly(monkeypatch) -> None:
     document, the same each time it is built alike, so checksums, downloads and verification
     behave as with real files. For tests of who may do what (ADR 0049): the real files are the
     subject of `test_model_contract_generation.py` and of the pages' download and verify tests."""
-    import hashlib
-
-    from insource.standards.model_contract import generation
 
     def fingerprint(document) -> bytes:
         return hashlib.sha256(repr(document).encode("utf-8")).hexdigest().encode("ascii")
