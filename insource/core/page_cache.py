@@ -196,22 +196,27 @@ def answer(request, kind: str, build, scopes=None, *, shared: Iterable[str] = (S
         return response
 
 
-_builders: dict[str, threading.Lock] = {}
+# key -> [its lock, how many threads hold or wait for it]; the entry goes when the last leaves
+_builders: dict[str, list] = {}
 _builders_guard = threading.Lock()
 
 
 @contextlib.contextmanager
 def _one_builder(key: str):
     """One thread of this process builds a missing page; the others wait for it and read it
-    from the cache (32 visitors arriving after a change cost one build, not 32)."""
+    from the cache (32 visitors arriving after a change cost one build, not 32). The lock is
+    counted, not tested with `locked()`: a waiter still holds its place, so no second lock
+    for the same key can be made while anyone waits on the first."""
     with _builders_guard:
-        lock = _builders.setdefault(key, threading.Lock())
+        entry = _builders.setdefault(key, [threading.Lock(), 0])
+        entry[1] += 1
     try:
-        with lock:
+        with entry[0]:
             yield
     finally:
         with _builders_guard:
-            if not lock.locked() and _builders.get(key) is lock:
+            entry[1] -= 1
+            if entry[1] == 0 and _builders.get(key) is entry:
                 del _builders[key]
 
 
