@@ -93,3 +93,13 @@ def reuse_counts(*, by: str, kind: str | None = None) -> dict[str, int]:
         rows = found.order_by().values("cpv_division").annotate(n=Count("reuses"))
         return {row["cpv_division"]: row["n"] for row in rows}
     raise ValueError(f"reuse_counts counts by 'template' or 'service', not {by!r}")
+
+
+def shared_for_service(division: str) -> dict[str, int]:
+    """For the national view of a service: how many templates of the service's CPV division are
+    published now, and how many times that division's templates (withdrawn ones too) were
+    reused (`reuse_counts(by="service")`'s figure for the division)."""
+    return {
+        "templates": templates_published().filter(cpv_division=division).count(),
+        "reuses": reuse_counts(by="service").get(division, 0),
+    }

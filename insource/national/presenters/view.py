@@ -180,6 +180,8 @@ def view_data(view: NationalView) -> dict:
         "unit_costs": [_cost_row(c) for c in view.unit_costs],
         "spread": spread(view.unit_costs),
         "authorities": [authority_row(r) for r in view.rows],
+        # appraisals and clauses shared as templates in the service's division (ADR 0045)
+        "shared_work": {"division": s.key[:2], **view.shared},
     }
 
 

@@ -23,6 +23,7 @@ from insource.register.models import Contract
 from insource.register.selectors.pipeline import add_months
 from insource.reviews.models import Decision, Review
 from insource.reviews.workflow.timing import months_param
+from insource.sharing.selectors import shared_for_service
 
 IN_HOUSE, OUTSOURCED, NOT_COVERED, OTHER = "in-house", "outsourced", "not-covered", "other"
 KINDS = (IN_HOUSE, OUTSOURCED, NOT_COVERED, OTHER)
@@ -89,6 +90,7 @@ class NationalView:
     brought_home: list[ServiceFigures]
     unit_costs: list[UnitCost]
     num_adopters: int
+    shared: dict[str, int] = field(default_factory=dict)
 
     @property
     def outcomes(self) -> Counter:
@@ -147,7 +149,10 @@ def national_view(service: Service, *, on: date) -> NationalView:
     for c in costs:
         rows[c.authority.pk].unit_costs.append(c)
     shown = [r for r in rows.values() if _has_any(r)]
-    return NationalView(service, on, warn, lead, shown, decisions, figures, costs, len(everyone))
+    shared = shared_for_service(key[:2])
+    return NationalView(
+        service, on, warn, lead, shown, decisions, figures, costs, len(everyone), shared
+    )
 
 
 def _has_any(row: AuthorityRow) -> bool:

@@ -103,3 +103,20 @@ def test_the_services_list_names_each_service_with_a_published_decision(client):
     assert selectors.services_with_decisions() == [("905", 2)]
     html = client.get(reverse("national:services")).content.decode()
     assert "Refuse and waste related services" in html and "2 published decisions" in html
+
+
+def test_the_view_counts_the_shared_work_of_the_services_division(client):
+    from insource.sharing.models import SharedTemplate
+    from insource.testing.sharing import reused, shared_appraisal
+
+    _, _, template = shared_appraisal()
+    SharedTemplate.objects.filter(pk=template.pk).update(cpv_division="90")  # refuse's division
+    reused(template)
+    refuse = service_get("905")
+    data = presenters.view_data(selectors.national_view(refuse, on=TEST_TODAY))
+    assert data["shared_work"] == {"division": "90", "templates": 1, "reuses": 1}
+    other = presenters.view_data(selectors.national_view(service_get("79"), on=TEST_TODAY))
+    assert other["shared_work"] == {"division": "79", "templates": 0, "reuses": 0}
+    page = client.get(reverse("national:service", args=["905"])).content.decode()
+    assert "1 options appraisal or clause shared as a template" in page
+    assert "started from 1 time." in page
