@@ -49,8 +49,15 @@ def service_csv(request, key: str):
 
 
 def _query(request) -> tuple[dict, object, HttpResponseBadRequest | None]:
-    """The open data's filters read and checked: (query, authority, refusal or None)."""
-    query = {k: request.GET.get(k, "").strip()[:120] for k in ("authority", "service", "kind")}
+    """The open data's filters read and checked: (query, authority, refusal or None); a saved
+    place's bodies (`?place=` its slug) go in query["within"]."""
+    names = ("authority", "service", "kind", "place")
+    query: dict = {k: request.GET.get(k, "").strip()[:120] for k in names}
+    query["within"] = None
+    if query["place"]:
+        query["within"] = open_data.place_scope(query["place"])
+        if query["within"] is None:
+            return query, None, _refused(_("No saved place has that name"))
     authority = None
     if query["authority"]:
         authority = authority_by_public_slug(query["authority"])
@@ -70,7 +77,7 @@ def outcome_kpis_csv(request):
     if refused is not None:
         return refused
     rows = open_data.outcome_kpi_ratings(
-        authority=authority, key=query["service"], kind=query["kind"]
+        authority=authority, key=query["service"], kind=query["kind"], within=query["within"]
     )
     columns = {name: (lambda r, n=name: r[n]) for name in open_rows.OUTCOME_KPI_FIELDS}
     return downloads.download_response(
@@ -88,7 +95,9 @@ def kpi_assessments_csv(request):
     query, authority, refused = _query(request)
     if refused is not None:
         return refused
-    rows = open_data.kpi_assessments(authority=authority, key=query["service"])
+    rows = open_data.kpi_assessments(
+        authority=authority, key=query["service"], within=query["within"]
+    )
     columns = {name: (lambda r, n=name: r[n]) for name in open_rows.KPI_ASSESSMENT_FIELDS}
     return downloads.download_response(
         (open_rows.kpi_assessment_row(r) for r in rows.iterator(chunk_size=1000)),

@@ -156,6 +156,13 @@ def place_members(spec: PlaceSpec) -> tuple[list[Member], set[int]]:
     return members + extra, ids
 
 
+def place_authority_ids(spec: PlaceSpec) -> set[int]:
+    """The ids of the public bodies wholly in or serving the place (not those counted for the
+    contracts that name the place only): whose open data a place's filter keeps."""
+    members, _ = place_members(spec)
+    return {m.body.id for m in members if not m.only_named_contracts}
+
+
 def _lines(members: list[Member], contract_ids: set[int]) -> list[Line]:
     whole = [m.body.id for m in members if not m.only_named_contracts]
     contracts = Contract.objects.in_register().filter(

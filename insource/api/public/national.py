@@ -161,6 +161,11 @@ OUTCOME_KPI_PARAMETERS = (
         pattern="^[0-9]{2,3}$",
     ),
     Param("kind", "Only this kind of KPI.", enum=("performance", "social_outcome")),
+    Param(
+        "place",
+        "Only the public bodies of this saved place (its slug, as in /public/places/<slug>/).",
+        max_length=80,
+    ),
 )
 
 
@@ -192,7 +197,7 @@ class OutcomeKpiViewSet(PublicMixin, viewsets.GenericViewSet):
         if key and service_get(key) is None:
             raise Http404("No service with that code.")
         return open_data.outcome_kpi_ratings(
-            authority=authority, key=key, kind=query.get("kind", "")
+            authority=authority, key=key, kind=query.get("kind", ""), within=_place_within(query)
         )
 
     def list(self, request):
@@ -214,7 +219,17 @@ class KpiAssessmentSerializer(serializers.Serializer):
     is_published = serializers.BooleanField(allow_null=True, help_text="Published by the authority")
 
 
-KPI_ASSESSMENT_PARAMETERS = OUTCOME_KPI_PARAMETERS[:2]
+KPI_ASSESSMENT_PARAMETERS = (*OUTCOME_KPI_PARAMETERS[:2], OUTCOME_KPI_PARAMETERS[3])
+
+
+def _place_within(query) -> set[int] | None:
+    """The `place` filter: a saved place's bodies, or None for no filter (404 for no place)."""
+    if not (slug := query.get("place", "").strip()):
+        return None
+    within = open_data.place_scope(slug)
+    if within is None:
+        raise Http404("No saved place with that name.")
+    return within
 
 
 @extend_schema(tags=["outcome KPIs"])
@@ -243,7 +258,7 @@ class KpiAssessmentViewSet(PublicMixin, viewsets.GenericViewSet):
         key = query.get("service", "")
         if key and service_get(key) is None:
             raise Http404("No service with that code.")
-        return open_data.kpi_assessments(authority=authority, key=key)
+        return open_data.kpi_assessments(authority=authority, key=key, within=_place_within(query))
 
     def list(self, request):
         page = self.paginate_queryset(self.get_queryset())

@@ -132,3 +132,37 @@ def test_hostile_service_codes_never_answer_500(client, key):
 
     for prefix in ("/public/services/", "/api/public/v1/services/"):
         assert client.get(prefix + quote(key, safe="") + "/").status_code < 500
+
+
+def test_a_saved_places_bodies_filter_the_outcome_kpis(client):
+    """`?place=` keeps the ratings and assessments of the place's public bodies: AAA's rating
+    is in a place of AAA and not in a place of BBB; an unknown place is refused (400 / 404)."""
+    from insource.authorities.models import Authority
+    from insource.places.models import Place
+    from insource.testing.workflow import NOW
+
+    refuse_world()
+    for slug, code in (("aaa-area", "AAA"), ("bbb-area", "BBB")):
+        authority = Authority.objects.get(code=code)
+        Place.objects.create(
+            slug=slug,
+            name=f"{code} area",
+            kind="custom",
+            key=code,
+            area_codes=[code],
+            made_by_authority=authority,
+            made_by="tests",
+            made_at=NOW,
+        )
+    assert len(_csv(client, "?place=aaa-area")) == 1
+    assert _csv(client, "?place=bbb-area") == []
+    assert client.get(reverse("national:outcome-kpis-csv") + "?place=nowhere").status_code == 400
+    url = reverse("api-public:outcome-kpi-list")
+    assert client.get(url + "?place=aaa-area").json()["count"] == 1
+    assert client.get(url + "?place=bbb-area").json()["count"] == 0
+    assert client.get(url + "?place=nowhere").status_code == 404
+    assessments = reverse("api-public:kpi-assessment-list")
+    assert client.get(assessments + "?place=nowhere").status_code == 404
+    by_bbb = client.get(assessments + "?authority=bbb").json()["count"]
+    assert by_bbb and client.get(assessments + "?place=bbb-area").json()["count"] == by_bbb
+    assert client.get(assessments + "?place=aaa-area").json()["count"] == 0
