@@ -120,9 +120,9 @@ def test_the_document_declares_exactly_the_parameters_each_endpoint_takes(client
     assert query_names("/requests/") == {p.name for p in LIST_PARAMETERS} | page
     assert query_names("/authorities/") == page
     assert query_names("/brought-home/") == page
-    assert query_names("/outcome-kpis/") == {"authority", "service", "kind"} | page
+    assert query_names("/outcome-kpis/") == {"authority", "service", "kind", "place"} | page
     assert query_names("/services/{id}/") == set()
-    assert query_names("/kpi-assessments/") == {"authority", "service"} | page
+    assert query_names("/kpi-assessments/") == {"authority", "service", "place"} | page
     assert query_names("/contracts/{id}/") == set()
     assert query_names("/exports/contracts.csv") == {"authority"}
     size = next(
