@@ -18,7 +18,8 @@ def _audited(sender, instance: AuditEvent, created: bool, raw: bool = False, **k
         return
     kinds = kinds_changed_by(instance.action)
     if kinds:
-        transaction.on_commit(lambda: exports_wanted(kinds), robust=True)
+        at = instance.at
+        transaction.on_commit(lambda: exports_wanted(kinds, now=at), robust=True)
 
 
 def connect() -> None:

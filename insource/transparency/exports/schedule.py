@@ -18,7 +18,6 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.core.cache import cache
-from django.utils import timezone
 
 from insource.transparency.exports.files import (
     CONTRACT_KINDS,
@@ -49,12 +48,12 @@ def kinds_changed_by(action: str) -> tuple[str, ...]:
     return ()
 
 
-def exports_wanted(kinds: Iterable[str], *, now: datetime | None = None) -> list[str]:
+def exports_wanted(kinds: Iterable[str], *, now: datetime) -> list[str]:
     """Queue a rebuild of these downloads unless one is queued already; the kinds queued now.
-    Called after the change commits; `now` is the wall clock the debounce counts from."""
+    Called after the change commits; `now` (the change's time) is what the debounce counts
+    from."""
     from insource.transparency.exports.tasks import exports_build
 
-    now = now or timezone.now()
     debounce = settings.INSOURCE_EXPORTS_DEBOUNCE_SECONDS
     mark_for = debounce + 3600  # a lost task frees its marks within the hour
     newly = [
