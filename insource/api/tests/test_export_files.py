@@ -10,6 +10,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
+from django.urls import reverse
 from django.utils import timezone
 from django_tasks import default_task_backend
 
@@ -208,3 +209,19 @@ def test_the_open_data_page_shows_when_each_file_was_built(client, world):
     page = client.get("/public/open-data/").content.decode()
     assert "Built at 3:42pm on 1 December 2026" in page and page.count("Being prepared") == 3
     assert f'href="{URLS["contracts"]}"' in page
+
+
+def test_the_open_data_page_links_every_other_public_download_and_each_answers(client, world):
+    page = client.get("/public/open-data/").content.decode()
+    for name in ("national:outcome-kpis-csv", "national:kpi-assessments-csv"):
+        assert f'href="{reverse(name)}"' in page
+    assert f'href="{reverse("shared-work:library-csv")}"' in page
+    assert f'href="{reverse("national:services")}"' in page
+    for name in (
+        "national:outcome-kpis-csv",
+        "national:kpi-assessments-csv",
+        "shared-work:library-csv",
+    ):
+        response = client.get(reverse(name))
+        assert response.status_code == 200, name
+        assert response["Content-Type"].startswith("text/csv"), name
