@@ -12,6 +12,12 @@ from insource.core.worker import background_worker
 from insource.demo.services import demo_load, demo_people
 
 
+def served_at(addrport: str) -> str:
+    """The address runserver will listen on, as a link: a bare port ("8001", as runserver
+    accepts) is on 127.0.0.1."""
+    return f"http://127.0.0.1:{addrport}/" if addrport.isdigit() else f"http://{addrport}/"
+
+
 class Command(BaseCommand):
     help = "Set up the demonstration register (real public data) and run the server."
 
@@ -41,7 +47,7 @@ class Command(BaseCommand):
             "adopted_policy": result.adopters,
             "reviews": result.reviews,
             "logins": [{"username": u, "password": p, "roles": r} for u, p, r in people],
-            "url": f"http://{opts['addrport']}/",
+            "url": served_at(opts["addrport"]),
         }
         if opts["json"]:
             print_json(report, self.stdout)
