@@ -17,15 +17,13 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import random
-import shutil
 import sqlite3
 import subprocess
 import sys
 import time
-from datetime import date, timedelta
-from decimal import Decimal
 from pathlib import Path
+
+from national_register import generate  # the register's draw, shared (bench/national_register.py)
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "out"
@@ -57,57 +55,6 @@ def _count(db: Path, table: str) -> int:
         return con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]  # noqa: S608
     finally:
         con.close()
-
-
-def _shift(text: str | None, days: int) -> str | None:
-    return None if text is None else (date.fromisoformat(text) + timedelta(days=days)).isoformat()
-
-
-def _copy(row: tuple, cols: list[str], new_id: int, rnd: random.Random) -> tuple:
-    values = dict(zip(cols, row, strict=True))
-    days, factor = rnd.randint(-1100, 1100), Decimal(str(round(rnd.lognormvariate(0, 0.6), 3)))
-    values["id"], values["source_key"] = new_id, f"bench:{new_id}"
-    for money in ("value_amount", "value_inc_vat"):
-        if values[money] is not None:
-            values[money] = str((Decimal(str(values[money])) * factor).quantize(Decimal("0.01")))
-    for day in ("awarded_on", "start_on", "end_on", "max_end_on"):
-        values[day] = _shift(values[day], days)
-    return tuple(values[c] for c in cols)
-
-
-def generate(n: int, seed: int = 7) -> Path:
-    """A copy of the demo database grown to n contracts by sampling its real contracts."""
-    db = OUT / f"screening-{n}.sqlite3"
-    shutil.copy(demo_db(), db)
-    con = sqlite3.connect(db)
-    # The demo screens its register: start from none, so every contract is screened for the
-    # first time in the timed run.
-    con.executescript("DELETE FROM reviews_screening; DELETE FROM reviews_screeningtrace;")
-    cols = [r[1] for r in con.execute("PRAGMA table_info(register_contract)")]
-    real = con.execute(f"SELECT {', '.join(cols)} FROM register_contract").fetchall()  # noqa: S608
-    links: dict[int, list[int]] = {}
-    for contract_id, supplier_id in con.execute(
-        "SELECT contract_id, supplier_id FROM register_contract_suppliers"
-    ):
-        links.setdefault(contract_id, []).append(supplier_id)
-    rnd, next_id = random.Random(seed), max(r[0] for r in real) + 1
-    insert = (
-        f"INSERT INTO register_contract ({', '.join(cols)}) "  # noqa: S608
-        f"VALUES ({', '.join('?' * len(cols))})"
-    )
-    for start in range(0, n - len(real), 50_000):
-        batch = [rnd.choice(real) for _ in range(min(50_000, n - len(real) - start))]
-        rows = [_copy(r, cols, next_id + i, rnd) for i, r in enumerate(batch)]
-        con.executemany(insert, rows)
-        con.executemany(
-            "INSERT INTO register_contract_suppliers (contract_id, supplier_id) VALUES (?, ?)",
-            [(next_id + i, s) for i, r in enumerate(batch) for s in links.get(r[0], ())],
-        )
-        next_id += len(batch)
-    con.commit()
-    con.execute("VACUUM")
-    con.close()
-    return db
 
 
 def timed_screen(db: Path, on: str) -> dict:
