@@ -6,6 +6,7 @@ answered from the cache; no stored page holds a CSRF token or a CSP nonce."""
 from __future__ import annotations
 
 import re
+import uuid
 from datetime import timedelta
 
 import pytest
@@ -121,6 +122,55 @@ def test_on_the_database_cache_a_hit_reads_only_the_cache_table(client, register
         assert 1 <= len(queries) <= 2, [q["sql"] for q in queries]
         assert all("insource_cache" in q["sql"] for q in queries), [q["sql"] for q in queries]
         assert strip_tokens(second.content) == strip_tokens(first.content)
+
+
+def _redis_up() -> bool:
+    try:
+        import redis
+
+        return redis.Redis.from_url(REDIS).ping()
+    except Exception:  # noqa: BLE001 (no server, no package: the test is skipped)
+        return False
+
+
+REDIS = "redis://127.0.0.1:6379/14"
+
+
+@pytest.mark.skipif(not _redis_up(), reason="no Redis server on 127.0.0.1:6379")
+def test_on_redis_pages_are_shared_and_made_old_by_a_change(
+    client, register, settings, commits, django_assert_num_queries
+):
+    """Production's form (REDIS_URL): a page stored through one Redis client is served through
+    another (as by two web processes), with no query, until a change renews its scope."""
+    prefix = f"insource-test-{uuid.uuid4().hex}"
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS,
+            "KEY_PREFIX": prefix,
+        }
+    }
+    bristol, leeds = register
+    urls = pages(bristol, leeds)
+    for url in urls.values():
+        assert served(client, url) == "miss"
+    settings.CACHES = {"default": {**settings.CACHES["default"]}}  # a new client, same server
+    for url in urls.values():
+        with django_assert_num_queries(0):
+            assert served(client, url) == "hit"
+    with commits():
+        contract_correct(
+            contract=leeds,
+            field="title",
+            value="Street cleansing (corrected)",
+            reason="The signed contract",
+            by=SYSTEM,
+            at=TEST_NOW,
+        )
+    assert served(client, urls["leeds contract"]) == "miss"
+    assert served(client, urls["search"]) == "miss"
+    assert served(client, urls["bristol contract"]) == "hit"
+    cache.clear()
 
 
 def strip_tokens(html: bytes) -> bytes:
