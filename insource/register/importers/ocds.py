@@ -9,7 +9,9 @@ again by Python's jsonschema for the messages and paths (ADR 0048).
 
 from __future__ import annotations
 
+import heapq
 import json
+import multiprocessing
 import warnings
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -72,7 +74,23 @@ def uk_profile_compiled() -> jsonschema_rs.Draft4Validator:
 
 
 def _conforms(checker: FormatChecker, name: str):
-    return lambda value: checker.conforms(value, name)
+    """Python's check of one format, remembered per value: a file repeats its URLs (a buyer's
+    site, a notice's documents) and the check (rfc3987's grammar) is most of what validating
+    a valid release costs. Bounded, so memory stays flat."""
+    known: dict[str, bool] = {}
+
+    def conforms(value) -> bool:
+        found = known.get(value)
+        if found is None:
+            if len(known) >= _FORMAT_MEMO:
+                known.clear()
+            found = known[value] = checker.conforms(value, name)
+        return found
+
+    return conforms
+
+
+_FORMAT_MEMO = 50_000
 
 
 def _formats(node) -> set[str]:
@@ -114,20 +132,48 @@ def _sort_date(value) -> str:
 def read_ocds(
     path: Path, *, validate: bool, issues: list[ImportIssue]
 ) -> Iterator[ContractRecord | PlannedRecord | RecordErrors]:
-    """Records for every ocid in the file; warnings go to `issues`, errors are yielded."""
+    """Records for every ocid in the file; warnings go to `issues`, errors are yielded.
+
+    Schema validation of a large file runs in a worker process (`SchemaCheck`) while this one
+    spills, merges, maps and writes; its warnings join the others at the end, in the order a
+    single process gives them (release by release, before the merge's warnings)."""
     spill = ReleaseSpill()
+    check = SchemaCheck.start(path) if validate else None
+    early: list[tuple[int, ImportIssue]] = []  # (release index, warning) while spilling
+    refused: set[int] = set()  # releases with an error: not validated
+    mark = len(issues)
     try:
-        bad = list(_spill_all(path, spill, validate, issues))
+        try:
+            bad = list(_spill_all(path, spill, check, early, refused))
+        except BaseException:
+            issues[mark:mark] = _in_file_order(early, check, refused)
+            raise
         if bad:
+            issues[mark:mark] = _in_file_order(early, check, refused)
             yield RecordErrors(bad)
             return
         for ocid, releases in spill.groups():
             yield from _records_for(ocid, releases, issues)
+        issues[mark:mark] = _in_file_order(early, check, refused)
     finally:
         spill.close()
+        if check is not None:
+            check.close()
 
 
-def _spill_all(path, spill, validate, issues) -> Iterator[ImportIssue]:
+def _in_file_order(early, check, refused) -> list[ImportIssue]:
+    """The spill's warnings and the schema's, release by release (a release's date warning
+    before its schema warnings), leaving out releases that were refused."""
+    checked = check.result() if check is not None else []
+    checked = [(i, w) for i, w in checked if i not in refused]
+    merged = heapq.merge(
+        ((i, 0, n, w) for n, (i, w) in enumerate(early)),
+        ((i, 1, n, w) for n, (i, w) in enumerate(checked)),
+    )
+    return [w for *_, w in merged]
+
+
+def _spill_all(path, spill, check, early, refused) -> Iterator[ImportIssue]:
     for index, release in enumerate(iter_releases(path)):
         if isinstance(release, ImportIssue):  # a record with nothing to import
             yield release
@@ -135,19 +181,95 @@ def _spill_all(path, spill, validate, issues) -> Iterator[ImportIssue]:
         where = release_where(release, index)
         problems = check_release(release, where)
         if problems:
+            refused.add(index)
             yield from problems
             continue
-        sort_date, problems = _dated(release, where, issues)
+        sort_date, problems = _dated(release, where, early, index)
         body, encoding_problems = encode_release(release, where)
         if problems or encoding_problems:
+            refused.add(index)
             yield from problems + encoding_problems
             continue
-        if validate:
-            issues.extend(schema_warnings(release, where))
+        if check is not None:
+            check.here(index, release, where)
         spill.add(str(release["ocid"]), sort_date, body)
 
 
-def _dated(release: dict, where: str, issues: list) -> tuple[str, list[ImportIssue]]:
+# Files smaller than this are validated in the importing process (a worker process costs more
+# than it saves on them).
+BACKGROUND_FROM_BYTES = 4 * 1024 * 1024
+
+
+class SchemaCheck:
+    """Schema warnings for every release of a file, `(release index, warning)`, found by a
+    worker process reading the file itself (a fork: nothing to set up), or in this process
+    (`here`) for a small file or where processes cannot be forked. The worker never touches
+    the database. If it fails, the file is validated here when the result is asked for."""
+
+    def __init__(self, path: Path, process=None, receiver=None):
+        self.path, self._process, self._receiver = path, process, receiver
+        self._found: list[tuple[int, ImportIssue]] = []
+        self._done = process is None
+
+    @classmethod
+    def start(cls, path: Path) -> SchemaCheck:
+        methods = multiprocessing.get_all_start_methods()
+        if "fork" not in methods or path.stat().st_size < BACKGROUND_FROM_BYTES:
+            return cls(path)
+        context = multiprocessing.get_context("fork")
+        receiver, sender = context.Pipe(duplex=False)
+        process = context.Process(target=_validate_file, args=(path, sender), daemon=True)
+        process.start()
+        sender.close()
+        return cls(path, process, receiver)
+
+    def here(self, index: int, release: dict, where: str) -> None:
+        """Validate one release in this process (when there is no worker)."""
+        if self._process is None:
+            self._found.extend((index, w) for w in schema_warnings(release, where))
+
+    def result(self) -> list[tuple[int, ImportIssue]]:
+        if not self._done:
+            self._done = True
+            try:
+                self._found = self._receiver.recv()
+            except (EOFError, OSError):
+                self._found = _validated(self.path)
+            self.close()
+        return self._found
+
+    def close(self) -> None:
+        if self._process is not None:
+            if self._process.is_alive() and not self._done:
+                self._process.kill()
+            self._process.join()
+            self._receiver.close()
+            self._process = None
+
+
+def _validate_file(path: Path, sender) -> None:
+    """The worker: every release's schema warnings, sent back at the end."""
+    try:
+        sender.send(_validated(path))
+    finally:
+        sender.close()
+
+
+def _validated(path: Path) -> list[tuple[int, ImportIssue]]:
+    """Schema warnings of each object release as far as the file can be read (a file that
+    breaks off is the importer's error to give; the releases before it are validated)."""
+    found = []
+    try:
+        for index, release in enumerate(iter_releases(path)):
+            if isinstance(release, dict):
+                where = release_where(release, index)
+                found.extend((index, w) for w in schema_warnings(release, where))
+    except Exception:  # noqa: BLE001, S110 - the importing process reports the file's errors
+        pass
+    return found
+
+
+def _dated(release: dict, where: str, early: list, index: int) -> tuple[str, list[ImportIssue]]:
     """The UTC sort date, or an error; a warning for a date before 1995 (a placeholder?)."""
     value = release["date"]
     try:
@@ -156,13 +278,16 @@ def _dated(release: dict, where: str, issues: list) -> tuple[str, list[ImportIss
         fix = "use an ISO 8601 date-time, e.g. 2025-01-23T22:10:19Z"
         return "", [ImportIssue("error", where, "date", f"'{value}' is not a date-time: {fix}")]
     if int(sort_date[:4]) < EARLIEST_PLAUSIBLE_YEAR:
-        issues.append(
-            ImportIssue(
-                "warning",
-                where,
-                "date",
-                f"the release is dated {value}, before {EARLIEST_PLAUSIBLE_YEAR}: probably a"
-                " placeholder; its ocid's releases are merged in date order, so correct it",
+        early.append(
+            (
+                index,
+                ImportIssue(
+                    "warning",
+                    where,
+                    "date",
+                    f"the release is dated {value}, before {EARLIEST_PLAUSIBLE_YEAR}: probably"
+                    " a placeholder; its ocid's releases are merged in date order, so correct it",
+                ),
             )
         )
     return sort_date, []
