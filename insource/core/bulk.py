@@ -45,12 +45,11 @@ def insert_rows(model: type[models.Model], fields: list[str], rows: list[tuple])
         f"INSERT INTO {quote(meta.db_table)} ({', '.join(quote(f.column) for f in columns)})"  # noqa: S608
         f" VALUES ({', '.join(['%s'] * len(columns))})"
     )
-    adapted = [(i, a) for i, a in enumerate(adapters) if a is not None]
-    params = []
-    for row in rows:
-        values = list(row)
-        for i, adapt in adapted:
-            values[i] = adapt(values[i])
-        params.append(values)
+    # Column by column: each adapter mapped over its column, the rows zipped back together.
+    columns_of = list(zip(*rows, strict=True))
+    for i, adapt in enumerate(adapters):
+        if adapt is not None:
+            columns_of[i] = map(adapt, columns_of[i])
+    params = list(zip(*columns_of, strict=True))
     with connection.cursor() as cursor:
         cursor.executemany(sql, params)

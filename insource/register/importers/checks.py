@@ -42,10 +42,24 @@ def parse_date(value) -> date | None:
     text = str(value).strip()
     if not text:
         return None
+    known = _DATES_READ.get(text)
+    if known is not None:
+        return known
     try:
-        return datetime.fromisoformat(text.replace("Z", "+00:00")).date()
+        found = datetime.fromisoformat(text.replace("Z", "+00:00")).date()
     except ValueError:
-        pass
+        return _uk_date(text)
+    if len(_DATES_READ) >= 100_000:
+        _DATES_READ.clear()
+    _DATES_READ[text] = found
+    return found
+
+
+# Dates read, by their text: an import reads the same few thousand dates again and again.
+_DATES_READ: dict[str, date] = {}
+
+
+def _uk_date(text: str) -> date:
     for layout in _DATE_FORMATS:
         try:
             return datetime.strptime(text, layout).date()

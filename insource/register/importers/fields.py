@@ -24,6 +24,10 @@ class RecordErrors(Exception):
         super().__init__("; ".join(map(str, issues)))
         self.issues = issues
 
+    def __reduce__(self):
+        """Pickled with its issues (a worker process sends them to the importing one)."""
+        return (RecordErrors, (self.issues,))
+
 
 class FieldReader:
     """Reads the fields of one release or row, keeping every error rather than the first."""
@@ -62,9 +66,9 @@ class FieldReader:
     def check_text(self, record) -> None:
         """An error for each text holding a NUL character (PostgreSQL cannot store one).
 
-        The record's repr escapes a NUL as `\\x00`: without that in it (nearly always) no text
-        holds one, and the walk, field by field, is skipped (about twice as fast)."""
-        if "\\x00" not in repr(record):
+        A first pass only asks whether any text holds one (nearly always none); the walk that
+        names the fields runs only when one does."""
+        if not _any_nul(record):
             return
         for name, text in _texts(record):
             if "\x00" in text:
@@ -76,6 +80,21 @@ class FieldReader:
 
 
 NUL_MESSAGE = "contains a NUL character (\\u0000), which the register cannot store: remove it"
+
+
+def _any_nul(record) -> bool:
+    """True if any text of the record (its lists, dicts and suppliers included) holds a NUL."""
+    for value in vars(record).values():
+        if isinstance(value, str):
+            if "\x00" in value:
+                return True
+        elif isinstance(value, list | dict):
+            for item in (*value, *value.values()) if isinstance(value, dict) else value:
+                if (isinstance(item, str) and "\x00" in item) or (
+                    dataclasses.is_dataclass(item) and _any_nul(item)
+                ):
+                    return True
+    return False
 
 
 def _texts(record, prefix: str = "") -> Iterator[tuple[str, str]]:

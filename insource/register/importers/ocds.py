@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import heapq
 import json
-import multiprocessing
 import warnings
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -20,12 +19,14 @@ from pathlib import Path
 
 import jsonschema_rs
 import ocdsmerge
+import orjson
 from jsonschema import Draft4Validator, FormatChecker
 from ocdsmerge.exceptions import OCDSMergeError
 
 from insource.register.importers.checks import SCHEMA_DIR
 from insource.register.importers.fields import RecordErrors
 from insource.register.importers.ocds_map import map_release
+from insource.register.importers.ocds_parallel import SchemaCheck, mapped_groups
 from insource.register.importers.ocds_read import (
     ReleaseSpill,
     check_release,
@@ -138,7 +139,7 @@ def read_ocds(
     spills, merges, maps and writes; its warnings join the others at the end, in the order a
     single process gives them (release by release, before the merge's warnings)."""
     spill = ReleaseSpill()
-    check = SchemaCheck.start(path) if validate else None
+    check = SchemaCheck(path, _validated, schema_warnings) if validate else None
     early: list[tuple[int, ImportIssue]] = []  # (release index, warning) while spilling
     refused: set[int] = set()  # releases with an error: not validated
     mark = len(issues)
@@ -152,8 +153,9 @@ def read_ocds(
             issues[mark:mark] = _in_file_order(early, check, refused)
             yield RecordErrors(bad)
             return
-        for ocid, releases in spill.groups():
-            yield from _records_for(ocid, releases, issues)
+        for items, warnings_found in mapped_groups(spill, _mapped):
+            issues.extend(warnings_found)
+            yield from items
         issues[mark:mark] = _in_file_order(early, check, refused)
     finally:
         spill.close()
@@ -195,66 +197,6 @@ def _spill_all(path, spill, check, early, refused) -> Iterator[ImportIssue]:
         spill.add(str(release["ocid"]), sort_date, body)
 
 
-# Files smaller than this are validated in the importing process (a worker process costs more
-# than it saves on them).
-BACKGROUND_FROM_BYTES = 4 * 1024 * 1024
-
-
-class SchemaCheck:
-    """Schema warnings for every release of a file, `(release index, warning)`, found by a
-    worker process reading the file itself (a fork: nothing to set up), or in this process
-    (`here`) for a small file or where processes cannot be forked. The worker never touches
-    the database. If it fails, the file is validated here when the result is asked for."""
-
-    def __init__(self, path: Path, process=None, receiver=None):
-        self.path, self._process, self._receiver = path, process, receiver
-        self._found: list[tuple[int, ImportIssue]] = []
-        self._done = process is None
-
-    @classmethod
-    def start(cls, path: Path) -> SchemaCheck:
-        methods = multiprocessing.get_all_start_methods()
-        if "fork" not in methods or path.stat().st_size < BACKGROUND_FROM_BYTES:
-            return cls(path)
-        context = multiprocessing.get_context("fork")
-        receiver, sender = context.Pipe(duplex=False)
-        process = context.Process(target=_validate_file, args=(path, sender), daemon=True)
-        process.start()
-        sender.close()
-        return cls(path, process, receiver)
-
-    def here(self, index: int, release: dict, where: str) -> None:
-        """Validate one release in this process (when there is no worker)."""
-        if self._process is None:
-            self._found.extend((index, w) for w in schema_warnings(release, where))
-
-    def result(self) -> list[tuple[int, ImportIssue]]:
-        if not self._done:
-            self._done = True
-            try:
-                self._found = self._receiver.recv()
-            except (EOFError, OSError):
-                self._found = _validated(self.path)
-            self.close()
-        return self._found
-
-    def close(self) -> None:
-        if self._process is not None:
-            if self._process.is_alive() and not self._done:
-                self._process.kill()
-            self._process.join()
-            self._receiver.close()
-            self._process = None
-
-
-def _validate_file(path: Path, sender) -> None:
-    """The worker: every release's schema warnings, sent back at the end."""
-    try:
-        sender.send(_validated(path))
-    finally:
-        sender.close()
-
-
 def _validated(path: Path) -> list[tuple[int, ImportIssue]]:
     """Schema warnings of each object release as far as the file can be read (a file that
     breaks off is the importer's error to give; the releases before it are validated)."""
@@ -291,6 +233,13 @@ def _dated(release: dict, where: str, early: list, index: int) -> tuple[str, lis
             )
         )
     return sort_date, []
+
+
+def _mapped(ocid: str, bodies: list[bytes]) -> tuple[list, list[ImportIssue]]:
+    """One ocid's records (or errors) and warnings, from its releases as the spill keeps them."""
+    issues: list[ImportIssue] = []
+    items = list(_records_for(ocid, [orjson.loads(body) for body in bodies], issues))
+    return items, issues
 
 
 def _records_for(ocid: str, releases: list[dict], issues: list[ImportIssue]):

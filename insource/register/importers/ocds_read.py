@@ -203,7 +203,8 @@ class ReleaseSpill:
 
     def __init__(self) -> None:
         self._dir = tempfile.TemporaryDirectory(prefix="insource-ocds-")
-        self._db = sqlite3.connect(Path(self._dir.name) / "spill.sqlite3")
+        self.path = Path(self._dir.name) / "spill.sqlite3"
+        self._db = sqlite3.connect(self.path)
         self._db.executescript(
             "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;"
             "CREATE TABLE r (ocid TEXT, date TEXT, seq INTEGER, body BLOB);"
@@ -222,23 +223,34 @@ class ReleaseSpill:
         self._db.executemany("INSERT INTO r VALUES (?, ?, ?, ?)", self._pending)
         self._pending.clear()
 
+    def ready(self) -> None:
+        """Every release written and committed: other connections (worker processes) see them."""
+        self._flush()
+        self._db.commit()
+
     def groups(self) -> Iterator[tuple[str, list[dict]]]:
         """(ocid, releases oldest first) for each ocid, in ocid order."""
-        self._flush()
-        rows = self._db.execute("SELECT ocid, body FROM r ORDER BY ocid, date, seq")
-        ocid, bucket = None, []
-        for row_ocid, body in rows:
-            if row_ocid != ocid and bucket:
-                yield ocid, bucket
-                bucket = []
-            ocid = row_ocid
-            bucket.append(orjson.loads(body))
-        if bucket:
-            yield ocid, bucket
+        self.ready()
+        for ocid, bodies in spilled_groups(self._db):
+            yield ocid, [orjson.loads(body) for body in bodies]
 
     def close(self) -> None:
         self._db.close()
         self._dir.cleanup()
+
+
+def spilled_groups(db: sqlite3.Connection) -> Iterator[tuple[str, list[bytes]]]:
+    """(ocid, the stored releases oldest first) for each ocid of a spill, in ocid order."""
+    rows = db.execute("SELECT ocid, body FROM r ORDER BY ocid, date, seq")
+    ocid, bucket = None, []
+    for row_ocid, body in rows:
+        if row_ocid != ocid and bucket:
+            yield ocid, bucket
+            bucket = []
+        ocid = row_ocid
+        bucket.append(body)
+    if bucket:
+        yield ocid, bucket
 
 
 def release_where(release, index: int) -> str:

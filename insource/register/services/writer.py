@@ -7,6 +7,7 @@ keep the officer's value; the imported value is kept in `source_values`.
 
 from __future__ import annotations
 
+import operator
 from datetime import date, datetime
 
 from insource.authorities.services.buyers import BuyerResolver, ResolvedBuyer
@@ -55,6 +56,8 @@ TRACKED = (
     "flag_codes",
     "needs_officer",
 )
+
+_tracked = operator.itemgetter(*TRACKED)
 
 EVENT_FIELDS = [
     "contract_id",
@@ -224,7 +227,7 @@ class RegisterWriter:
                     self._provenance(r),
                     {},
                     {},
-                    *(r["values"][f] for f in TRACKED),
+                    *_tracked(r["values"]),
                 )
                 for r in rows
             ],
