@@ -100,9 +100,7 @@ def _renew(scopes: Iterable[str]) -> None:
         # One transaction: the database cache would otherwise commit once per scope (an import
         # touching 140 authorities spent 0.3 s committing).
         with transaction.atomic():
-            cache.set_many(
-                {_GENERATION.format(s): uuid.uuid4().hex for s in scopes}, timeout=None
-            )
+            cache.set_many({_GENERATION.format(s): uuid.uuid4().hex for s in scopes}, timeout=None)
 
 
 def _generations(scopes: Iterable[str], known: dict | None = None) -> dict[str, str]:
