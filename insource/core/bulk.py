@@ -1,4 +1,5 @@
-"""Fast multi-row inserts for bulk jobs (imports): one executemany, no per-object overhead.
+"""Fast multi-row inserts for bulk jobs (imports): one executemany (COPY on PostgreSQL), no
+per-object overhead.
 
 Only for plain inserts of values the caller has already validated: no `save()`, no signals.
 Works on SQLite and PostgreSQL through Django's connection (and its transaction).
@@ -50,6 +51,19 @@ def insert_rows(model: type[models.Model], fields: list[str], rows: list[tuple])
     for i, adapt in enumerate(adapters):
         if adapt is not None:
             columns_of[i] = map(adapt, columns_of[i])
-    params = list(zip(*columns_of, strict=True))
+    params = zip(*columns_of, strict=True)
     with connection.cursor() as cursor:
-        cursor.executemany(sql, params)
+        if connection.vendor == "postgresql":
+            _copy(cursor, meta.db_table, [f.column for f in columns], params)
+        else:
+            cursor.executemany(sql, list(params))
+
+
+def _copy(cursor, table: str, columns: list[str], rows) -> None:
+    """PostgreSQL's COPY: the rows stream to the server in one statement (several times faster
+    than one INSERT each, even pipelined), inside the caller's transaction."""
+    quote = connection.ops.quote_name
+    sql = f"COPY {quote(table)} ({', '.join(map(quote, columns))}) FROM STDIN"
+    with cursor.cursor.copy(sql) as copy:
+        for row in rows:
+            copy.write_row(row)
