@@ -14,7 +14,9 @@ commands alternate within each round, so the machine's load falls on all of them
 Peak RSS is the child's maximum resident set size (getrusage).
 
 Usage: .venv/bin/python bench/bench_import.py [--releases 20000] [--runs 3] [--no-postgres]
-       [--ocdskit /tmp/ocdskit-venv/bin/ocdskit]
+       [--ocdskit /tmp/ocdskit-venv/bin/ocdskit] [--prefix insource_bench]
+Each import runs as users run it (worker processes on, `INSOURCE_IMPORT_WORKERS` unset) and in
+one process (`INSOURCE_IMPORT_WORKERS=0`), each from a copy of one seeded database.
 (make that virtualenv with `python3 -m venv /tmp/ocdskit-venv &&
  /tmp/ocdskit-venv/bin/pip install 'ocdskit[orjson]'`)
 """
@@ -24,6 +26,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -83,29 +86,43 @@ def rss_of(cmd, env=None) -> tuple[float, float, float]:
     return float(wall), float(cpu), float(peak)
 
 
-def fresh_db_env(kind: str, tag: str) -> dict:
+def _psql(sql: str) -> None:
+    subprocess.run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-qc", sql], check=True)
+
+
+def _db(kind: str, name: str) -> tuple[dict, Path | str]:
     env = {**os.environ, "INSOURCE_ENV": "development", "INSOURCE_DEMO": "false"}
     if kind == "sqlite":
-        db = OUT / f"bench-{tag}.sqlite3"
+        db = OUT / f"{name}.sqlite3"
         for suffix in ("", "-wal", "-shm"):
             Path(f"{db}{suffix}").unlink(missing_ok=True)
         env["DATABASE_URL"] = f"sqlite:///{db}"
-    else:
-        name = f"insource_bench_{tag}"
-        subprocess.run(
-            ["psql", "-h", "127.0.0.1", "-U", "postgres", "-qc", f"DROP DATABASE IF EXISTS {name}"],
-            check=True,
-        )
-        subprocess.run(
-            ["psql", "-h", "127.0.0.1", "-U", "postgres", "-qc", f"CREATE DATABASE {name}"],
-            check=True,
-        )
-        env["DATABASE_URL"] = PG + name
+        return env, db
+    _psql(f"DROP DATABASE IF EXISTS {name}")
+    env["DATABASE_URL"] = PG + name
+    return env, name
+
+
+def seeded_template(kind: str, prefix: str) -> Path | str:
+    """A database migrated and seeded with the authorities once; each run starts from a copy."""
+    env, db = _db(kind, f"{prefix}_template")
+    if kind != "sqlite":
+        _psql(f"CREATE DATABASE {db}")
     insource = str(Path(PY).parent / "insource")
     subprocess.run([insource, "migrate", "-v0"], env=env, check=True)
     subprocess.run(
         [insource, "authorities", "seed"], env=env, check=True, stdout=subprocess.DEVNULL
     )
+    return db
+
+
+def fresh_db_env(kind: str, name: str, template: Path | str) -> dict:
+    """A fresh copy of the seeded template (not timed)."""
+    env, db = _db(kind, name)
+    if kind == "sqlite":
+        shutil.copyfile(template, db)
+    else:
+        _psql(f"CREATE DATABASE {db} TEMPLATE {template}")
     return env
 
 
@@ -142,12 +159,21 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--no-postgres", action="store_true")
     parser.add_argument("--ocdskit", default="/tmp/ocdskit-venv/bin/ocdskit")
+    parser.add_argument(
+        "--prefix", default="insource_bench", help="names of the bench's databases and files"
+    )
     args = parser.parse_args()
     path = generate(args.releases)
     insource = str(Path(PY).parent / "insource")
     ocdskit = args.ocdskit if Path(args.ocdskit).exists() else str(Path(PY).parent / "ocdskit")
     base = [insource, "import", str(path), "--json", "--on", "2026-11-23"]
-    sqlite = lambda i: fresh_db_env("sqlite", str(i))  # noqa: E731
+    kinds = ["sqlite"] if args.no_postgres else ["sqlite", "postgres"]
+    templates = {kind: seeded_template(kind, f"{args.prefix}_{kind}") for kind in kinds}
+
+    def fresh(kind: str, **extra: str):
+        name = f"{args.prefix}_{kind}_run"
+        return lambda i: {**fresh_db_env(kind, name, templates[kind]), **extra}
+
     commands = {
         "orjson.loads (parse floor)": (
             lambda: [PY, "-c", f"import orjson;orjson.loads(open({str(path)!r},'rb').read())"],
@@ -157,12 +183,22 @@ def main() -> None:
             lambda: ["sh", "-c", f"{ocdskit} compile --schema {SCHEMA} < {path} > /dev/null"],
             None,
         ),
-        "insource import (SQLite, validation on)": (lambda: base, sqlite),
-        "insource import --no-validate (SQLite)": (lambda: [*base, "--no-validate"], sqlite),
+        "insource import (SQLite, validation on)": (lambda: base, fresh("sqlite")),
+        "insource import (SQLite, validation on, one process)": (
+            lambda: base,
+            fresh("sqlite", INSOURCE_IMPORT_WORKERS="0"),
+        ),
+        "insource import --no-validate (SQLite)": (
+            lambda: [*base, "--no-validate"],
+            fresh("sqlite"),
+        ),
     }
     if not args.no_postgres:
-        postgres = lambda i: fresh_db_env("postgres", str(i))  # noqa: E731
-        commands["insource import (PostgreSQL, validation on)"] = (lambda: base, postgres)
+        commands["insource import (PostgreSQL, validation on)"] = (lambda: base, fresh("postgres"))
+        commands["insource import (PostgreSQL, validation on, one process)"] = (
+            lambda: base,
+            fresh("postgres", INSOURCE_IMPORT_WORKERS="0"),
+        )
     before = load()
     found = alternated(commands, args.runs)
     after = load()
@@ -183,9 +219,18 @@ def main() -> None:
             found["insource import --no-validate (SQLite)"]["median_s"] / kit["median_s"], 2
         ),
     }
+    alone = found["insource import (SQLite, validation on, one process)"]
+    ratios["import_one_process_over_ocdskit_wall"] = round(alone["median_s"] / kit["median_s"], 2)
+    ratios["import_one_process_over_ocdskit_cpu"] = round(
+        alone["median_cpu_s"] / kit["median_cpu_s"], 2
+    )
     if not args.no_postgres:
         pg = found["insource import (PostgreSQL, validation on)"]
         ratios["postgres_over_sqlite_wall"] = round(pg["median_s"] / default["median_s"], 2)
+        pg_alone = found["insource import (PostgreSQL, validation on, one process)"]
+        ratios["postgres_over_sqlite_one_process_wall"] = round(
+            pg_alone["median_s"] / alone["median_s"], 2
+        )
     print(
         json.dumps(
             {

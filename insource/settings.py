@@ -398,6 +398,11 @@ else:
         }
     }
 
+# Worker processes a large OCDS import may fork beside itself (ADR 0053): one validates the
+# file while the import goes on, these merge and map the ocids while it writes. 0 does all the
+# work in the importing process (a one-core machine, or to compare).
+INSOURCE_IMPORT_WORKERS = _int("INSOURCE_IMPORT_WORKERS", 2)
+
 # Public pages from memory (ADR 0046): the register search, authority and contract pages and
 # the public API's lists are kept in the cache above for anonymous visitors, each with the
 # generations of the data it shows (`core/page_cache.py`). Off in tests unless a test turns it

@@ -22,17 +22,21 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from django.conf import settings
+
 from insource.register.importers.ocds_read import ReleaseSpill, spilled_groups
 
 # Below these sizes a worker process costs more than it saves.
 BACKGROUND_FROM_BYTES = 4 * 1024 * 1024
 PARALLEL_FROM_RELEASES = 2000
-MAPPING_WORKERS = 2
 GROUPS_PER_BATCH = 250
 
 
-def can_fork() -> bool:
-    return "fork" in multiprocessing.get_all_start_methods()
+def workers() -> int:
+    """How many mapping workers (`INSOURCE_IMPORT_WORKERS`); 0 where processes cannot fork."""
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return 0
+    return settings.INSOURCE_IMPORT_WORKERS
 
 
 def _fork(target: Callable, *args):
@@ -64,7 +68,7 @@ class SchemaCheck:
         self.path, self._validate_file, self._validate_one = path, validate_file, validate_one
         self._found: list = []
         self._worker = None
-        if can_fork() and path.stat().st_size >= BACKGROUND_FROM_BYTES:
+        if workers() and path.stat().st_size >= BACKGROUND_FROM_BYTES:
             self._worker = _fork(_send_result, validate_file, path)
 
     def here(self, index: int, release: dict, where: str) -> None:
@@ -101,17 +105,15 @@ def mapped_groups(
     """`map_group(ocid, stored releases)` = (items, warnings) for each ocid of the spill, in
     ocid order: by worker processes for a large spill, else (or if a worker fails) here."""
     spill.ready()
-    if spill.count < PARALLEL_FROM_RELEASES or not can_fork():
+    count = workers()
+    if spill.count < PARALLEL_FROM_RELEASES or not count:
         yield from _mapped_here(spill, map_group, first_batch=0)
         return
-    workers = [
-        _fork(_map_batches, spill.path, map_group, n, MAPPING_WORKERS)
-        for n in range(MAPPING_WORKERS)
-    ]
+    forked = [_fork(_map_batches, spill.path, map_group, n, count) for n in range(count)]
     received = 0
     try:
         while True:
-            process, receiver = workers[received % MAPPING_WORKERS]
+            process, receiver = forked[received % count]
             try:
                 message = receiver.recv()
             except (EOFError, OSError):  # the worker failed: do the rest here
@@ -124,7 +126,7 @@ def mapped_groups(
             yield from batch
             received += 1
     finally:
-        for worker in workers:
+        for worker in forked:
             _stop(*worker)
     yield from _mapped_here(spill, map_group, first_batch=received)
 
