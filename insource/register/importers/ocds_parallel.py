@@ -9,10 +9,12 @@ Two pieces of an import's work need nothing but the file and the spill, never th
   batches in ocid order and writes them, so records, warnings and errors arrive exactly as
   one process would give them.
 
-Workers are forked (nothing to set up, nothing pickled on the way in) and never touch the
-database connection they inherit; each sends its results through a pipe. A worker that fails
-or dies is replaced by the importing process doing the same work itself, so the outcome never
-depends on the workers. Small files (and platforms that cannot fork) are done in-process.
+Off unless `INSOURCE_IMPORT_WORKERS` asks for them (the workers cost CPU: they win only where
+a core is free). Workers are forked (nothing to set up, nothing pickled on the way in) and
+never touch the database connection they inherit; each sends its results through a pipe. A
+worker that fails or dies is replaced by the importing process doing the same work itself, so
+the outcome never depends on the workers. Small files (and platforms that cannot fork) are
+done in-process.
 """
 
 from __future__ import annotations

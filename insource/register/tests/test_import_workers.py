@@ -1,14 +1,15 @@
 """A large OCDS import's worker processes give exactly what one process gives (ADR 0053).
 
-Every test imports the same file twice, in one process and with the workers forced on (the
-size thresholds set to nothing, small batches), and compares summaries, warnings and errors
-in order, and the contracts written.
+Every test imports the same file twice, in one process and with two workers forced on (the
+size thresholds set to nothing, small batches), and compares summaries, warnings and errors in
+order, and the contracts written.
 """
 
 import json
 import os
 
 import pytest
+from django.conf import settings
 from django.db import transaction
 
 from conftest import TEST_NOW, TEST_TODAY
@@ -24,6 +25,7 @@ COMPARED = [f for f in TRACKED if not f.endswith("_id")]
 
 
 def _workers(monkeypatch, on: bool) -> None:
+    monkeypatch.setattr(settings, "INSOURCE_IMPORT_WORKERS", 2 if on else 0)
     monkeypatch.setattr(ocds_parallel, "BACKGROUND_FROM_BYTES", 0 if on else 10**12)
     monkeypatch.setattr(ocds_parallel, "PARALLEL_FROM_RELEASES", 0 if on else 10**12)
     monkeypatch.setattr(ocds_parallel, "GROUPS_PER_BATCH", 7)
@@ -49,9 +51,14 @@ def _both(path, actor, monkeypatch) -> tuple:
 
 
 def test_real_releases_give_the_same_import(seeded, system_actor, monkeypatch):
+    forked = []
+    fork = ocds_parallel._fork
+    monkeypatch.setattr(ocds_parallel, "_fork", lambda *a: forked.append(a[0]) or fork(*a))
     alone, workers = _both(REAL, system_actor, monkeypatch)
     assert alone[0]["created"] == 143 and alone[0]["num_warnings"] > 0
     assert workers == alone
+    # the validator and two mappers ran (none for the import in one process)
+    assert [f.__name__ for f in forked] == ["_send_result", "_map_batches", "_map_batches"]
 
 
 def _broken_package(tmp_path):
