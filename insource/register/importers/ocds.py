@@ -135,9 +135,10 @@ def read_ocds(
 ) -> Iterator[ContractRecord | PlannedRecord | RecordErrors]:
     """Records for every ocid in the file; warnings go to `issues`, errors are yielded.
 
-    Schema validation of a large file runs in a worker process (`SchemaCheck`) while this one
-    spills, merges, maps and writes; its warnings join the others at the end, in the order a
-    single process gives them (release by release, before the merge's warnings)."""
+    Schema warnings are gathered apart (`SchemaCheck`: here, or with `INSOURCE_IMPORT_WORKERS`
+    by a worker process while this one spills, merges, maps and writes) and join the others at
+    the end, in the order one process always gave them: release by release, a release's date
+    warning before its schema warnings, all before the merge's warnings."""
     spill = ReleaseSpill()
     check = SchemaCheck(path, _validated, schema_warnings) if validate else None
     early: list[tuple[int, ImportIssue]] = []  # (release index, warning) while spilling
