@@ -1,33 +1,24 @@
-"""Bulk reads for screening: authorities, suppliers' types, existing rows, stored traces."""
+"""Bulk reads for screening: authorities, suppliers' types, stored traces, and the register in
+chunks with their supplier links and stored screenings."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
-from itertools import groupby
 
-import orjson
 from django.db import connection
 
 from insource.authorities.matching.names import exact_key
 from insource.authorities.models import Authority
 from insource.register.models import Contract, Supplier
-from insource.reviews.facts import PUBLIC_KINDS, counterparty_of, supplier_kind
+from insource.reviews.facts import PUBLIC_KINDS, supplier_kind
 from insource.reviews.models import Screening, ScreeningTrace
+from insource.reviews.services.screening_chunks import CONTRACT_COLUMNS, Chunk
+
+__all__ = ["CONTRACT_COLUMNS"]  # what screening reads of a contract (receivers use it too)
 
 CHUNK = 20_000
 AUTHORITY_COLUMNS = ("id", "code", "nation", "procurement_category", "policy_preset")
-CONTRACT_COLUMNS = (
-    "id",
-    "reviewing_authority_id",
-    "nature",
-    "is_framework",
-    "cpv_codes",
-    "main_cpv",
-    "value_inc_vat",
-    "is_value_inc_vat_estimate",
-    "end_on",
-)
 
 
 def authorities_by_id(authority: Authority | None) -> dict[int, dict]:
@@ -57,57 +48,39 @@ def supplier_kinds(suppliers=None) -> dict[int, str]:
     return kinds
 
 
-def counterparties(contracts, *, only_theirs: bool = False) -> dict[int, str]:
-    """Contract id -> counterparty type, for the contracts whose every supplier's type is known
-    (`only_theirs`: read only these contracts' suppliers, for a few contracts)."""
-    theirs = Supplier.objects.filter(contracts__in=contracts).distinct() if only_theirs else None
-    kinds = supplier_kinds(theirs)
-    if not kinds:
-        return {}
-    links = Contract.suppliers.through.objects.filter(contract__in=contracts)
-    rows = links.order_by("contract_id").values_list("contract_id", "supplier_id")
-    found = {}
-    for contract_id, group in groupby(rows.iterator(chunk_size=CHUNK), key=lambda r: r[0]):
-        party = counterparty_of(kinds.get(supplier_id) for _, supplier_id in group)
-        if party is not None:
-            found[contract_id] = party
-    return found
-
-
-def existing(on, authority: Authority | None) -> dict[tuple[int, str], tuple[str, int]]:
-    """(contract id, policy version) -> (facts hash, row id) of the screenings already made."""
-    rows = Screening.objects.filter(screened_on=on)
-    if authority is not None:
-        rows = rows.filter(authority=authority)
-    columns = ("contract_id", "policy_version", "facts_sha256", "id")
-    return {(c, v): (h, i) for c, v, h, i in rows.values_list(*columns).iterator(chunk_size=CHUNK)}
-
-
 def trace_ids() -> dict[str, int]:
     """SHA-256 -> id of every stored screening trace."""
     return dict(ScreeningTrace.objects.values_list("sha256", "id"))
 
 
-def contract_rows(contracts) -> Iterator[dict]:
-    """The register's contracts as plain rows, in id order, fetched in chunks.
+def chunks(contracts, *, on: date, authority: Authority | None, size: int) -> Iterator[Chunk]:
+    """The contracts in id order, `size` at a time, each run with its supplier links and the
+    screenings stored for it on `on`: raw rows (no ORM converters), one query each, by key
+    range (keyset paging on the id), so no cursor stays open while the caller writes."""
+    rows = contracts.order_by("id").values_list(*CONTRACT_COLUMNS)
+    through = Contract.suppliers.through.objects
+    stored = Screening.objects.filter(screened_on=on)
+    if authority is not None:
+        stored = stored.filter(authority=authority)
+    last = None
+    while True:
+        page = _fetch(rows if last is None else rows.filter(id__gt=last), size)
+        if not page:
+            return
+        low, last = page[0][0], page[-1][0]
+        span = contracts.filter(id__gte=low, id__lte=last)
+        links = through.filter(contract_id__gte=low, contract_id__lte=last, contract__in=span)
+        links = links.order_by("contract_id", "supplier_id")
+        links = links.values_list("contract_id", "supplier_id")
+        known = stored.filter(contract_id__gte=low, contract_id__lte=last).values_list(
+            "contract_id", "policy_version", "facts_sha256", "id"
+        )
+        yield Chunk(page, _fetch(links), _fetch(known))
 
-    A bulk fast path: the queryset's own SQL through Django's chunked (server-side on
-    PostgreSQL) cursor, without the ORM's per-value converters; `_plain` does the few
-    conversions screening needs, the same on both databases.
-    """
-    sql, params = contracts.order_by("id").values_list(*CONTRACT_COLUMNS).query.sql_with_params()
-    with connection.chunked_cursor() as cursor:
+
+def _fetch(rows, size: int | None = None) -> list[tuple]:
+    """A values_list queryset's rows as the database driver gives them (no converters)."""
+    sql, params = (rows if size is None else rows[:size]).query.sql_with_params()
+    with connection.cursor() as cursor:
         cursor.execute(sql, params)
-        while rows := cursor.fetchmany(CHUNK):
-            yield from map(_plain, rows)
-
-
-def _plain(row: tuple) -> dict:
-    values = dict(zip(CONTRACT_COLUMNS, row, strict=True))
-    codes = values["cpv_codes"]
-    values["cpv_codes"] = orjson.loads(codes) if isinstance(codes, str | bytes) else codes
-    end = values["end_on"]
-    values["end_on"] = date.fromisoformat(end) if isinstance(end, str) else end
-    values["is_framework"] = bool(values["is_framework"])
-    values["is_value_inc_vat_estimate"] = bool(values["is_value_inc_vat_estimate"])
-    return values
+        return cursor.fetchall()

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -71,6 +72,17 @@ def threshold_cuts(decision: dict) -> list[Decimal]:
     return sorted(Decimal(v) for v in values)
 
 
+@dataclass(frozen=True)
+class Family:
+    """Facts documents that differ only in the contract's value and end date: their facts
+    without those two (`base`, canonical JSON), the thresholds the engine reads for them and
+    the threshold changes after the screening date."""
+
+    base: bytes
+    cuts: list[Decimal]
+    changes: list[str]
+
+
 class Screener:
     """Screens facts documents for one date; memoises the engine by screening class."""
 
@@ -84,26 +96,36 @@ class Screener:
     def screen(self, facts: dict) -> tuple[Result, str]:
         """The facts' screening result, and a 128-bit BLAKE2b hash of the facts (for changes)."""
         contract = facts["contract"]
+        value, ends = contract.get("value_inc_vat"), contract.get("ends_on")
+        return self.screen_in(self.family(facts), value, ends, lambda: facts)
+
+    def family(self, facts: dict) -> Family:
+        """The facts' family: what they say besides the value and the end date."""
+        contract = facts["contract"]
         value, ends = contract.pop("value_inc_vat", None), contract.pop("ends_on", None)
         try:
-            key = self._key(facts, value, ends)
+            base = orjson.dumps(facts, option=DUMP)
+            cuts = self.cuts.get(base)
+            if cuts is None:
+                cuts = self.cuts[base] = self._class_cuts(facts)
         finally:
             _restore(contract, value, ends)
+        return Family(base, cuts, self.changes[facts["preset"]])
+
+    def screen_in(
+        self, family: Family, value: str | None, ends: str | None, facts: Callable[[], dict]
+    ) -> tuple[Result, str]:
+        """What `screen` gives for a member of `family` with this value and end date (ISO);
+        `facts` builds its whole facts document, called only when the engine has to run."""
+        base, cuts = family.base, family.cuts
+        band = None if value is None else bisect.bisect_right(cuts, Decimal(value))
+        when = None if ends is None else (_sign(ends, self.on_iso), _count(family.changes, ends))
+        key = (base, band, when)
         found = self.memo.get(key)
         if found is None:
-            found = self.memo[key] = self._evaluate(facts, key)
+            found = self.memo[key] = self._evaluate(facts(), key)
         own = f"|{value}|{ends}".encode()
-        return found, hashlib.blake2b(key[0] + own, digest_size=16).hexdigest()
-
-    def _key(self, facts: dict, value: str | None, ends: str | None) -> tuple:
-        base = orjson.dumps(facts, option=DUMP)
-        cuts = self.cuts.get(base)
-        if cuts is None:
-            cuts = self.cuts[base] = self._class_cuts(facts)
-        changes = self.changes[facts["preset"]]
-        band = None if value is None else bisect.bisect_right(cuts, Decimal(value))
-        when = None if ends is None else (_sign(ends, self.on_iso), _count(changes, ends))
-        return base, band, when
+        return found, hashlib.blake2b(base + own, digest_size=16).hexdigest()
 
     def _class_cuts(self, facts: dict) -> list[Decimal]:
         """The class's thresholds: those the engine reads for these facts, value unknown."""

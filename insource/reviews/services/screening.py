@@ -7,19 +7,20 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+import orjson
 from django.db import transaction
 
 from insource.authorities.models import Authority
 from insource.core.audit import Actor, audit_record
 from insource.policy.presets import get_preset
-from insource.register.models import Contract
-from insource.reviews.facts import contract_facts
+from insource.register.models import Contract, Supplier
 from insource.reviews.selectors import screening_bulk
 from insource.reviews.services import writes
-from insource.reviews.services.screener import Screener, version_label
+from insource.reviews.services.screener import Result, Screener, version_label
+from insource.reviews.services.screening_chunks import ChunkDone, ChunkScreener, Workers
 
 DEFAULT_PRESET = "labour-2019-local"
-FLUSH = 20_000
+CHUNK = 20_000  # contracts a chunk: what a worker screens at a time, and a write batch
 
 
 @dataclass
@@ -55,6 +56,7 @@ def contracts_screen(
     authority: Authority | None = None,
     contract: Contract | None = None,
     progress: Callable[[int], None] | None = None,
+    workers: int = 1,
 ) -> ScreeningSummary:
     """Screen every contract in the register (or one authority's) on `on`, provisionally.
 
@@ -64,13 +66,15 @@ def contracts_screen(
     version is left unchanged, or rewritten if its facts changed. Every contract is screened,
     adopters or not; the row records whether the authority had adopted the policy on `on`.
     With `contract`, only that contract (of its reviewing authority) is screened: an officer
-    corrected what screening reads.
+    corrected what screening reads. With `workers` above 1, forked worker processes screen
+    chunks of the register while this process reads the next and writes the rows (ADR 0052):
+    the rows stored are the same.
     """
     if contract is not None:
         authority = contract.reviewing_authority
     with transaction.atomic():
         run = _Run(on, authority, contract)
-        run.screen_all(progress or (lambda done: None))
+        run.screen_all(progress or (lambda done: None), 1 if contract is not None else workers)
         audit_record(
             by=by,
             at=at,
@@ -88,14 +92,14 @@ def _presets(authorities: dict[int, dict]) -> dict[str, object]:
 
 
 class _Run:
-    """One screening run: the bulk reads, the screening loop and the batched writes."""
+    """One screening run: the bulk reads, the screening of chunks (here or in workers), and
+    the writes, all in this process's transaction."""
 
     def __init__(self, on: date, authority: Authority | None, contract: Contract | None = None):
-        self.on = on
+        self.on, self.authority = on, authority
         self.authorities = screening_bulk.authorities_by_id(authority)
         self.presets = _presets(self.authorities)
         self.versions = {name: version_label(p) for name, p in self.presets.items()}
-        self.screener = Screener(on, self.presets)
         self.contracts = Contract.objects.in_register()
         if authority is not None:
             self.contracts = self.contracts.filter(reviewing_authority=authority)
@@ -104,70 +108,72 @@ class _Run:
         self.one = contract is not None
         self.summary = ScreeningSummary(on, authority.code if authority else None)
         self.summary.policy_versions = sorted(set(self.versions.values()))
-        self.existing = screening_bulk.existing(on, authority)
-        self.trace_ids, self.pending_traces = screening_bulk.trace_ids(), {}
-        self.rows, self.updates = [], []
+        self.trace_ids = screening_bulk.trace_ids()
+        self.results: dict[str, Result] = {}
+        self.flags: dict[str, str] = {}
+        self.on_value = writes.adapt_date(on)
 
-    def screen_all(self, progress: Callable[[int], None]) -> None:
-        parties = screening_bulk.counterparties(self.contracts, only_theirs=self.one)
-        for contract in screening_bulk.contract_rows(self.contracts):
-            self.screen_one(contract, parties.get(contract["id"]))
-            if len(self.rows) + len(self.updates) >= FLUSH:
-                self.flush()
-                progress(self.summary.screened)
-        self.flush()
-        progress(self.summary.screened)
-        self.summary.classes = self.screener.num_evaluated
-
-    def screen_one(self, contract: dict, counterparty: str | None) -> None:
-        authority = self.authorities[contract["reviewing_authority_id"]]
-        preset = authority["policy_preset"] or DEFAULT_PRESET
-        facts = contract_facts(
-            contract, authority, on=self.on, preset=preset, counterparty=counterparty
+    def screen_all(self, progress: Callable[[int], None], workers: int) -> None:
+        theirs = Supplier.objects.filter(contracts__in=self.contracts).distinct()
+        kinds = screening_bulk.supplier_kinds(theirs if self.one else None)
+        screener = Screener(self.on, self.presets)
+        screener = ChunkScreener(screener, self.authorities, self._plan(), kinds)
+        chunks = screening_bulk.chunks(
+            self.contracts, on=self.on, authority=self.authority, size=CHUNK
         )
-        result, facts_sha = self.screener.screen(facts)
-        self._count(authority, result)
-        known = self.existing.get((contract["id"], self.versions[preset]))
-        if known is not None and known[0] == facts_sha:
-            self.summary.unchanged += 1
-            return
-        if result.trace_sha256 not in self.trace_ids:
-            self.pending_traces[result.trace_sha256] = result.trace
-        row = self._row(contract, authority, preset, result, facts_sha)
-        if known is None:
-            self.rows.append(row)
-        else:
-            self.updates.append((known[1], row))
+        for done in Workers(screener, workers).map(chunks):
+            self.write(done)
+            progress(self.summary.screened)
+        progress(self.summary.screened)
 
-    def _count(self, authority: dict, result) -> None:
-        self.summary.screened += 1
-        self.summary.by_outcome[result.outcome or result.status] += 1
-        self.summary.by_status[result.status] += 1
-        self.summary.adopted += _adopted(authority, self.on)
+    def _plan(self) -> dict[int, tuple[str, str, bool]]:
+        """Authority id -> (preset name, policy version, adopted the policy on the date)."""
+        plan = {}
+        for pk, authority in self.authorities.items():
+            preset = authority["policy_preset"] or DEFAULT_PRESET
+            plan[pk] = (preset, self.versions[preset], _adopted(authority, self.on))
+        return plan
 
-    def _row(self, contract, authority, preset, result, facts_sha) -> tuple:
+    def write(self, done: ChunkDone) -> None:
+        """Count a screened chunk and store its new traces, new rows and changed rows."""
+        self.results.update(done.results)
+        summary = self.summary
+        for (trace_sha, adopted), n in done.counts.items():
+            result = self.results[trace_sha]
+            summary.screened += n
+            summary.by_outcome[result.outcome or result.status] += n
+            summary.by_status[result.status] += n
+            summary.adopted += n if adopted else 0
+        summary.unchanged += done.unchanged
+        summary.classes += done.evaluated
+        wanted = {r[3] for r in done.new} | {r[3] for _, r in done.changed}
+        pending = {h: self.results[h].trace for h in wanted if h not in self.trace_ids}
+        summary.traces_created += writes.save_traces(pending, self.trace_ids)
+        writes.insert_screenings([self._row(r) for r in done.new])
+        writes.rewrite_screenings([(pk, self._row(r)) for pk, r in done.changed])
+        summary.created += len(done.new)
+        summary.updated += len(done.changed)
+
+    def _row(self, row: tuple) -> tuple:
+        contract_id, authority_id, version, trace_sha, adopted, estimate, facts_sha = row
+        result = self.results[trace_sha]
+        flags = self.flags.get(trace_sha)
+        if flags is None:
+            flags = self.flags[trace_sha] = orjson.dumps(list(result.flags)).decode()
         return (
-            contract["id"],
-            authority["id"],
-            self.on,
-            self.versions[preset],
+            contract_id,
+            authority_id,
+            self.on_value,
+            version,
             result.outcome,
             result.status,
-            list(result.flags),
+            flags,
             True,
-            _adopted(authority, self.on),
-            contract["is_value_inc_vat_estimate"],
+            adopted,
+            estimate,
             facts_sha,
-            result.trace_sha256,
+            self.trace_ids[trace_sha],
         )
-
-    def flush(self) -> None:
-        self.summary.traces_created += writes.save_traces(self.pending_traces, self.trace_ids)
-        self.summary.created += len(self.rows)
-        self.summary.updated += len(self.updates)
-        writes.save_rows(self.rows, self.trace_ids)
-        if self.updates:
-            writes.update_rows(self.updates, self.trace_ids)
 
 
 def _adopted(authority: dict, on: date) -> bool:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import orjson
+from django.db import connection
 
-from insource.core.bulk import insert_rows
 from insource.reviews.models import Screening, ScreeningTrace
 
 ROW_FIELDS = [
@@ -21,7 +21,6 @@ ROW_FIELDS = [
     "facts_sha256",
     "trace_id",
 ]
-UPDATE_FIELDS = [f.removesuffix("_id") for f in ROW_FIELDS[4:]]
 
 
 def save_traces(pending: dict[str, bytes], ids: dict[str, int]) -> int:
@@ -33,18 +32,39 @@ def save_traces(pending: dict[str, bytes], ids: dict[str, int]) -> int:
     return len(new)
 
 
-def save_rows(rows: list[tuple], trace_ids: dict[str, int]) -> None:
-    """Insert new screening rows; the last column holds the trace hash, swapped for its id."""
-    insert_rows(Screening, ROW_FIELDS, [(*r[:-1], trace_ids[r[-1]]) for r in rows])
-    rows.clear()
+def insert_screenings(rows: list[tuple]) -> None:
+    """Insert screening rows (tuples in `ROW_FIELDS` order, values already adapted: the date
+    and flags as the database takes them): COPY on PostgreSQL, one executemany on SQLite."""
+    if not rows:
+        return
+    table = connection.ops.quote_name(Screening._meta.db_table)
+    columns = ", ".join(connection.ops.quote_name(_column(f)) for f in ROW_FIELDS)
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+            return
+        marks = ", ".join(["%s"] * len(ROW_FIELDS))
+        cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES ({marks})", rows)  # noqa: S608
 
 
-def update_rows(updates: list[tuple[int, tuple]], trace_ids: dict[str, int]) -> None:
-    """Rewrite the rows of contracts whose facts changed since they were screened that day."""
-    objs = []
-    for pk, row in updates:
-        values = dict(zip(ROW_FIELDS, (*row[:-1], trace_ids[row[-1]]), strict=True))
-        obj = Screening(pk=pk, **values)
-        objs.append(obj)
-    Screening.objects.bulk_update(objs, UPDATE_FIELDS, batch_size=500)
-    updates.clear()
+def rewrite_screenings(updates: list[tuple[int, tuple]]) -> None:
+    """Rewrite stored rows (row id, new row as for `insert_screenings`) whose facts changed."""
+    if not updates:
+        return
+    table = connection.ops.quote_name(Screening._meta.db_table)
+    fields = ROW_FIELDS[4:]
+    sets = ", ".join(f"{connection.ops.quote_name(_column(f))} = %s" for f in fields)
+    params = [(*row[4:], pk) for pk, row in updates]
+    with connection.cursor() as cursor:
+        cursor.executemany(f"UPDATE {table} SET {sets} WHERE id = %s", params)  # noqa: S608
+
+
+def adapt_date(on) -> object:
+    """A date as the database driver takes it in these writes."""
+    return connection.ops.adapt_datefield_value(on)
+
+
+def _column(name: str) -> str:
+    return Screening._meta.get_field(name.removesuffix("_id")).column
