@@ -6,6 +6,7 @@ It parses arguments, calls one service and prints; the clock is read here and no
 
 from __future__ import annotations
 
+import os
 from datetime import date
 
 from django.core.management.base import BaseCommand, CommandError
@@ -31,6 +32,13 @@ class Command(BaseCommand):
         screen.add_argument("--on", help="screening date YYYY-MM-DD (default today)")
         screen.add_argument("--authority", help="only this reviewing authority (code or GSS)")
         screen.add_argument("--json", action="store_true", help="print the summary as JSON")
+        screen.add_argument(
+            "--workers",
+            type=int,
+            default=os.cpu_count() or 1,
+            help="worker processes that screen chunks of the register (default: one per CPU; "
+            "1 screens in this process)",
+        )
         due = sub.add_parser(
             "open-due",
             help="open every review due (adopting authorities, within the lead time) and tell "
@@ -77,6 +85,8 @@ class Command(BaseCommand):
             self.stdout.write(f"Comment windows closed: {len(rows)}.")
 
     def _screen(self, opts):
+        if opts["workers"] < 1:
+            raise CommandError(f"--workers {opts['workers']} is not allowed: give 1 or more.")
         on = _date(opts["on"]) if opts["on"] else timezone.localdate()
         authority = _authority(opts["authority"]) if opts["authority"] else None
         total = Contract.objects.filter(
@@ -90,6 +100,7 @@ class Command(BaseCommand):
                     at=timezone.now(),
                     authority=authority,
                     progress=advance,
+                    workers=opts["workers"],
                 )
         except PolicyError as exc:
             raise CommandError(str(exc)) from None

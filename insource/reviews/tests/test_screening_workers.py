@@ -1,0 +1,112 @@
+"""Screening in worker processes stores exactly what screening in one process stores."""
+
+from __future__ import annotations
+
+import json
+import random
+from datetime import date, timedelta
+from decimal import Decimal
+
+import pytest
+from django.core.management import call_command
+
+from conftest import TEST_NOW
+from insource.reviews.models import Screening
+from insource.reviews.services import screening
+from insource.reviews.services.screening import contracts_screen
+from insource.testing.factories import (
+    AuthorityFactory,
+    ContractFactory,
+    SupplierFactory,
+    empty_register,
+)
+
+pytestmark = pytest.mark.django_db
+ON = date(2026, 11, 23)
+CPVS = ["90911000", "90511000", "85312000", "30192000", "98351000", "79100000", ""]
+VALUES = [None, "1000.00", "150000.00", "207720.00", "663540.00", "5193000.00", "12000000.00"]
+FIELDS = [f.attname for f in Screening._meta.concrete_fields if f.attname != "id"]
+
+
+@pytest.fixture
+def mixed_register(db):
+    """Contracts of four authorities (one an adopter), with public, charity and unknown
+    suppliers, values on both sides of the thresholds, ends before, on and after the date."""
+    empty_register()
+    rnd = random.Random(21)
+    council = AuthorityFactory(name="Kent County Council")
+    authorities = [
+        council,
+        AuthorityFactory(policy_preset="labour-2019-local", policy_adopted_on=ON),
+        AuthorityFactory(),
+        AuthorityFactory(),
+    ]
+    suppliers = [
+        SupplierFactory(name="KENT COUNTY COUNCIL"),
+        SupplierFactory(is_vcse=True),
+        SupplierFactory(),
+    ]
+    for _ in range(90):
+        end = ON + timedelta(days=rnd.choice([-400, -1, 0, 1, 200, 900, 2000]))
+        value = rnd.choice(VALUES)
+        contract = ContractFactory(
+            buyer=rnd.choice(authorities),
+            main_cpv=rnd.choice(CPVS),
+            nature=rnd.choice(["services", "goods", "works", ""]),
+            is_framework=rnd.random() < 0.2,
+            value_inc_vat=None if value is None else Decimal(value),
+            is_value_inc_vat_estimate=rnd.random() < 0.3,
+            end_on=end,
+            max_end_on=end,
+        )
+        contract.suppliers.set(rnd.sample(suppliers, rnd.randint(0, 2)))
+
+
+def stored() -> dict[int, tuple]:
+    rows = Screening.objects.order_by("contract_id").values_list("contract_id", *FIELDS)
+    return {row[0]: row for row in rows}
+
+
+def screen(system_actor, workers: int):
+    return contracts_screen(on=ON, by=system_actor, at=TEST_NOW, workers=workers)
+
+
+def test_workers_store_every_row_as_one_process_does(mixed_register, system_actor, monkeypatch):
+    monkeypatch.setattr(screening, "CHUNK", 7)  # 13 chunks over three workers
+    alone = screen(system_actor, workers=1)
+    serial = stored()
+    Screening.objects.all().delete()
+    parallel = screen(system_actor, workers=3)
+    assert stored() == serial
+    assert len(serial) == parallel.screened == parallel.created == 90
+    same = ("screened", "created", "updated", "unchanged", "adopted", "by_outcome", "by_status")
+    assert {k: getattr(parallel, k) for k in same} == {k: getattr(alone, k) for k in same}
+    assert len(parallel.by_outcome) >= 3 and 0 < parallel.adopted < 90
+
+
+def test_a_rerun_in_workers_changes_only_what_changed(mixed_register, system_actor, monkeypatch):
+    monkeypatch.setattr(screening, "CHUNK", 10)
+    screen(system_actor, workers=2)
+    before = stored()
+    again = screen(system_actor, workers=2)
+    assert (again.created, again.updated, again.unchanged, again.traces_created) == (0, 0, 90, 0)
+    assert stored() == before
+    contract_id = next(iter(before))
+    Screening.objects.filter(contract_id=contract_id).update(facts_sha256="0" * 32, outcome="x")
+    fixed = screen(system_actor, workers=2)
+    assert (fixed.created, fixed.updated, fixed.unchanged) == (0, 1, 89)
+    assert stored() == before
+
+
+def test_the_command_takes_a_number_of_workers(mixed_register, capsys):
+    call_command("reviews", "screen", "--on", "2026-11-23", "--json", "--workers", "2")
+    data = json.loads(capsys.readouterr().out)
+    assert data["screened"] == data["created"] == 90
+    assert Screening.objects.count() == 90
+
+
+def test_a_number_of_workers_below_one_is_refused(mixed_register):
+    from django.core.management import CommandError
+
+    with pytest.raises(CommandError, match="--workers"):
+        call_command("reviews", "screen", "--on", "2026-11-23", "--workers", "0")
