@@ -7,6 +7,8 @@ from collections.abc import Iterator
 from datetime import date
 
 from django.db import connection
+from django.db.models import CharField
+from django.db.models.functions import Cast
 
 from insource.authorities.matching.names import exact_key
 from insource.authorities.models import Authority
@@ -57,7 +59,10 @@ def chunks(contracts, *, on: date, authority: Authority | None, size: int) -> It
     """The contracts in id order, `size` at a time, each run with its supplier links and the
     screenings stored for it on `on`: raw rows (no ORM converters), one query each, by key
     range (keyset paging on the id), so no cursor stays open while the caller writes."""
-    rows = contracts.order_by("id").values_list(*CONTRACT_COLUMNS)
+    # The end date as ISO text: what the facts need, without the driver's date converter.
+    ends = Cast("end_on", output_field=CharField())
+    rows = contracts.order_by("id").annotate(end_text=ends)
+    rows = rows.values_list(*CONTRACT_COLUMNS[:-1], "end_text")
     through = Contract.suppliers.through.objects
     stored = Screening.objects.filter(screened_on=on)
     if authority is not None:

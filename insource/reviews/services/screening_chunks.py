@@ -42,9 +42,9 @@ CONTRACT_COLUMNS = (
 
 @dataclass
 class Chunk:
-    """Contracts (rows in `CONTRACT_COLUMNS` order, by id), their (contract id, supplier id)
-    links by contract, and their stored screenings on the date (contract id, policy version,
-    facts hash, row id)."""
+    """Contracts (rows in `CONTRACT_COLUMNS` order, by id, the end date as ISO text), their
+    (contract id, supplier id) links by contract, and their stored screenings on the date
+    (contract id, policy version, facts hash, row id)."""
 
     contracts: list[tuple]
     links: list[tuple[int, int]]
@@ -99,11 +99,12 @@ class ChunkScreener:
         screen_in, families, plan = self.screener.screen_in, self.families, self.plan
         counts, sent, results = done.counts, self.sent, done.results
         for row in chunk.contracts:
-            cid, aid, nature, framework, codes, main, value, estimate, end = row
+            cid, aid, nature, framework, codes, main, value, estimate, ends = row
             party = parties.get(cid)
             value = None if value is None else f"{value:.2f}"
-            ends = None if end is None else end if isinstance(end, str) else end.isoformat()
-            key = (aid, nature, framework, main, _hashable(codes), party, value is None)
+            if codes.__class__ is list:
+                codes = tuple(codes)
+            key = (aid, nature, framework, main, codes, party, value is None)
             family = families.get(key)
             if family is None:
                 family = families[key] = self.screener.family(self._facts(row, party))
@@ -136,18 +137,18 @@ class ChunkScreener:
         )
 
     def _parties(self, links: list[tuple[int, int]]) -> dict[int, str]:
+        """Contract id -> counterparty type, when every supplier's type is known: only the
+        contracts with at least one supplier of known type are looked at closely."""
         kinds, found = self.kinds, {}
-        if not kinds:
+        maybe = {c for c, s in links if s in kinds}
+        if not maybe:
             return found
-        for contract_id, group in groupby(links, key=lambda r: r[0]):
+        theirs = [link for link in links if link[0] in maybe]
+        for contract_id, group in groupby(theirs, key=lambda r: r[0]):
             party = counterparty_of(kinds.get(supplier_id) for _, supplier_id in group)
             if party is not None:
                 found[contract_id] = party
         return found
-
-
-def _hashable(codes):
-    return tuple(codes) if isinstance(codes, list) else codes
 
 
 _WORKER: ChunkScreener | None = None
