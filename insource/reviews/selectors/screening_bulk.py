@@ -55,10 +55,14 @@ def trace_ids() -> dict[str, int]:
     return dict(ScreeningTrace.objects.values_list("sha256", "id"))
 
 
-def chunks(contracts, *, on: date, authority: Authority | None, size: int) -> Iterator[Chunk]:
+def chunks(
+    contracts, *, on: date, authority: Authority | None, size: int, whole: bool = False
+) -> Iterator[Chunk]:
     """The contracts in id order, `size` at a time, each run with its supplier links and the
     screenings stored for it on `on`: raw rows (no ORM converters), one query each, by key
-    range (keyset paging on the id), so no cursor stays open while the caller writes."""
+    range (keyset paging on the id), so no cursor stays open while the caller writes.
+    `whole`: the contracts are the whole register, so every link in an id range is read
+    (those of retired duplicates are never looked up) without asking which are in it."""
     # The end date as ISO text: what the facts need, without the driver's date converter.
     ends = Cast("end_on", output_field=CharField())
     rows = contracts.order_by("id").annotate(end_text=ends)
@@ -73,8 +77,9 @@ def chunks(contracts, *, on: date, authority: Authority | None, size: int) -> It
         if not page:
             return
         low, last = page[0][0], page[-1][0]
-        span = contracts.filter(id__gte=low, id__lte=last)
-        links = through.filter(contract_id__gte=low, contract_id__lte=last, contract__in=span)
+        links = through.filter(contract_id__gte=low, contract_id__lte=last)
+        if not whole:
+            links = links.filter(contract__in=contracts.filter(id__gte=low, id__lte=last))
         links = links.order_by("contract_id", "supplier_id")
         links = links.values_list("contract_id", "supplier_id")
         known = stored.filter(contract_id__gte=low, contract_id__lte=last).values_list(

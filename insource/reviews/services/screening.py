@@ -131,7 +131,11 @@ class _Run:
         screener = Screener(self.on, self.presets)
         screener = ChunkScreener(screener, self.authorities, self._plan(), kinds)
         chunks = screening_bulk.chunks(
-            self.contracts, on=self.on, authority=self.authority, size=CHUNK
+            self.contracts,
+            on=self.on,
+            authority=self.authority,
+            size=CHUNK,
+            whole=self.authority is None and not self.one,
         )
         for done in Workers(screener, workers).map(chunks):
             self.write(done)
