@@ -15,6 +15,7 @@ contract then costs a band look-up, the class memo and its facts hash (`Screener
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
@@ -161,17 +162,26 @@ def _screen_in_worker(chunk: Chunk) -> ChunkDone:
 class Workers:
     """Screens chunks in `count` forked processes, or in this one when `count` is 1, and yields
     the results in chunk order. Chunks are drawn from the iterable in this process (it may read
-    the database) while the workers screen the ones before; a few are kept in flight."""
+    the database) while the workers screen the ones before; a few are kept in flight. The
+    first chunk is screened here, before the workers start."""
 
     def __init__(self, screener: ChunkScreener, count: int):
         self.screener, self.count = screener, max(1, count)
 
     def map(self, chunks: Iterable[Chunk]) -> Iterator[ChunkDone]:
+        chunks = iter(chunks)
         if self.count == 1:
             yield from map(self.screener.screen, chunks)
             return
+        # The first chunk is screened here: the workers are forked knowing its families and
+        # classes (most of the register's), so they do not each run the engine for them again.
+        first = next(chunks, None)
+        if first is None:
+            return
+        yield self.screener.screen(first)
         global _WORKER  # noqa: PLW0603 - handed to the forked workers, which inherit it
         _WORKER = self.screener
+        gc.freeze()  # the workers' collector leaves inherited objects (and their pages) alone
         try:
             with multiprocessing.get_context("fork").Pool(self.count) as pool:
                 pending = deque()
@@ -183,3 +193,4 @@ class Workers:
                     yield pending.popleft().get()
         finally:
             _WORKER = None
+            gc.unfreeze()
