@@ -66,7 +66,14 @@ def chunks(
     # The end date as ISO text: what the facts need, without the driver's date converter.
     ends = Cast("end_on", output_field=CharField())
     rows = contracts.order_by("id").annotate(end_text=ends)
-    rows = rows.values_list(*CONTRACT_COLUMNS[:-1], "end_text")
+    value = "value_inc_vat"
+    if connection.vendor == "postgresql":
+        # numeric as its exact text: a str crosses to a worker process far more cheaply
+        # than a Decimal (which pickles as a call to its constructor)
+        rows = rows.annotate(value_text=Cast("value_inc_vat", output_field=CharField()))
+        value = "value_text"
+    columns = [value if c == "value_inc_vat" else c for c in CONTRACT_COLUMNS[:-1]]
+    rows = rows.values_list(*columns, "end_text")
     through = Contract.suppliers.through.objects
     stored = Screening.objects.filter(screened_on=on)
     if authority is not None:

@@ -21,6 +21,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 from itertools import groupby
 
 import orjson
@@ -43,9 +44,10 @@ CONTRACT_COLUMNS = (
 
 @dataclass
 class Chunk:
-    """Contracts (rows in `CONTRACT_COLUMNS` order, by id, the end date as ISO text), their
-    (contract id, supplier id) links by contract, and their stored screenings on the date
-    (contract id, policy version, facts hash, row id)."""
+    """Contracts (rows in `CONTRACT_COLUMNS` order, by id; the end date as ISO text, the value
+    as the driver gives it or as exact text), their (contract id, supplier id) links by
+    contract, and their stored screenings on the date (contract id, policy version, facts
+    hash, row id)."""
 
     contracts: list[tuple]
     links: list[tuple[int, int]]
@@ -72,6 +74,8 @@ def plain_contract(row: tuple) -> dict:
     values = dict(zip(CONTRACT_COLUMNS, row, strict=True))
     codes = values["cpv_codes"]
     values["cpv_codes"] = orjson.loads(codes) if isinstance(codes, str | bytes) else codes
+    if isinstance(values["value_inc_vat"], str):
+        values["value_inc_vat"] = Decimal(values["value_inc_vat"])
     end = values["end_on"]
     values["end_on"] = date.fromisoformat(end) if isinstance(end, str) else end
     values["is_framework"] = bool(values["is_framework"])
@@ -102,7 +106,8 @@ class ChunkScreener:
         for row in chunk.contracts:
             cid, aid, nature, framework, codes, main, value, estimate, ends = row
             party = parties.get(cid)
-            value = None if value is None else f"{value:.2f}"
+            if value is not None:
+                value = f"{Decimal(value) if value.__class__ is str else value:.2f}"
             if codes.__class__ is list:
                 codes = tuple(codes)
             key = (aid, nature, framework, main, codes, party, value is None)
