@@ -1,5 +1,5 @@
-"""Fast multi-row inserts for bulk jobs (imports): one executemany (COPY on PostgreSQL), no
-per-object overhead.
+"""Fast multi-row inserts for bulk jobs (imports, screening): COPY on PostgreSQL, statements of
+many rows each on SQLite, no per-object overhead.
 
 Only for plain inserts of values the caller has already validated: no `save()`, no signals.
 Works on SQLite and PostgreSQL through Django's connection (and its transaction).
@@ -7,8 +7,13 @@ Works on SQLite and PostgreSQL through Django's connection (and its transaction)
 
 from __future__ import annotations
 
+import sqlite3
+from itertools import chain
+
 import orjson
 from django.db import connection, models
+
+MANY = 500  # rows in one SQLite INSERT statement, at most (and within the parameter limit)
 
 
 def _json_text(value) -> str | None:
@@ -33,30 +38,52 @@ def _adapter(field: models.Field):
 
 
 def insert_rows(model: type[models.Model], fields: list[str], rows: list[tuple]) -> None:
-    """INSERT rows (tuples in `fields` order; foreign keys by their `_id` attname)."""
+    """INSERT rows (tuples in `fields` order; foreign keys by their `_id` attname), each value
+    adapted as the backend adapts the field's type."""
     if not rows:
         return
-    meta = model._meta
-    by_attname = {f.attname: f for f in meta.concrete_fields}
-    columns = [by_attname[f] for f in fields]
-    adapters = [_adapter(f) for f in columns]
-    quote = connection.ops.quote_name
-    # Table and column names come from the model; every value is a query parameter.
-    sql = (
-        f"INSERT INTO {quote(meta.db_table)} ({', '.join(quote(f.column) for f in columns)})"  # noqa: S608
-        f" VALUES ({', '.join(['%s'] * len(columns))})"
-    )
+    by_attname = {f.attname: f for f in model._meta.concrete_fields}
+    adapters = [_adapter(by_attname[f]) for f in fields]
     # Column by column: each adapter mapped over its column, the rows zipped back together.
     columns_of = list(zip(*rows, strict=True))
     for i, adapt in enumerate(adapters):
         if adapt is not None:
             columns_of[i] = map(adapt, columns_of[i])
-    params = zip(*columns_of, strict=True)
+    insert_adapted(model, fields, list(zip(*columns_of, strict=True)))
+
+
+def insert_adapted(model: type[models.Model], fields: list[str], rows: list[tuple]) -> None:
+    """INSERT rows whose values are already as the database driver takes them (dates adapted,
+    JSON as text): COPY on PostgreSQL; on SQLite, statements of many rows each (a statement
+    per row costs about 40% more: each runs the VM and the AUTOINCREMENT bookkeeping once)."""
+    if not rows:
+        return
+    meta = model._meta
+    by_attname = {f.attname: f for f in meta.concrete_fields}
+    columns = [by_attname[f].column for f in fields]
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            _copy(cursor, meta.db_table, [f.column for f in columns], params)
+            _copy(cursor, meta.db_table, columns, rows)
         else:
-            cursor.executemany(sql, list(params))
+            _many_rows(cursor.cursor, meta.db_table, columns, rows)
+
+
+def _many_rows(raw, table: str, columns: list[str], rows: list[tuple]) -> None:
+    """Multi-row INSERTs through the driver's own cursor (`?` parameters)."""
+    quote = connection.ops.quote_name
+    # Table and column names come from the model; every value is a query parameter.
+    head = f"INSERT INTO {quote(table)} ({', '.join(map(quote, columns))}) VALUES "  # noqa: S608
+    width = len(columns)
+    limit = connection.connection.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
+    per = max(1, min(MANY, limit // width))
+    one = "(" + ", ".join(["?"] * width) + ")"
+    full = len(rows) - len(rows) % per
+    if full:
+        sql = head + ", ".join([one] * per)
+        for start in range(0, full, per):
+            raw.execute(sql, list(chain.from_iterable(rows[start : start + per])))
+    if full < len(rows):
+        raw.executemany(head + one, rows[full:])
 
 
 def _copy(cursor, table: str, columns: list[str], rows) -> None:

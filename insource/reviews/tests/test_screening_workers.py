@@ -11,8 +11,9 @@ import pytest
 from django.core.management import call_command
 
 from conftest import TEST_NOW
+from insource.core import bulk
 from insource.reviews.models import Screening
-from insource.reviews.services import screening, writes
+from insource.reviews.services import screening
 from insource.reviews.services.screening import contracts_screen
 from insource.testing.factories import (
     AuthorityFactory,
@@ -73,7 +74,7 @@ def screen(system_actor, workers: int):
 
 def test_workers_store_every_row_as_one_process_does(mixed_register, system_actor, monkeypatch):
     monkeypatch.setattr(screening, "CHUNK", 7)  # 13 chunks over three workers
-    monkeypatch.setattr(writes, "MANY", 3)  # SQLite: INSERTs of 3 rows, then the odd one
+    monkeypatch.setattr(bulk, "MANY", 3)  # SQLite: INSERTs of 3 rows, then the odd one
     alone = screen(system_actor, workers=1)
     serial = stored()
     Screening.objects.all().delete()
