@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from insource.authorities.models import Authority
+from insource.register import text_search
 from insource.register.forms.authority import AuthorityField
 from insource.register.importers.derive import FLAG_LABELS
 from insource.register.models import Contract
@@ -133,7 +134,7 @@ class ContractFilter(django_filters.FilterSet):
         widget=forms.TextInput(attrs={"inputmode": "numeric", "spellcheck": "false"}),
     )
     supplier = django_filters.CharFilter(
-        label=_("Supplier name contains"), field_name="supplier_names", lookup_expr="icontains"
+        label=_("Supplier name contains"), method="filter_supplier", max_length=200
     )
     value_min = _money_filter(_("From"), "gte")
     value_max = _money_filter(_("To"), "lte")
@@ -165,9 +166,10 @@ class ContractFilter(django_filters.FilterSet):
         form = ContractFilterForm
 
     def filter_text(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        for word in value.split():
-            queryset = queryset.filter(Q(title__icontains=word) | Q(supplier_names__icontains=word))
-        return queryset
+        return text_search.words_filter(queryset, value)
+
+    def filter_supplier(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return text_search.supplier_filter(queryset, value.strip())
 
     def filter_cpv(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         # cpv_codes is a JSON list of strings: a code starting with the prefix appears as `"905...`.

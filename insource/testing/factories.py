@@ -16,6 +16,7 @@ from django.contrib.auth import get_user_model
 from django.db import connection
 
 from insource.authorities.models import Authority, AuthorityKind, Membership, Role
+from insource.register import text_search
 from insource.register.models import (
     Contract,
     ContractEvent,
@@ -30,7 +31,8 @@ PASSWORD = "correct horse battery"
 
 def empty_register() -> None:
     """Remove every contract, its screenings and history and every planned procurement, in five
-    statements (an officer's correction screens the contract again).
+    statements (an officer's correction screens the contract again), and the text search's
+    index in one.
 
     For tests that run inside a transaction that is rolled back (plain `db` tests): the real
     register a session fixture may have loaded comes back afterwards, and the test sees only
@@ -44,8 +46,11 @@ def empty_register() -> None:
         PlannedProcurement._meta.db_table,
     ]
     with connection.cursor() as cursor:
+        emptied = text_search.empty_index(cursor)
         for table in tables:
             cursor.execute(f"DELETE FROM {connection.ops.quote_name(table)}")  # noqa: S608
+        if emptied:
+            text_search.restore_delete_trigger(cursor)
 
 
 class UserFactory(factory.django.DjangoModelFactory):

@@ -40,9 +40,7 @@ class PublicContractFilter(ContractFilter):
     class Meta(ContractFilter.Meta):
         form = forms.Form
 
-    supplier = django_filters.CharFilter(
-        field_name="supplier_names", lookup_expr="icontains", max_length=200
-    )
+    supplier = django_filters.CharFilter(method="filter_supplier", max_length=200)
 
     def filter_authority(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         return _by_code("reviewing_authority")(queryset, name, value)
