@@ -94,6 +94,17 @@ def test_the_search_uses_the_databases_own_index(register):
     if connection.vendor == "sqlite":
         assert text_search.fts_ready()
         assert sql.count("register_contract_text MATCH") == 2
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'trigger' "
+                "AND tbl_name = 'register_contract' AND name LIKE 'register_contract_text_%%' "
+                "ORDER BY 1"
+            )
+            assert [r[0] for r in cursor.fetchall()] == [
+                "register_contract_text_delete",
+                "register_contract_text_insert",
+                "register_contract_text_update",
+            ]
     else:
         assert sql.count("ILIKE") == 2
         with connection.cursor() as cursor:
