@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 MONEY = {"max_digits": 14, "decimal_places": 2}
@@ -150,6 +151,22 @@ class Contract(models.Model):
         indexes = [
             models.Index(fields=["reviewing_authority", "max_end_on"]),
             models.Index(fields=["buyer", "end_on"]),
+            # The register search at a million contracts (issue 21; docs/performance.md,
+            # "PostgreSQL at a million contracts"): partial on what the lists show, in the
+            # order of the default sort (end date, soonest first; PostgreSQL puts NULLs last in
+            # an ascending index, as the sort does), so a page is the index's first 50 entries
+            # and a count an index-only scan. The descending sorts' indexes need NULLS LAST,
+            # which SQLite's CREATE INDEX refuses: they are PostgreSQL's, in migration 0010.
+            models.Index(
+                fields=["end_on", "id"],
+                condition=Q(duplicate_of__isnull=True),
+                name="contract_listed_end",
+            ),
+            models.Index(
+                fields=["reviewing_authority", "end_on", "id"],
+                condition=Q(duplicate_of__isnull=True),
+                name="contract_listed_authority_end",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -120,6 +120,17 @@ class Publication(models.Model):
 
     objects = ImmutableQuerySet.as_manager()
 
+    class Meta:
+        # The published decisions, newest first (the public API's list; issue 21): the first
+        # page is the index's first 50 entries, not a sort of every publication.
+        indexes = [
+            models.Index(
+                models.F("published_at").desc(),
+                models.F("decision").desc(),
+                name="publication_newest",
+            )
+        ]
+
     def __str__(self) -> str:
         return f"publication of decision {self.decision_id}"
 
