@@ -90,6 +90,7 @@ def urls(on: str, slug: str, code: str) -> dict[str, str]:
     }
     found = {name: "/public/contracts/?" + urlencode(p) for name, p in search.items()}
     found["authority page"] = f"/public/authorities/{slug}/"
+    found["authorities list"] = "/public/authorities/"
     found |= {name: "/api/public/v1/contracts/?" + urlencode(p) for name, p in api.items()}
     found["api: decisions"] = "/api/public/v1/decisions/"
     found["api: authorities"] = "/api/public/v1/authorities/"
@@ -204,7 +205,7 @@ def load(database_url: str, targets: dict[str, str], args) -> list[dict]:
             clear_page_cache(database_url)
             server = start_server(database_url, port, args, cache=mode == "warm")
             try:
-                wait_for(base + "/public/authorities/", 120)
+                wait_for(base + "/robots.txt", 120)
                 for name, path in targets.items():
                     for _ in range(2 * args.workers):  # every worker imported, the cache filled
                         wait_for(base + path, 120)

@@ -3,7 +3,8 @@ may correct it, and the authorities with contracts."""
 
 from __future__ import annotations
 
-from django.db.models import Count, F, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.http import Http404
 
 from insource.authorities.models import Authority
@@ -95,10 +96,15 @@ def contract_get_for_reviewer(*, authority: Authority, pk: int) -> Contract | No
 
 def authorities_public(query: str = "") -> QuerySet[Authority]:
     """Authorities with contracts (or a policy adoption), by name; `query` searches names."""
-    reviewing = Contract.objects.values("reviewing_authority_id")
+    # EXISTS and a correlated count, not `pk IN (every contract's authority) OR …` joined to
+    # every contract: PostgreSQL cannot hash an IN under an OR, and at a million contracts that
+    # plan read the contracts once for each authority (147 s; 0.1 s this way: the count is
+    # made only for the page's 50 rows, from the authority's index).
+    reviewed = Contract.objects.filter(reviewing_authority=OuterRef("pk"))
+    counted = reviewed.order_by().values("reviewing_authority").annotate(n=Count("pk")).values("n")
     rows = Authority.objects.filter(
-        Q(pk__in=reviewing) | Q(policy_adopted_on__isnull=False)
-    ).annotate(num_contracts=Count("contracts"))
+        Q(Exists(reviewed)) | Q(policy_adopted_on__isnull=False)
+    ).annotate(num_contracts=Coalesce(Subquery(counted), 0))
     if query:
         rows = rows.filter(Q(name__icontains=query) | Q(nice_name__icontains=query))
     return rows.order_by("name")
