@@ -112,10 +112,8 @@ def test_the_search_uses_the_databases_own_index(register):
                 "SELECT indexname FROM pg_indexes WHERE tablename = 'register_contract' "
                 "AND indexdef LIKE '%%gin_trgm_ops%%' ORDER BY 1"
             )
-            assert [r[0] for r in cursor.fetchall()] == [
-                "contract_suppliers_trgm",
-                "contract_text_trgm",
-            ]
+            trigram = {r[0] for r in cursor.fetchall()}
+            assert {"contract_suppliers_trgm", "contract_text_trgm"} <= trigram
 
 
 def test_the_portal_and_the_api_search_alike(client, register):
