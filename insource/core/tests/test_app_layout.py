@@ -53,9 +53,11 @@ SUBJECT: dict[str, set[str]] = {
     "authorities": {"buyer_types", "matching", "reference", "roles"},
     # the CPV list, a service's name, the pipeline picture, a contract's columns defined once
     # (ADR 0024); areas: buyer names, imports, exports, the national feeds (ADR 0030), browser
-    # uploads of an authority's register (ADR 0032)
+    # uploads of an authority's register (ADR 0032), the "contains" filters through each
+    # database's own index (ADR 0050)
     "register": {
         "columns",
+        "text_search",
         "cpv",
         "naming",
         "timeline",
