@@ -93,9 +93,24 @@ def restore_delete_trigger(cursor) -> None:
 
 
 def create_schema(schema_editor) -> None:
-    """The search's index for the database being migrated (nothing for other vendors)."""
-    for sql in _statements(schema_editor.connection.vendor, create=True):
+    """The search's index for the database being migrated (nothing for other vendors, nor for
+    a SQLite built without FTS5 or older than 3.34, which has no trigram tokenizer: searched
+    with `LIKE`, as `fts_ready()` then says)."""
+    vendor = schema_editor.connection.vendor
+    if vendor == "sqlite" and not sqlite_has_fts5_trigram(schema_editor.connection):
+        return
+    for sql in _statements(vendor, create=True):
         schema_editor.execute(sql, params=None)
+
+
+def sqlite_has_fts5_trigram(conn) -> bool:
+    import sqlite3
+
+    if sqlite3.sqlite_version_info < (3, 34, 0):
+        return False
+    with conn.cursor() as cursor:
+        cursor.execute("PRAGMA compile_options")
+        return any(row[0] == "ENABLE_FTS5" for row in cursor.fetchall())
 
 
 def drop_schema(schema_editor) -> None:
