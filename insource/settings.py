@@ -331,7 +331,20 @@ INSOURCE_TASKS_BACKEND = os.environ.get("INSOURCE_TASKS_BACKEND", "").strip() or
     if ENV == "test"
     else "django_tasks_db.DatabaseBackend"
 )
-TASKS = {"default": {"BACKEND": INSOURCE_TASKS_BACKEND, "QUEUES": ["default"]}}
+# One queue per kind of work (ADR 0054), so a long import or feed pull never keeps a PDF or an
+# alert run waiting: a deployment runs workers per queue (`db_worker --queue-name pdf,alerts`).
+INSOURCE_TASK_QUEUES = ["default", "imports", "feeds", "pdf", "alerts", "exports"]
+TASKS = {"default": {"BACKEND": INSOURCE_TASKS_BACKEND, "QUEUES": INSOURCE_TASK_QUEUES}}
+# Minutes a task of each queue may run before it is taken to have lost its worker (killed,
+# restarted): its page then says so, and `insource jobs mark-stale` (cron) marks it failed.
+INSOURCE_JOB_TIME_LIMITS = {
+    "default": _int("INSOURCE_JOB_MINUTES_DEFAULT", 60),
+    "imports": _int("INSOURCE_JOB_MINUTES_IMPORTS", 120),
+    "feeds": _int("INSOURCE_JOB_MINUTES_FEEDS", 180),
+    "pdf": _int("INSOURCE_JOB_MINUTES_PDF", 15),
+    "alerts": _int("INSOURCE_JOB_MINUTES_ALERTS", 60),
+    "exports": _int("INSOURCE_JOB_MINUTES_EXPORTS", 30),
+}
 
 # Register files uploaded from the browser (ADR 0032): staged under a random name outside the
 # web root until imported; never given a URL.

@@ -15,39 +15,39 @@ from insource.transparency import signals as transparency_signals
 log = logging.getLogger(__name__)
 
 
-def _enqueue(item_ids: list[int]) -> None:
-    """After commit, to the task queue: a failure never troubles the officer who published;
-    the daily digest sends whatever was missed."""
+def _enqueue(item_ids: list[int], at) -> None:
+    """After commit, to the task queue, with the event's time: a failure never troubles the
+    officer who published; the daily digest sends whatever was missed."""
     try:
-        tasks.alerts_send_immediate.enqueue(item_ids)
+        tasks.alerts_send_immediate.enqueue(item_ids, at.isoformat())
     except Exception:
         log.exception("alerts: immediate emails failed; the daily digest will send them")
 
 
-def _after_commit(items) -> None:
+def _after_commit(items, at) -> None:
     ids = [i.pk for i in items if i is not None]
     if ids:
-        transaction.on_commit(lambda: _enqueue(ids))
+        transaction.on_commit(lambda: _enqueue(ids, at))
 
 
 def reviews_opened(sender, *, reviews, on, at, **kwargs):
-    _after_commit(news.reviews_opened_record(reviews, at=at))
+    _after_commit(news.reviews_opened_record(reviews, at=at), at)
 
 
 def reviews_late(sender, *, reviews, on, at, **kwargs):
-    _after_commit(news.reviews_late_record(reviews, at=at))
+    _after_commit(news.reviews_late_record(reviews, at=at), at)
 
 
 def decision_published(sender, *, publication, decision, at, **kwargs):
-    _after_commit([news.decision_published_record(decision, at=at)])
+    _after_commit([news.decision_published_record(decision, at=at)], at)
 
 
 def request_answered(sender, *, request, event, at, **kwargs):
-    _after_commit([news.request_answered_record(request, event, at=at)])
+    _after_commit([news.request_answered_record(request, event, at=at)], at)
 
 
 def comment_window_opened(sender, *, window, at, **kwargs):
-    _after_commit([news.comment_window_opened_record(window, at=at)])
+    _after_commit([news.comment_window_opened_record(window, at=at)], at)
 
 
 def connect() -> None:

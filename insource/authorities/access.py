@@ -125,6 +125,26 @@ def officer_page(*, post_only: bool = False) -> Callable:
     return decorate
 
 
+def site_admin_page(*, post_only: bool = False) -> Callable:
+    """Wrap a page for the site's administrators only (superusers): the work of the whole
+    service, not of one authority (the national feeds, the background jobs). Anyone else
+    signed in gets 403."""
+
+    def decorate(view: Callable) -> Callable:
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            if not request.user.is_superuser:
+                raise PermissionDenied(_("Only the site's administrators can see this page"))
+            actor, at = who_and_when(request)
+            return view(request, OfficerPage(actor=actor, at=at), *args, **kwargs)
+
+        wrapped = login_required(require_POST(wrapper) if post_only else wrapper)
+        setattr(wrapped, MARK, {"capability": None, "write": None})
+        return wrapped
+
+    return decorate
+
+
 def is_authority_page(callback) -> bool:
     """Whether a resolved URL callback is wrapped by `authority_page`."""
     return (getattr(callback, MARK, None) or {}).get("capability") is not None

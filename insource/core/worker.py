@@ -16,7 +16,10 @@ DATABASE_BACKEND = "django_tasks_db.DatabaseBackend"
 
 def worker_command() -> list[str]:
     """The command that runs the database worker with this interpreter and these settings."""
-    return [sys.executable, "-m", "insource.cli", "db_worker", "--no-reload", "--interval", "1"]
+    return [
+        *[sys.executable, "-m", "insource.cli", "db_worker", "--no-reload", "--interval", "1"],
+        *["--queue-name", "*"],  # every queue (ADR 0054): one worker is enough for the demo
+    ]
 
 
 def needs_worker() -> bool:

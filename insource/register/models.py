@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -254,11 +255,18 @@ class FeedPull(models.Model):
     """One pull of a feed: the range asked for, what it did page by page, what went wrong."""
 
     class Status(models.TextChoices):
+        QUEUED = "queued", _("Waiting to start")
         RUNNING = "running", _("Running")
         SUCCEEDED = "succeeded", _("Succeeded")
         FAILED = "failed", _("Stopped with errors")
 
     source = models.ForeignKey(FeedSource, on_delete=models.CASCADE, related_name="pulls")
+    # Who started it from the feeds page (none: cron or the command line), and its task in the
+    # queue (ADR 0054).
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    task_id = models.CharField(max_length=64, blank=True)
     started_at = models.DateTimeField()
     finished_at = models.DateTimeField(null=True, blank=True)
     updated_from = models.DateTimeField(null=True, blank=True)

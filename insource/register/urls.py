@@ -36,6 +36,11 @@ urlpatterns = [
         name="contract-retire",
     ),
     path("feeds/", feed_views.feed_pulls, name="feed-pulls"),
+    path(
+        "feeds/<int:pk>/progress.json",
+        feed_views.feed_pull_progress,
+        name="feed-pull-progress",
+    ),
     # Uploading the authority's own register file (ADR 0032).
     path("<str:code>/upload/", uploads.upload_view, name="upload"),
     path("<str:code>/uploads/", uploads.upload_history_view, name="upload-history"),

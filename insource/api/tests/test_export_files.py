@@ -17,6 +17,7 @@ from django_tasks import default_task_backend
 from insource.core.audit import audit_record
 from insource.register.services.corrections import contract_correct
 from insource.testing.open_data import SYSTEM
+from insource.testing.tasks import DUMMY_QUEUE
 from insource.transparency.exports import files, schedule
 from insource.transparency.exports.files import KINDS, export_chunks, export_path, export_write
 from insource.transparency.exports.tasks import exports_build
@@ -24,7 +25,7 @@ from insource.transparency.exports.tasks import exports_build
 pytestmark = pytest.mark.django_db
 BASE = "/api/public/v1"
 URLS = {kind: f"{BASE}/{k.path}" for kind, k in KINDS.items()}
-QUEUE = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend", "QUEUES": ["default"]}}
+QUEUE = DUMMY_QUEUE
 BUILT_AT = datetime(2026, 12, 1, 15, 42, 10, tzinfo=UTC)
 
 

@@ -8,8 +8,9 @@ from django.core.management import call_command
 from django_tasks import TaskResultStatus, task
 
 from insource.core.worker import background_worker, needs_worker, worker_command
+from insource.testing.tasks import DATABASE_QUEUE
 
-DB_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+DB_TASKS = DATABASE_QUEUE
 
 
 @task()

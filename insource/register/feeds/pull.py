@@ -99,25 +99,22 @@ def feed_pull(
     by: Actor,
     at: datetime,
     on: date,
+    pull: FeedPull | None = None,
 ) -> PullSummary:
     """Apply every page in order; stop at the first page that cannot be read or applied.
 
     `moves_source`: whether reaching the last page moves the source's `reached` to
-    `updated_to` (an API pull does; reading saved pages does not)."""
+    `updated_to` (an API pull does; reading saved pages does not). `pull`: the queued run row
+    of a pull started from the feeds page (ADR 0054); otherwise one is made."""
     summary = PullSummary(
         source=source.name,
         updated_from=updated_from.isoformat() if updated_from else "",
         updated_to=updated_to.isoformat() if updated_to else "",
     )
-    pull = FeedPull.objects.create(
-        source=source,
-        started_at=at,
-        updated_from=updated_from,
-        updated_to=updated_to,
-        origin=origin[:500],
-        by=by.label,
-        status=FeedPull.Status.RUNNING,
-    )
+    pull = pull or FeedPull(source=source, started_at=at, by=by.label)
+    pull.updated_from, pull.updated_to, pull.origin = updated_from, updated_to, origin[:500]
+    pull.status = FeedPull.Status.RUNNING
+    pull.save()
     summary.pull_id = pull.pk
     try:
         _pages(source, pull, pages, summary, moves_source, validate, by=by, at=at, on=on)
@@ -162,20 +159,31 @@ def _pages(source, pull, pages, summary, moves_source, validate, *, by, at, on) 
         summary.releases += result.releases
         summary.counts.update(result.counts)
         summary.notice_types.update(result.notice_types)
+        _so_far(pull, summary)
         if moves_source:
             source.cursor = page.next_url[:2000]
             source.save(update_fields=["cursor"])
 
 
-def _finish(pull: FeedPull, summary: PullSummary, *, by: Actor, at: datetime) -> None:
-    pull.status = summary.status
-    pull.finished_at = at
-    pull.counts = {
+def _counts(summary: PullSummary) -> dict:
+    return {
         "pages": summary.pages,
         "releases": summary.releases,
         **{name: summary.counts[name] for name in COUNTS},
         "notice_types": dict(sorted(summary.notice_types.items())),
     }
+
+
+def _so_far(pull: FeedPull, summary: PullSummary) -> None:
+    """The counts after each page, for the feeds page's progress while the pull runs."""
+    pull.counts = _counts(summary)
+    FeedPull.objects.filter(pk=pull.pk).update(counts=pull.counts)
+
+
+def _finish(pull: FeedPull, summary: PullSummary, *, by: Actor, at: datetime) -> None:
+    pull.status = summary.status
+    pull.finished_at = at
+    pull.counts = _counts(summary)
     pull.warnings = [w.as_dict() for w in summary.warnings[:MAX_REPORTED]]
     pull.errors = [e.as_dict() for e in summary.errors[:MAX_REPORTED]]
     pull.save()

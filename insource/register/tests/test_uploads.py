@@ -11,7 +11,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
@@ -24,6 +23,7 @@ from insource.register.uploads.columns import guess_columns
 from insource.register.uploads.files import UploadFileError, sniff
 from insource.testing.factories import ContractFactory, empty_register
 from insource.testing.sign_in import officer_login
+from insource.testing.tasks import DATABASE_QUEUE, run_worker
 from insource.testing.workflow import council, team
 
 pytestmark = pytest.mark.django_db
@@ -318,7 +318,7 @@ def _file(content: bytes):
 
 @pytest.mark.django_db(transaction=True)
 def test_with_the_database_queue_the_page_shows_progress_until_the_worker_runs_it(client, settings):
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    settings.TASKS = DATABASE_QUEUE
     leeds = council(code="LDS", name="Leeds City Council")
     officer_login(client, team(leeds)[Role.REVIEW_OFFICER])
     upload = check(stage(leeds, LEEDS_FILE.read_bytes()))
@@ -327,7 +327,7 @@ def test_with_the_database_queue_the_page_shows_progress_until_the_worker_runs_i
     waiting = client.get(progress_url)
     assert "Waiting to start" in waiting.text and 'http-equiv="refresh"' in waiting.text
     assert client.get(progress_url + "progress.json").json()["finished"] is False
-    call_command("db_worker", "--batch", "--no-reload", "--no-startup-delay", verbosity=0)
+    run_worker()
     done = client.get(progress_url)
     assert "Register imported" in done.text and 'http-equiv="refresh"' not in done.text
     assert client.get(progress_url + "progress.json").json() == {
@@ -336,4 +336,5 @@ def test_with_the_database_queue_the_page_shows_progress_until_the_worker_runs_i
         "percent": 100,
         "finished": True,
         "status": "succeeded",
+        "text": "",
     }

@@ -63,6 +63,7 @@ class RegisterUpload(models.Model):
     import_run = models.ForeignKey(
         "register.ImportRun", null=True, blank=True, on_delete=models.SET_NULL
     )
+    task_id = models.CharField(max_length=64, blank=True)  # the queue's task (ADR 0054)
 
     class Meta:
         ordering = ["-uploaded_at", "-pk"]

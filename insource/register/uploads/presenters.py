@@ -5,10 +5,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import datetime
 
 from django.core.paginator import Paginator
+from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from insource.core.jobs import task_lost
+from insource.core.progress import Progress
+from insource.core.progress import progress_of as progress_of_job
 from insource.register.exporters.csv import rows_csv, with_bom
 from insource.register.uploads import files
 from insource.register.uploads.columns import FIELDS
@@ -76,22 +81,27 @@ def outcome_page(report: dict, number, *, only: str = ""):
     return page
 
 
-@dataclass(frozen=True)
-class Progress:
-    done: int
-    total: int
-    percent: int
-    finished: bool
-
-
-def progress_of(upload: RegisterUpload) -> Progress:
-    """How far the import is: 100% once finished; under 100% until then."""
-    if upload.status not in RUNNING:
+def progress_of(upload: RegisterUpload, *, now: datetime) -> Progress:
+    """How far the import is: 100% once finished (or once its worker is found lost); under
+    100% until then."""
+    if upload.status not in RUNNING or task_lost(upload.task_id, now=now):
         total = upload.report.get("counts", {}).get("rows", 0)
-        return Progress(total, total, 100, True)
+        return progress_of_job(done=total, total=total, finished=True, status=upload.status)
     done, total = files.read_progress(upload.token)
-    percent = min(99, done * 100 // total) if total else 0
-    return Progress(done, total, percent, False)
+    if upload.status == RegisterUpload.Status.QUEUED:
+        text = _("Waiting to start.")
+    else:
+        percent = min(99, done * 100 // total) if total else 0
+        words = _("%(percent)s%% done: %(done)s of %(total)s rows.")
+        text = words % {"percent": percent, "done": done, "total": total}
+    return progress_of_job(
+        done=done, total=total, finished=False, status=upload.status, text=str(text)
+    )
+
+
+def is_lost(upload: RegisterUpload, *, now: datetime) -> bool:
+    """The import's worker stopped before it finished (ADR 0054)."""
+    return upload.status in RUNNING and task_lost(upload.task_id, now=now)
 
 
 REPORT_COLUMNS = {

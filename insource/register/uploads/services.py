@@ -110,13 +110,14 @@ def upload_start(*, upload, by: Actor, at: datetime) -> bool:
             )
     if started:
         files.write_progress(upload.token, 0, upload.checked.get("counts", {}).get("rows", 0))
-        import_register_upload.enqueue(upload.pk)
+        result = import_register_upload.enqueue(upload.pk, at.isoformat())
+        RegisterUpload.objects.filter(pk=upload.pk).update(task_id=str(result.id))
     return bool(started)
 
 
 def upload_import(*, upload_id: int, at: datetime, on: date) -> RegisterUpload | None:
     """The background task's body: import the staged file all or nothing, keep the report,
-    remove the staged file."""
+    remove the staged file. `at` is when the officer started it (ADR 0054)."""
     upload = RegisterUpload.objects.select_related("authority").filter(pk=upload_id).first()
     if upload is None or upload.status != Status.QUEUED:
         return upload
@@ -184,3 +185,13 @@ def _import(upload, *, by: Actor, at: datetime, on: date, dry_run: bool) -> Impo
         progress=None if dry_run else lambda done: files.write_progress(upload.token, done, total),
         options=options,
     )
+
+
+def uploads_lost(ids: set[str], now: datetime) -> int:
+    """Uploads whose worker stopped before the import finished, marked failed (ADR 0054):
+    an import is one transaction, so nothing was changed."""
+    unfinished = RegisterUpload.objects.filter(
+        task_id__in=ids, status__in=(Status.QUEUED, Status.RUNNING)
+    )
+    message = _("The worker stopped before the import finished. Nothing was changed.")
+    return unfinished.update(status=Status.FAILED, message=str(message), finished_at=now)

@@ -4,11 +4,12 @@ import's progress, the history and each run's report (ADR 0032). Thin: the work 
 
 from __future__ import annotations
 
-from django.http import JsonResponse, StreamingHttpResponse
+from django.http import StreamingHttpResponse
 from django.shortcuts import redirect, render
 
 from insource.authorities.access import AuthorityPage, authority_page
 from insource.authorities.roles import Capability
+from insource.core.progress import progress_json
 from insource.register.uploads import presenters, selectors, services
 from insource.register.uploads.columns import FIELDS, REQUIRED
 from insource.register.uploads.files import UploadFileError
@@ -101,11 +102,12 @@ def upload_check_view(request, page: AuthorityPage, token: str):
 @authority_page(EDIT)
 def upload_progress_view(request, page: AuthorityPage, token: str):
     upload = selectors.upload_or_404(authority=page.authority, token=token)
-    progress = presenters.progress_of(upload)
+    progress = presenters.progress_of(upload, now=page.at)
     context = _context(
         page,
         upload=upload,
         progress=progress,
+        lost=presenters.is_lost(upload, now=page.at),
         counts=upload.report.get("counts", {}),
         rows=presenters.outcome_page(upload.report, request.GET.get("page"), only="refused"),
     )
@@ -116,8 +118,8 @@ def upload_progress_view(request, page: AuthorityPage, token: str):
 def upload_progress_json(request, page: AuthorityPage, token: str):
     """The progress for the page's script: percent, done, total, finished."""
     upload = selectors.upload_or_404(authority=page.authority, token=token)
-    progress = presenters.progress_of(upload)
-    return JsonResponse(progress.__dict__ | {"status": upload.status})
+    progress = presenters.progress_of(upload, now=page.at)
+    return progress_json(progress)
 
 
 @authority_page(EDIT)

@@ -42,3 +42,10 @@ def alerts_run(*, on: date, at: datetime, code: str | None) -> dict:
         "already": run.already,
         "notified": run.notified,
     }
+
+
+def authority_checked(code: str | None) -> str:
+    """The authority code given to `--authority`, refused when no authority has it."""
+    if code and not Authority.objects.filter(code__iexact=code).exists():
+        raise CommandError(f"--authority {code!r}: no authority has that code")
+    return code or ""

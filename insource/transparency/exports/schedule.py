@@ -64,7 +64,7 @@ def exports_wanted(kinds: Iterable[str], *, now: datetime) -> list[str]:
     task = exports_build
     if debounce > 0 and task.get_backend().supports_defer:
         task = task.using(run_after=now + timedelta(seconds=debounce))
-    task.enqueue(newly)
+    task.enqueue(newly, now.isoformat())
     return newly
 
 

@@ -2,19 +2,20 @@
 they have not had (one email each: the daily digest, and a catch-up for those who get news at
 once), up to the end of DATE (default now); delete unconfirmed subscriptions whose link has
 expired. Run it daily from cron; idempotent: no item is ever sent twice to anyone (ADR 0037).
+`--queue` records the run as a background job and returns at once (ADR 0054).
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict
 from datetime import date, datetime, time
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from insource.alerts.services import alerts_send, subscriptions_expire
+from insource.alerts.jobs import KIND, alerts_digest_job, digest_send
 from insource.core.audit import Actor
 from insource.core.cli_output import print_json
+from insource.core.jobs import job_queue, print_queued
 
 
 def _until(text: str | None) -> datetime:
@@ -38,16 +39,31 @@ class Command(BaseCommand):
         )
         digest.add_argument("--on", help="send what happened up to the end of YYYY-MM-DD")
         digest.add_argument("--json", action="store_true", help="print the summary as JSON")
+        digest.add_argument(
+            "--queue",
+            action="store_true",
+            help="queue the run for the background worker (queue 'alerts') and return at once",
+        )
 
     def handle(self, *args, **opts):
-        until = _until(opts["on"])
-        expired = subscriptions_expire(at=until, by=Actor.system("alerts-send-digest"))
-        sent = alerts_send(until=until, at=timezone.now())
-        data = {"until": until.isoformat(), "expired": expired, **asdict(sent)}
+        until, at = _until(opts["on"]), timezone.now()
+        by = Actor.system("alerts-send-digest")
+        if opts["queue"]:
+            job = job_queue(
+                task=alerts_digest_job,
+                kind=KIND,
+                by=by,
+                at=at,
+                params={"until": until.isoformat()},
+                subject=f"until {until:%Y-%m-%d %H:%M}",
+            )
+            return print_queued(job, self.stdout, as_json=opts["json"])
+        data = digest_send(until=until, at=at, by=by)
         if opts["json"]:
             print_json(data, self.stdout)
             return
         self.stdout.write(
-            f"Sent {sent.emails} emails with {sent.items} items to {sent.subscriptions} "
-            f"followers ({sent.failed} failed); deleted {expired} unconfirmed subscriptions."
+            f"Sent {data['emails']} emails with {data['items']} items to "
+            f"{data['subscriptions']} followers ({data['failed']} failed); deleted "
+            f"{data['expired']} unconfirmed subscriptions."
         )

@@ -1,14 +1,15 @@
 """`insource feeds pull find-a-tender`: read the national feed into the register.
 
 From the API (the base URL is the INSOURCE_FIND_A_TENDER_URL setting) from where the last pull
-got to, or a range given; or `--from-dir` saved pages. Safe from cron: a lock keeps two pulls of
-one source from overlapping; the exit status is non-zero when a page failed (what was applied
-before it stays, and the next pull resumes at the page that failed).
+got to, or a range given; or `--from-dir` saved pages; or `--queue`: a pull for the background
+worker, shown with its progress on the feeds page (ADR 0054). Safe from cron: a lock keeps two
+pulls of one source from overlapping; the exit status is non-zero when a page failed (what was
+applied before it stays, and the next pull resumes at the page that failed).
 """
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 
 from django.conf import settings
@@ -18,11 +19,14 @@ from django.utils import timezone
 from insource.core.audit import Actor
 from insource.core.cli_output import print_json
 from insource.register.feeds.find_a_tender import SOURCE
-from insource.register.feeds.pages import FeedClient, dir_pages, first_url
+from insource.register.feeds.jobs import (
+    WindowRefused,
+    feed_client,
+    feed_pull_queue,
+    feed_window,
+)
+from insource.register.feeds.pages import dir_pages
 from insource.register.feeds.pull import PullLocked, feed_pull, feed_source, pull_lock
-from insource.register.models import FeedPull
-
-FIRST_PULL_DAYS = 1
 
 
 class Command(BaseCommand):
@@ -40,9 +44,16 @@ class Command(BaseCommand):
         pull.add_argument("--from-dir", help="read saved page-*.json files (or days of them)")
         pull.add_argument("--no-validate", action="store_true", help="skip schema warnings")
         pull.add_argument("--json", action="store_true", help="print the summary as JSON")
+        pull.add_argument(
+            "--queue",
+            action="store_true",
+            help="queue the pull for the background worker (queue 'feeds') and return at once",
+        )
 
     def handle(self, *args, **opts):
         at = timezone.now()
+        if opts["queue"]:
+            return self._queue(opts, at)
         try:
             with pull_lock(settings.INSOURCE_FEED_LOCK_DIR, opts["source"]):
                 summary = self._pull(opts, at)
@@ -81,30 +92,29 @@ class Command(BaseCommand):
                 moves_source=False,
                 **common,
             )
-        client = FeedClient(
-            timeout=settings.INSOURCE_FEED_TIMEOUT, retries=settings.INSOURCE_FEED_RETRIES
-        )
         base = settings.INSOURCE_FIND_A_TENDER_URL
-        unfinished = source.cursor and not updated_from and not until
-        if unfinished:
-            last = FeedPull.objects.filter(source=source).first()
-            updated_from = last.updated_from if last else source.reached
-            until = last.updated_to if last else at
-            url = source.cursor
-        else:
-            until = until or at.replace(microsecond=0)
-            updated_from = updated_from or source.reached or until - timedelta(FIRST_PULL_DAYS)
-            if updated_from >= until:
-                raise CommandError("--updated-from must be before --until")
-            url = first_url(base, updated_from, until)
+        try:
+            window = feed_window(source, updated_from=updated_from, until=until, at=at, base=base)
+        except WindowRefused as exc:
+            raise CommandError(str(exc)) from None
         return feed_pull(
-            pages=client.pages(url),
+            pages=feed_client().pages(window.url),
             origin=base,
-            updated_from=updated_from,
-            updated_to=until,
+            updated_from=window.updated_from,
+            updated_to=window.updated_to,
             moves_source=True,
             **common,
         )
+
+    def _queue(self, opts, at) -> None:
+        """Only from where the last pull got to, up to now: the feeds page shows it."""
+        if opts["updated_from"] or opts["until"] or opts["from_dir"]:
+            raise CommandError("--queue pulls from where the last pull got to: give no range")
+        pull = feed_pull_queue(source_name=opts["source"], by=Actor.system("feeds"), at=at)
+        if opts["json"]:
+            print_json({"pull_id": pull.pk, "status": pull.status}, self.stdout)
+        else:
+            self.stdout.write(f"pull {pull.pk} queued ({pull.get_status_display()})")
 
     def _report(self, summary) -> None:
         data = summary.as_json()

@@ -14,6 +14,7 @@ from datetime import date
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
+from insource.core.audit import Actor
 from insource.core.cli_output import print_json
 from insource.core.spreadsheets import SheetError
 from insource.policy import PolicyError
@@ -40,6 +41,11 @@ class Command(BaseCommand):
         alerts.add_argument("--on", help="the day to check, YYYY-MM-DD (default: today)")
         alerts.add_argument("--authority", help="one authority's code (default: every one)")
         alerts.add_argument("--json", action="store_true", help="print what was raised as JSON")
+        alerts.add_argument(
+            "--queue",
+            action="store_true",
+            help="queue the run for the background worker (queue 'alerts') and return at once",
+        )
 
     def handle(self, *args, **opts):
         if opts["action"] == "alerts":
@@ -81,10 +87,28 @@ class Command(BaseCommand):
             if r["status"] in {"below rate", "uplift due"}:
                 self.stdout.write(_wage_line(r))
 
+    def _queue_alerts(self, on, opts):
+        from insource.core.jobs import job_queue, print_queued
+        from insource.standards.monitoring.cli import authority_checked
+        from insource.standards.monitoring.tasks import KIND, standards_alerts_job
+
+        code = authority_checked(opts["authority"])
+        job = job_queue(
+            task=standards_alerts_job,
+            kind=KIND,
+            by=Actor.system("standards alerts"),
+            at=timezone.now(),
+            params={"on": on.isoformat(), "authority": code},
+            subject=f"{on.isoformat()} {code}".strip(),
+        )
+        print_queued(job, self.stdout, as_json=opts["json"])
+
     def _alerts(self, opts):
         from insource.standards.monitoring.cli import alerts_run
 
         on = _date(opts["on"]) if opts["on"] else timezone.localdate()
+        if opts["queue"]:
+            return self._queue_alerts(on, opts)
         data = alerts_run(on=on, at=timezone.now(), code=opts["authority"])
         if opts["json"]:
             print_json(data, self.stdout)

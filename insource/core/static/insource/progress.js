@@ -1,4 +1,6 @@
-// The import's progress, polled every 2 seconds (the page refreshes itself without JavaScript).
+// A background job's progress (ADR 0054), polled every 2 seconds from the URL in
+// data-progress-url; the page reloads when the job has finished. Without JavaScript the page
+// refreshes itself (a meta refresh in a noscript).
 const box = document.getElementById("progress");
 if (box) {
   const bar = document.getElementById("progress-bar");
@@ -11,10 +13,15 @@ if (box) {
         window.location.reload();
         return;
       }
-      bar.value = progress.percent;
-      bar.textContent = `${progress.percent}%`;
-      if (progress.status === "running") {
-        text.textContent = `${progress.percent}% (${progress.done} / ${progress.total})`;
+      if (progress.percent === null) {
+        bar.removeAttribute("value");
+        bar.textContent = "";
+      } else {
+        bar.value = progress.percent;
+        bar.textContent = `${progress.percent}%`;
+      }
+      if (progress.text) {
+        text.textContent = progress.text;
       }
     } catch (error) {
       // keep the last figures; the "Refresh the progress" link still works

@@ -1,0 +1,79 @@
+"""The background jobs page for the site's administrators (ADR 0054): every job's kind, who
+asked for it and when, how it ended and what it counted; the daily runs started by hand."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from insource.alerts.jobs import KIND as DIGEST
+from insource.alerts.jobs import alerts_digest_job
+from insource.core.audit import Actor
+from insource.core.jobs import job_is_lost, job_queue
+from insource.core.models import JobRun
+from insource.core.progress import Progress, progress_of
+from insource.standards.monitoring.tasks import KIND as MONITORING
+from insource.standards.monitoring.tasks import standards_alerts_job
+
+KINDS = {
+    MONITORING: gettext_lazy("Monitoring alerts for contracts kept outsourced"),
+    DIGEST: gettext_lazy("Daily email to followers"),
+    "decision-pack": gettext_lazy("Decision pack PDF"),
+}
+STARTABLE = (MONITORING, DIGEST)
+COUNT_WORDS = {
+    "authorities": gettext_lazy("Authorities checked"),
+    "raised": gettext_lazy("Alerts raised"),
+    "already": gettext_lazy("Alerts raised before"),
+    "notified": gettext_lazy("Emails to contract managers"),
+    "subscriptions": gettext_lazy("Followers emailed"),
+    "emails": gettext_lazy("Emails sent"),
+    "items": gettext_lazy("News items sent"),
+    "failed": gettext_lazy("Emails that failed"),
+    "expired": gettext_lazy("Unconfirmed subscriptions deleted"),
+    "bytes": gettext_lazy("Size of the PDF (bytes)"),
+}
+
+
+def job_start(*, kind: str, by: Actor, at: datetime, user) -> JobRun:
+    """Queue a daily run now: the monitoring alerts for today, or the digest up to now."""
+    if kind == MONITORING:
+        on = timezone.localdate(at)
+        params = {"on": on.isoformat(), "authority": ""}
+        return job_queue(
+            task=standards_alerts_job, kind=kind, by=by, at=at, user=user, params=params
+        )
+    params = {"until": at.isoformat()}
+    return job_queue(task=alerts_digest_job, kind=DIGEST, by=by, at=at, user=user, params=params)
+
+
+def job_row(job: JobRun, *, now: datetime) -> dict:
+    """A job as the pages show it: its kind and counts in words, and whether it was lost."""
+    lost = job_is_lost(job, now=now)
+    return {
+        "job": job,
+        "kind": KINDS.get(job.kind, job.kind),
+        "lost": lost,
+        "status": _("Failed") if lost else job.get_status_display(),
+        "tag": "red" if lost or job.status == "failed" else _TAGS.get(job.status, "blue"),
+        "counts": [(COUNT_WORDS[k], v) for k, v in job.counts.items() if k in COUNT_WORDS],
+    }
+
+
+_TAGS = {"succeeded": "green", "queued": "grey"}
+
+
+def job_progress_of(job: JobRun, *, now: datetime) -> Progress:
+    finished = job.is_finished or job_is_lost(job, now=now)
+    if job.status == JobRun.Status.QUEUED:
+        text = _("Waiting to start.")
+    elif job.total:
+        text = _("%(done)s of %(total)s done.") % {"done": job.done, "total": job.total}
+    else:
+        text = _("Running.")
+    return progress_of(
+        done=job.done, total=job.total, finished=finished, status=job.status, text=str(text)
+    )
