@@ -74,7 +74,7 @@ def _results():
 def task_lost(task_id: str, *, now: datetime) -> bool:
     """Whether this task ended without finishing its job (failed) or has been running longer
     than its queue's limit. A task the database does not hold (run at once, or pruned) is not."""
-    if not task_id or "database" not in settings.TASKS["default"]["BACKEND"]:
+    if not task_id or "django_tasks_db" not in settings.TASKS["default"]["BACKEND"]:
         return False
     row = _results().filter(pk=task_id).values("status", "started_at", "queue_name").first()
     if row is None:

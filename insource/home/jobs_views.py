@@ -24,7 +24,7 @@ class StartForm(forms.Form):
 
 @site_admin_page()
 def job_list(request, page: OfficerPage):
-    form = StartForm(request.POST or None)
+    form = StartForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         job = jobs.job_start(
             kind=form.cleaned_data["kind"], by=page.actor, at=page.at, user=request.user

@@ -83,6 +83,8 @@ STAFF = Rule(
     anonymous=ADMIN_SIGN_IN,
     site_admin=None,
 )
+# The site's administrators only (superusers): the work of the whole service (ADR 0054).
+SITE_ADMIN = Rule(own=403, other=403, no_membership=403, site_admin=None)
 GONE = Rule(own=404, other=404, no_membership=404, anonymous=404, site_admin=404)
 NOT_ALLOWED = Rule(own=405, other=405, no_membership=405, anonymous=405, site_admin=405)
 GET_ONLY = "get-only"
@@ -107,6 +109,25 @@ def _code(w):
 
 def _upload(w):
     return [w.code, w.upload.token]
+
+
+def _feed_pull(w):
+    """A finished pull of the national feed."""
+    from insource.register.feeds.pull import feed_source
+    from insource.register.models import FeedPull
+
+    source = feed_source("find-a-tender")
+    at = datetime(2026, 10, 1, 6, 0, tzinfo=UTC)
+    return [FeedPull.objects.create(source=source, started_at=at, by="cron", status="succeeded").pk]
+
+
+def _job(w):
+    """A finished background job (an alert run)."""
+    from insource.core.models import JobRun
+
+    at = datetime(2026, 10, 1, 6, 0, tzinfo=UTC)
+    job = JobRun.objects.create(kind="alerts-digest", queue="alerts", by="cron", at=at)
+    return [job.pk]
 
 
 def _review(w):
@@ -223,6 +244,10 @@ ROUTES: dict[str, Row] = {
     "places-public:csv": Row(PUBLIC, GET_ONLY, args=_place),
     # Home and signing in ---------------------------------------------------------------------
     "home": Row(PUBLIC, GET_ONLY),
+    # The background jobs (ADR 0054): POST queues a daily run; an empty POST names none (400).
+    "jobs": Row(SITE_ADMIN, SITE_ADMIN),
+    "job": Row(SITE_ADMIN, GET_ONLY, args=_job),
+    "job-progress": Row(SITE_ADMIN, GET_ONLY, args=_job),
     "login": Row(PUBLIC, PUBLIC),
     "otp-verify": Row(SIGNED_IN, SIGNED_IN),
     "otp-enrol": Row(SIGNED_IN, SIGNED_IN),
@@ -247,9 +272,9 @@ ROUTES: dict[str, Row] = {
     ),
     "register:contract-unretire": Row(C.EDIT_REGISTER, C.EDIT_REGISTER, args=_kept),
     # The national feeds' pulls: site administrators only (the feeds serve every authority).
-    "register:feed-pulls": Row(
-        Rule(own=403, other=403, no_membership=403, site_admin=None), GET_ONLY
-    ),
+    # POST queues a pull (ADR 0054): an empty POST names no feed (400).
+    "register:feed-pulls": Row(SITE_ADMIN, SITE_ADMIN),
+    "register:feed-pull-progress": Row(SITE_ADMIN, GET_ONLY, args=_feed_pull),
     "register:contract-add": Row(C.EDIT_REGISTER, C.EDIT_REGISTER, args=_code),
     # With no answers in the session, the check page sends the officer back to the form.
     "register:contract-add-check": Row(C.EDIT_REGISTER, C.EDIT_REGISTER, args=_code),

@@ -30,7 +30,8 @@ class PullForm(forms.Form):
 @site_admin_page()
 def feed_pulls(request, page: OfficerPage):
     """Site administrators only: the feeds run for the whole service, not one authority."""
-    form = PullForm(request.POST or None, initial={"source": SOURCE})
+    data = request.POST if request.method == "POST" else None
+    form = PullForm(data, initial={"source": SOURCE})
     if request.method == "POST" and form.is_valid():
         source = form.cleaned_data["source"]
         feed_pull_queue(source_name=source, by=page.actor, at=page.at, user=request.user)
