@@ -18,7 +18,10 @@ class StartForm(forms.Form):
         label=gettext_lazy("Which job"),
         choices=[(k, jobs.KINDS[k]) for k in jobs.STARTABLE],
         widget=forms.RadioSelect,
-        error_messages={"required": gettext_lazy("Choose the job to run")},
+        error_messages={
+            "required": gettext_lazy("Choose the job to run"),
+            "invalid_choice": gettext_lazy("Choose the job to run"),
+        },
     )
 
 

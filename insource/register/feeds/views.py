@@ -23,7 +23,10 @@ class PullForm(forms.Form):
         label=gettext_lazy("Which feed"),
         choices=[(SOURCE, gettext_lazy("Find a Tender (Procurement Act 2023 notices)"))],
         widget=forms.RadioSelect,
-        error_messages={"required": gettext_lazy("Choose the feed to pull")},
+        error_messages={
+            "required": gettext_lazy("Choose the feed to pull"),
+            "invalid_choice": gettext_lazy("Choose the feed to pull"),
+        },
     )
 
 
