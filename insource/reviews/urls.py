@@ -37,6 +37,11 @@ urlpatterns = [
     path("<str:code>/<int:pk>/sign/", decision_views.decision_sign_view, name="sign"),
     path("<str:code>/<int:pk>/return/", departure_views.review_return_view, name="return"),
     path("<str:code>/<int:pk>/publish/", decision_views.decision_publish_view, name="publish"),
+    path(
+        "<str:code>/<int:pk>/publish/pdf-again/",
+        decision_views.decision_pack_remake_view,
+        name="pack-remake",
+    ),
     path("<str:code>/<int:pk>/advice/", departure_views.departure_advice_view, name="advice"),
     # A say before the decision (ADR 0036): the public's comments on the draft
     path("<str:code>/<int:pk>/public-comments/", say_views.say_page, name="say"),

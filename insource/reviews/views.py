@@ -19,6 +19,7 @@ from insource.authorities.selectors import memberships_of
 from insource.reviews import presenters
 from insource.reviews.comments.presenters import say_panel
 from insource.reviews.decisions import departure_presenters
+from insource.reviews.decisions.pack_jobs import decision_pack_state
 from insource.reviews.forms import CommentForm, EvidenceForm, TopicForm
 from insource.reviews.selectors import reviews as selectors
 from insource.reviews.services.editing import (
@@ -56,6 +57,7 @@ def review_detail(request, page: AuthorityPage, pk: int):
     context = presenters.review_page(page.access, review, on=page.on)
     context["comment_form"] = CommentForm()
     context["say"] = say_panel(review, on=page.on)
+    context["pack_state"] = decision_pack_state(context["decision"], now=page.at)
     context["departure"] = departure = departure_presenters.departure_view(context["decision"])
     if departure and departure["standards"]:  # the decided outcome's, on its proposed terms
         context["rec"] = context["rec"] | {

@@ -314,6 +314,8 @@ ROUTES: dict[str, Row] = {
     "reviews:submit": Row(C.SUBMIT_FOR_DECISION, C.SUBMIT_FOR_DECISION, args=_signed),
     "reviews:sign": Row(C.SIGN_DECISION, C.SIGN_DECISION, args=_signed),
     "reviews:publish": Row(C.PUBLISH_DECISION, C.PUBLISH_DECISION, args=_signed),
+    # Making the pack's PDF again when the worker could not (ADR 0054); otherwise back (302).
+    "reviews:pack-remake": Row(POST_ONLY, C.PUBLISH_DECISION, args=_signed),
     "reviews:return": Row(C.SIGN_DECISION, C.SIGN_DECISION, args=_signed),
     "reviews:advice": Row(C.ADVISE_ON_DEPARTURE, C.ADVISE_ON_DEPARTURE, args=_signed),
     # A say before the decision (ADR 0036): `w.window` is open on `w.review`, with `w.comment`

@@ -125,10 +125,15 @@ def pack_render(decision, *, publisher_name: str, published_on, texts=None) -> t
     html = pack_html(
         decision, publisher_name=publisher_name, published_on=published_on, texts=texts
     )
+    return html, pack_pdf(decision, html)
+
+
+def pack_pdf(decision, html: str) -> bytes:
+    """The PDF of a pack's HTML (the slow part: the worker makes it after publication)."""
     welsh = publishes_in_welsh(decision.authority)
     title = " / ".join(
         text for _language, text in each_language(lambda: _("Decision pack"), welsh=welsh)
     )
     context = {"body": html, "decision": decision, "lang": "cy" if welsh else "en-gb"}
     document = render_to_string("reviews/pack_pdf.html", context | {"title": title})
-    return html, pdf.html_to_pdf(document)
+    return pdf.html_to_pdf(document)

@@ -21,7 +21,8 @@ from insource.reviews import presenters
 from insource.reviews.comments.presenters import say_panel
 from insource.reviews.decisions import bilingual, departure_presenters
 from insource.reviews.decisions.forms import SignForm
-from insource.reviews.decisions.pack import pack_render
+from insource.reviews.decisions.pack import pack_html
+from insource.reviews.decisions.pack_jobs import decision_pack_queue, decision_pack_remake
 from insource.reviews.forms import AdoptForm, PublishForm, SubmitForm
 from insource.reviews.selectors import reviews as selectors
 from insource.reviews.services.decisions import (
@@ -144,17 +145,15 @@ def decision_publish_view(request, page: AuthorityPage, pk: int):
     form = PublishForm(request.POST or None, authority=page.authority)
     if request.method == "POST" and form.is_valid():
         name = request.user.get_full_name() or request.user.get_username()
-        html, pdf = pack_render(
-            decision, publisher_name=name, published_on=page.on, texts=form.texts
-        )
+        html = pack_html(decision, publisher_name=name, published_on=page.on, texts=form.texts)
         try:
-            decision_publish(
+            publication = decision_publish(
                 decision=decision,
                 user=request.user,
                 redaction_note=form.cleaned_data["redaction_note"],
                 has_confidential_annex=form.cleaned_data["has_confidential_annex"],
                 pack_html=html,
-                pack_pdf=pdf,
+                pack_pdf=None,  # made by the worker (ADR 0054)
                 on=page.on,
                 by=page.actor,
                 at=page.at,
@@ -163,11 +162,24 @@ def decision_publish_view(request, page: AuthorityPage, pk: int):
         except SignatureRefused as error:
             form.add_error(None, str(error))
         else:
+            decision_pack_queue(
+                publication=publication, by=page.actor, at=page.at, user=request.user
+            )
             messages.success(request, _("Decision pack published"))
             return redirect("reviews:review", code=page.code, pk=pk)
     context = presenters.review_page(page.access, review, on=page.on)
     context.update(form=form, decision=decision, text_fields=bilingual.TEXT_FIELDS)
     return render(request, "reviews/publish.html", context, status=400 if form.errors else 200)
+
+
+@authority_page(Capability.PUBLISH_DECISION, post_only=True)
+def decision_pack_remake_view(request, page: AuthorityPage, pk: int):
+    """Make the published pack's PDF again when making it failed (ADR 0054)."""
+    review = selectors.review_or_404(authority=page.authority, pk=pk)
+    decision = decision_current(review)
+    if decision_pack_remake(decision=decision, by=page.actor, at=page.at, user=request.user):
+        messages.success(request, _("The PDF of the decision pack is being made again"))
+    return redirect("reviews:review", code=page.code, pk=pk)
 
 
 @authority_page(Capability.OPEN_REVIEW, post_only=True)
@@ -230,6 +242,8 @@ def published_decision_pdf(request, pk: int):
     publication = selectors.publication_get_public(pk)
     if publication is None:
         raise Http404("No published decision")
+    if not publication.has_pdf:  # being made by the worker: the page says so
+        return redirect("public:decision", pk=pk)
     response = HttpResponse(bytes(publication.pack_pdf), content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="decision-{pk}.pdf"'
     return response

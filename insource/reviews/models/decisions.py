@@ -109,8 +109,10 @@ class Publication(models.Model):
     redaction_note = models.TextField()
     has_confidential_annex = models.BooleanField(default=False)
     pack_html = models.TextField()
-    pack_pdf = models.BinaryField()
-    pack_sha256 = models.CharField(max_length=64)
+    # The PDF is made by the worker after publication (ADR 0054): empty until then, and
+    # written once (`publication_pdf_attach`).
+    pack_pdf = models.BinaryField(default=b"", blank=True)
+    pack_sha256 = models.CharField(max_length=64, blank=True)
     # An authority in Wales publishes in Welsh and English (ADR 0035): the officer's title and
     # summary of the decision in each language, required before it publishes; empty elsewhere.
     title_cy = models.CharField(max_length=300, blank=True)
@@ -142,6 +144,10 @@ class Publication(models.Model):
     @property
     def is_bilingual(self) -> bool:
         return bool(self.title_cy)
+
+    @property
+    def has_pdf(self) -> bool:
+        return bool(self.pack_sha256)
 
 
 class DepartureAdvice(models.Model):

@@ -17,7 +17,7 @@ from __future__ import annotations
 import hashlib
 from datetime import date, datetime
 
-from django.db import transaction
+from django.db import models, transaction
 
 from insource.core.audit import Actor, audit_record
 from insource.policy import PolicyError, evaluate
@@ -221,13 +221,14 @@ def decision_publish(
     redaction_note: str,
     has_confidential_annex: bool,
     pack_html: str,
-    pack_pdf: bytes,
+    pack_pdf: bytes | None,
     on: date,
     by: Actor,
     at: datetime,
     texts: dict | None = None,
 ) -> Publication:
     """Publish a signed decision's pack, once a named officer has confirmed the redaction.
+    `pack_pdf` None: the worker makes the PDF afterwards (`publication_pdf_attach`; ADR 0054).
     An authority in Wales gives the decision's title and summary in Welsh and English
     (`texts`: title_cy, summary_cy, title_en, summary_en; ADR 0035)."""
     if not redaction_note.strip():
@@ -253,8 +254,8 @@ def decision_publish(
         redaction_note=redaction_note.strip(),
         has_confidential_annex=has_confidential_annex,
         pack_html=pack_html,
-        pack_pdf=pack_pdf,
-        pack_sha256=hashlib.sha256(pack_pdf).hexdigest(),
+        pack_pdf=pack_pdf or b"",
+        pack_sha256=hashlib.sha256(pack_pdf).hexdigest() if pack_pdf else "",
         **bilingual.texts_clean(authority=decision.authority, texts=texts),
     )
     review_move(
@@ -280,3 +281,22 @@ def decision_publish(
     )
     decision_published.send(sender=Decision, publication=publication, decision=decision, at=at)
     return publication
+
+
+@transaction.atomic
+def publication_pdf_attach(*, publication: Publication, pdf: bytes, by: Actor, at: datetime):
+    """Keep the PDF the worker made of a published pack: written once, never replaced (the
+    publication stays immutable); False if it already had one."""
+    sha256 = hashlib.sha256(pdf).hexdigest()
+    unmade = models.QuerySet(model=Publication).filter(pk=publication.pk, pack_sha256="")
+    if not unmade.update(pack_pdf=pdf, pack_sha256=sha256):
+        return False
+    audit_record(
+        by=by,
+        at=at,
+        action="reviews.decision_pack_made",
+        obj=publication,
+        authority=publication.decision.authority,
+        after={"decision": publication.decision_id, "pack_sha256": sha256},
+    )
+    return True
