@@ -22,6 +22,7 @@ KINDS = {
     MONITORING: gettext_lazy("Monitoring alerts for contracts kept outsourced"),
     DIGEST: gettext_lazy("Daily email to followers"),
     "decision-pack": gettext_lazy("Decision pack PDF"),
+    "audit-report-pdf": gettext_lazy("Audit committee report PDF"),
 }
 STARTABLE = (MONITORING, DIGEST)
 COUNT_WORDS = {

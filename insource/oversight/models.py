@@ -19,6 +19,9 @@ class AuditReport(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     published_at = models.DateTimeField()
+    # Its PDF, made once by the worker after publication (ADR 0054): empty until then.
+    pdf = models.BinaryField(default=b"", blank=True)
+    pdf_sha256 = models.CharField(max_length=64, blank=True)
 
     class Meta:
         ordering = ["-quarter", "-id"]

@@ -9,9 +9,9 @@ from django.shortcuts import redirect, render
 
 from insource.authorities.access import AuthorityPage, authority_page
 from insource.authorities.roles import Capability
-from insource.core.pdf import html_to_pdf
 from insource.oversight import selectors as records
 from insource.oversight.forms import RecommendationForm, ResponseForm
+from insource.oversight.pdf_jobs import audit_report_pdf_queue, report_pdf
 from insource.oversight.presenters import departures_shown, report_shown
 from insource.oversight.reports import QuarterError, quarter_of, report_content
 from insource.oversight.selectors import audit_view
@@ -52,6 +52,7 @@ def report(request, page: AuthorityPage, quarter: str):
                 at=page.at,
                 on=page.on,
             )
+            audit_report_pdf_queue(report=published, by=page.actor, at=page.at, user=request.user)
             return redirect("oversight:report", code=page.code, quarter=quarter)
         except ValidationError as exc:
             error = " ".join(m for ms in exc.message_dict.values() for m in ms)
@@ -136,11 +137,12 @@ def public_report(request, pk: int):
 
 
 def _pdf(request, context: dict, filename: str) -> HttpResponse:
-    from django.template.loader import render_to_string
-
-    html = render_to_string("oversight/report_pdf.html", context, request=request)
-    response = HttpResponse(
-        html_to_pdf(html, base_url=request.build_absolute_uri("/")), content_type="application/pdf"
-    )
+    """A published report's PDF as the worker made it (until then its page, which says it is
+    being prepared); a draft's, drawn now (ADR 0054)."""
+    published = context.get("published")
+    if published is not None and not published.pdf_sha256:
+        return redirect(request.path)
+    made = bytes(published.pdf) if published is not None else report_pdf(context)
+    response = HttpResponse(made, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
