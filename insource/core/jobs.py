@@ -154,15 +154,22 @@ def job_queue(
     return job
 
 
+class JobRefused(Exception):
+    """The work cannot be done as asked: the message, in plain words, is the job's."""
+
+
 def job_run(job_id: int, work: Callable[[JobRun], dict]) -> str:
-    """A task's body: mark the job running, do `work(job)` (its counts), record how it ended.
-    A job already started or gone is left alone (a task run twice does the work once)."""
+    """A task's body: mark the job running, do `work(job)` (its counts), record how it ended
+    (a `JobRefused`'s message, or a plain one for a fault). A job already started or gone is
+    left alone (a task run twice does the work once)."""
     started = JobRun.objects.filter(pk=job_id, status=Status.QUEUED).update(status=Status.RUNNING)
     if not started:
         return "gone"
     job = JobRun.objects.get(pk=job_id)
     try:
         counts = work(job)
+    except JobRefused as refused:
+        job.status, job.message = Status.FAILED, str(refused)
     except Exception:
         logger.exception("job %s (%s) failed", job.pk, job.kind)
         job.status, job.message = Status.FAILED, str(FAILED)

@@ -23,6 +23,7 @@ KINDS = {
     DIGEST: gettext_lazy("Daily email to followers"),
     "decision-pack": gettext_lazy("Decision pack PDF"),
     "audit-report-pdf": gettext_lazy("Audit committee report PDF"),
+    "model-contract": gettext_lazy("Model contract (Word and PDF)"),
 }
 STARTABLE = (MONITORING, DIGEST)
 COUNT_WORDS = {
@@ -36,6 +37,7 @@ COUNT_WORDS = {
     "failed": gettext_lazy("Emails that failed"),
     "expired": gettext_lazy("Unconfirmed subscriptions deleted"),
     "bytes": gettext_lazy("Size of the PDF (bytes)"),
+    "number": gettext_lazy("Version made"),
 }
 
 

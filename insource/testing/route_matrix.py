@@ -373,6 +373,13 @@ ROUTES: dict[str, Row] = {
     "standards:notices": Row(C.READ, GET_ONLY, args=_kept),
     "standards:notice": Row(C.READ, GET_ONLY, args=lambda w: [*_kept(w), "uk7"]),
     "standards:model-contract": Row(C.READ, C.GENERATE_MODEL_CONTRACT, args=_kept),
+    # The latest generation's progress (ADR 0054): none yet is a 404 for everyone allowed.
+    "standards:model-contract-progress": Row(
+        Rule(own=C.READ, other=404, no_membership=404, site_admin=404),
+        GET_ONLY,
+        args=_kept,
+        also=(404,),
+    ),
     "standards:model-contract-verify": Row(
         C.READ, GET_ONLY, args=lambda w: [w.code, w.document.pk]
     ),

@@ -145,6 +145,11 @@ def clause_save(
     return version
 
 
+def model_contract_check(*, authority: Authority, contract: Contract) -> None:
+    """Refuse (ModelContractRefused) a contract no signed decision keeps outsourced."""
+    _decision_or_refuse(authority, contract)
+
+
 def _decision_or_refuse(authority, contract):
     decision = selectors.decision_outsourcing(authority=authority, contract=contract)
     if decision is not None:

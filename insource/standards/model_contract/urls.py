@@ -11,6 +11,11 @@ urlpatterns = [
         name="model-contract",
     ),
     path(
+        "<str:code>/contracts/<int:pk>/model-contract/progress.json",
+        views.generation_progress,
+        name="model-contract-progress",
+    ),
+    path(
         "<str:code>/model-contracts/<int:pk>/verify/",
         views.verify,
         name="model-contract-verify",

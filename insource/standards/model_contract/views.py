@@ -10,12 +10,10 @@ from django.urls import reverse
 
 from insource.authorities.access import AuthorityPage, authority_page
 from insource.authorities.roles import Capability
+from insource.core.progress import progress_json
 from insource.register.selectors.contracts import contract_for_reviewer_or_404
-from insource.standards.model_contract import presenters, selectors
-from insource.standards.model_contract.services import (
-    ModelContractRefused,
-    model_contract_generate,
-)
+from insource.standards.model_contract import jobs, presenters, selectors
+from insource.standards.model_contract.services import ModelContractRefused
 from insource.standards.model_contract.verify import model_contract_verify
 
 FORMATS = ("docx", "pdf")
@@ -28,7 +26,7 @@ def model_contract(request, page: AuthorityPage, pk: int):
     error = ""
     if request.method == "POST":
         try:
-            made = model_contract_generate(
+            job = jobs.model_contract_queue(
                 authority=page.authority,
                 contract=contract,
                 user=request.user,
@@ -39,8 +37,10 @@ def model_contract(request, page: AuthorityPage, pk: int):
             error = str(refused)
         else:
             url = reverse("standards:model-contract", args=[page.code, pk])
-            return redirect(f"{url}?generated={made.number}#documents")
+            made = job.counts.get("number")  # made already when tasks run at once
+            return redirect(f"{url}?generated={made}#documents" if made else f"{url}#progress")
     overview = selectors.model_contract_overview(authority=page.authority, contract=contract)
+    job = jobs.model_contract_job(authority=page.authority, contract=contract)
     context = {
         "access": page.access,
         "contract": contract,
@@ -49,9 +49,21 @@ def model_contract(request, page: AuthorityPage, pk: int):
         "error": error,
         "generated": request.GET.get("generated", "")[:6],
         "can_generate": page.can(Capability.GENERATE_MODEL_CONTRACT),
+        "job": job,
+        "progress": jobs.job_progress(job, now=page.at) if job else None,
     }
     template = "standards/model_contract/page.html"
     return render(request, template, context, status=400 if error else 200)
+
+
+@authority_page()
+def generation_progress(request, page: AuthorityPage, pk: int):
+    """The progress of the contract's latest generation, for the page's script (ADR 0054)."""
+    contract = contract_for_reviewer_or_404(authority=page.authority, pk=pk)
+    job = jobs.model_contract_job(authority=page.authority, contract=contract)
+    if job is None:
+        raise Http404("No model contract is being generated")
+    return progress_json(jobs.job_progress(job, now=page.at))
 
 
 @authority_page()
