@@ -18,13 +18,9 @@ from django.utils import timezone
 
 from insource.core.audit import Actor
 from insource.core.cli_output import print_json
+from insource.register.feeds import jobs as feed_jobs
 from insource.register.feeds.find_a_tender import SOURCE
-from insource.register.feeds.jobs import (
-    WindowRefused,
-    feed_client,
-    feed_pull_queue,
-    feed_window,
-)
+from insource.register.feeds.jobs import WindowRefused, feed_pull_queue, feed_window
 from insource.register.feeds.pages import dir_pages
 from insource.register.feeds.pull import PullLocked, feed_pull, feed_source, pull_lock
 
@@ -98,7 +94,7 @@ class Command(BaseCommand):
         except WindowRefused as exc:
             raise CommandError(str(exc)) from None
         return feed_pull(
-            pages=feed_client().pages(window.url),
+            pages=feed_jobs.feed_client().pages(window.url),
             origin=base,
             updated_from=window.updated_from,
             updated_to=window.updated_to,
