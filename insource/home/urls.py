@@ -2,7 +2,8 @@
 
 from django.urls import path
 
-from insource.home import jobs_views, views
+from insource.home import views
+from insource.home.jobs import views as jobs_views
 
 urlpatterns = [
     path("", views.home, name="home"),

@@ -11,7 +11,6 @@ from insource.authorities.access import AuthorityPage, authority_page
 from insource.authorities.roles import Capability
 from insource.oversight import selectors as records
 from insource.oversight.forms import RecommendationForm, ResponseForm
-from insource.oversight.pdf_jobs import audit_report_pdf_queue, report_pdf
 from insource.oversight.presenters import departures_shown, report_shown
 from insource.oversight.reports import QuarterError, quarter_of, report_content
 from insource.oversight.selectors import audit_view
@@ -20,6 +19,7 @@ from insource.oversight.services import (
     audit_recommendation_respond,
     audit_report_publish,
 )
+from insource.oversight.tasks import audit_report_pdf_queue, report_pdf
 
 NAV = {"nav_standards": True}
 C = Capability

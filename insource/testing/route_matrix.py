@@ -50,9 +50,12 @@ from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 
 from insource.authorities.roles import Capability as C
+from insource.core.models import JobRun
 from insource.oversight.models import AuditRecommendation, AuditReport
 from insource.oversight.reports import report_content
 from insource.places.models import Place
+from insource.register.feeds.pull import feed_source
+from insource.register.models import FeedPull
 from insource.testing.factories import SupplierFactory
 from insource.transition.models import Milestone
 from insource.transition.selectors import transition_plan_for_review
@@ -113,9 +116,6 @@ def _upload(w):
 
 def _feed_pull(w):
     """A finished pull of the national feed."""
-    from insource.register.feeds.pull import feed_source
-    from insource.register.models import FeedPull
-
     source = feed_source("find-a-tender")
     at = datetime(2026, 10, 1, 6, 0, tzinfo=UTC)
     return [FeedPull.objects.create(source=source, started_at=at, by="cron", status="succeeded").pk]
@@ -123,8 +123,6 @@ def _feed_pull(w):
 
 def _job(w):
     """A finished background job (an alert run)."""
-    from insource.core.models import JobRun
-
     at = datetime(2026, 10, 1, 6, 0, tzinfo=UTC)
     job = JobRun.objects.create(kind="alerts-digest", queue="alerts", by="cron", at=at)
     return [job.pk]

@@ -95,7 +95,8 @@ SUBJECT: dict[str, set[str]] = {
     # a place's areas, which bodies are in it and why, contracts ending together, the savings
     # estimate (pure), the report built on them and the words a resident reads (ADR 0043)
     "places": {"areas", "membership", "ending", "savings", "report", "words"},
-    "home": set(),
+    # the background jobs pages for the site's administrators (ADR 0054)
+    "home": {"jobs"},
     # services named by CPV and category, the unit cost table, how alike two authorities are
     "national": {"catalogue", "units", "likeness"},
 }

@@ -17,7 +17,7 @@ from insource.testing.alerts import PACK_PDF
 from insource.testing.tasks import DATABASE_QUEUE, run_worker
 from insource.testing.workflow import council, refuse_contract, team
 
-MADE = "insource.oversight.pdf_jobs.html_to_pdf"
+MADE = "insource.oversight.tasks.html_to_pdf"
 
 
 @pytest.fixture

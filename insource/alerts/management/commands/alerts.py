@@ -12,7 +12,7 @@ from datetime import date, datetime, time
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from insource.alerts.jobs import KIND, alerts_digest_job, digest_send
+from insource.alerts.tasks import KIND, alerts_digest_job, digest_send
 from insource.core.audit import Actor
 from insource.core.cli_output import print_json
 from insource.core.jobs import job_queue, print_queued

@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from insource.core.audit import Actor
 from insource.core.cli_output import print_json
+from insource.core.jobs import job_queue, print_queued
 from insource.core.spreadsheets import SheetError
 from insource.policy import PolicyError
 from insource.standards.model_contract import cli as model_contract_cli
@@ -88,7 +89,6 @@ class Command(BaseCommand):
                 self.stdout.write(_wage_line(r))
 
     def _queue_alerts(self, on, opts):
-        from insource.core.jobs import job_queue, print_queued
         from insource.standards.monitoring.cli import authority_checked
         from insource.standards.monitoring.tasks import KIND, standards_alerts_job
 

@@ -1,22 +1,18 @@
-"""The background jobs page for the site's administrators (ADR 0054): every job's kind, who
-asked for it and when, how it ended and what it counted; the daily runs started by hand."""
+"""A background job as its pages show it: its kind and counts in words, its progress, and
+whether its worker was lost (ADR 0054)."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from insource.alerts.jobs import KIND as DIGEST
-from insource.alerts.jobs import alerts_digest_job
-from insource.core.audit import Actor
-from insource.core.jobs import job_is_lost, job_queue
+from insource.alerts.tasks import KIND as DIGEST
+from insource.core.jobs import job_is_lost
 from insource.core.models import JobRun
 from insource.core.progress import Progress, progress_of
 from insource.standards.monitoring.tasks import KIND as MONITORING
-from insource.standards.monitoring.tasks import standards_alerts_job
 
 KINDS = {
     MONITORING: gettext_lazy("Monitoring alerts for contracts kept outsourced"),
@@ -39,18 +35,6 @@ COUNT_WORDS = {
     "bytes": gettext_lazy("Size of the PDF (bytes)"),
     "number": gettext_lazy("Version made"),
 }
-
-
-def job_start(*, kind: str, by: Actor, at: datetime, user) -> JobRun:
-    """Queue a daily run now: the monitoring alerts for today, or the digest up to now."""
-    if kind == MONITORING:
-        on = timezone.localdate(at)
-        params = {"on": on.isoformat(), "authority": ""}
-        return job_queue(
-            task=standards_alerts_job, kind=kind, by=by, at=at, user=user, params=params
-        )
-    params = {"until": at.isoformat()}
-    return job_queue(task=alerts_digest_job, kind=DIGEST, by=by, at=at, user=user, params=params)
 
 
 def job_row(job: JobRun, *, now: datetime) -> dict:

@@ -10,13 +10,13 @@ from django.utils.translation import gettext_lazy
 from insource.authorities.access import OfficerPage, site_admin_page
 from insource.core.jobs import job_or_404, jobs_recent
 from insource.core.progress import progress_json
-from insource.home import jobs
+from insource.home.jobs import presenters, services
 
 
 class StartForm(forms.Form):
     kind = forms.ChoiceField(
         label=gettext_lazy("Which job"),
-        choices=[(k, jobs.KINDS[k]) for k in jobs.STARTABLE],
+        choices=[(k, presenters.KINDS[k]) for k in presenters.STARTABLE],
         widget=forms.RadioSelect,
         error_messages={
             "required": gettext_lazy("Choose the job to run"),
@@ -29,11 +29,11 @@ class StartForm(forms.Form):
 def job_list(request, page: OfficerPage):
     form = StartForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        job = jobs.job_start(
+        job = services.job_start(
             kind=form.cleaned_data["kind"], by=page.actor, at=page.at, user=request.user
         )
         return redirect("job", pk=job.pk)
-    rows = [jobs.job_row(job, now=page.at) for job in jobs_recent()]
+    rows = [presenters.job_row(job, now=page.at) for job in jobs_recent()]
     status = 400 if form.errors else 200
     return render(request, "home/jobs.html", {"form": form, "rows": rows}, status=status)
 
@@ -42,12 +42,12 @@ def job_list(request, page: OfficerPage):
 def job_detail(request, page: OfficerPage, pk: int):
     job = job_or_404(pk)
     context = {
-        "row": jobs.job_row(job, now=page.at),
-        "progress": jobs.job_progress_of(job, now=page.at),
+        "row": presenters.job_row(job, now=page.at),
+        "progress": presenters.job_progress_of(job, now=page.at),
     }
     return render(request, "home/job.html", context)
 
 
 @site_admin_page()
 def job_progress(request, page: OfficerPage, pk: int):
-    return progress_json(jobs.job_progress_of(job_or_404(pk), now=page.at))
+    return progress_json(presenters.job_progress_of(job_or_404(pk), now=page.at))
