@@ -9,8 +9,8 @@ import re
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 
+from insource.testing.tasks import DATABASE_QUEUE, run_worker
 from tests.browser.conftest import (
     BROWSER_REQUIRED,
     CHROMIUM,
@@ -73,7 +73,7 @@ def test_officer_uploads_a_register_in_a_new_layout(page, live_server, settings,
     from insource.testing.workflow import council, refuse_contract, team
 
     settings.INSOURCE_UPLOAD_DIR = tmp_path / "uploads"
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    settings.TASKS = DATABASE_QUEUE  # every queue (ADR 0054)
     leeds = council(code="LDS", name="Leeds City Council")
     officer = team(leeds)[Role.CONTRACT_MANAGER]
     kept = refuse_contract(leeds)
@@ -125,7 +125,7 @@ def test_officer_uploads_a_register_in_a_new_layout(page, live_server, settings,
     assert page.locator("#progress-bar").is_visible()
     assert "Waiting to start" in page.locator("#progress-text").inner_text()
     look(page, "upload-05-progress")
-    call_command("db_worker", "--batch", "--no-reload", "--no-startup-delay", verbosity=0)
+    run_worker()
     page.wait_for_selector("text=Register imported", timeout=15_000)  # the script reloads
     assert Contract.objects.filter(buyer=leeds).count() == 22
     look(page, "upload-06-imported")
