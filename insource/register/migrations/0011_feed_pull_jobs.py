@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('register', '0008_register_uploads'),
+        ('register', '0010_listed_indexes'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('reviews', '0008_comment_windows'),
+        ('reviews', '0009_listed_indexes'),
     ]
 
     operations = [
