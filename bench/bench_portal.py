@@ -219,7 +219,8 @@ def measure(name: str, server_pid: int, url: str, args, script: Path) -> dict:
     return row
 
 
-def start_insource(db: Path, port: int, args, *, cache: bool) -> subprocess.Popen:
+def start_gunicorn(port: int, args, env: dict) -> subprocess.Popen:
+    """Insource under gunicorn as every portal benchmark runs it (DEBUG off in `env`)."""
     command = [
         str(BIN / "gunicorn"),
         "insource.wsgi:application",
@@ -228,7 +229,7 @@ def start_insource(db: Path, port: int, args, *, cache: bool) -> subprocess.Pope
         "--workers",
         str(args.workers),
         "--worker-class",
-        args.worker_class,
+        getattr(args, "worker_class", "gthread"),
         "--threads",
         str(args.threads_per_worker),
         "--backlog",
@@ -237,8 +238,11 @@ def start_insource(db: Path, port: int, args, *, cache: bool) -> subprocess.Pope
         "--log-level",
         "warning",
     ]
-    env = env_for(db, INSOURCE_PAGE_CACHE="1" if cache else "0")
     return subprocess.Popen(command, env=env, cwd=ROOT, start_new_session=True)
+
+
+def start_insource(db: Path, port: int, args, *, cache: bool) -> subprocess.Popen:
+    return start_gunicorn(port, args, env_for(db, INSOURCE_PAGE_CACHE="1" if cache else "0"))
 
 
 def start_datasette(copy: Path, port: int, args) -> subprocess.Popen:

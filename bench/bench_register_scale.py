@@ -35,7 +35,7 @@ from urllib.parse import urlencode
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_portal import BIN, ROOT, WRK_REPORT, measure, stop, wait_for  # noqa: E402
+from bench_portal import WRK_REPORT, measure, start_gunicorn, stop, wait_for  # noqa: E402
 from national_register import connect  # noqa: E402
 
 SLOW_MS = 5.0
@@ -170,25 +170,8 @@ def _inline(connection, sql: str, params) -> str:
 
 
 def start_server(database_url: str, port: int, args, *, cache: bool) -> subprocess.Popen:
-    command = [
-        str(BIN / "gunicorn"),
-        "insource.wsgi:application",
-        "--bind",
-        f"127.0.0.1:{port}",
-        "--workers",
-        str(args.workers),
-        "--worker-class",
-        "gthread",
-        "--threads",
-        str(args.threads_per_worker),
-        "--backlog",
-        "256",
-        "--no-control-socket",
-        "--log-level",
-        "warning",
-    ]
     env = env_for(database_url, INSOURCE_PAGE_CACHE="1" if cache else "0")
-    return subprocess.Popen(command, env=env, cwd=ROOT, start_new_session=True)
+    return start_gunicorn(port, args, env)
 
 
 def clear_page_cache(database_url: str) -> None:
