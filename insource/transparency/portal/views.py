@@ -53,7 +53,7 @@ def _search_page(request, found: ContractFilter, *, status: int = 200, refused: 
         "page_obj": page,
         "page_range": page_range,
         "detail_url": "portal:contract",
-        "nav_portal": True,
+        "nav_portal_contracts": True,
         "download_query": downloads.without_page(request.GET),
         "download_refused": refused or downloads.refusal(page.paginator.count),
     }
@@ -103,7 +103,7 @@ def authority_choices(request):
 def open_data(request):
     """The whole-register downloads, each with its size and when it was built (ADR 0047). Not
     kept in memory: it reads four files' dates, and a build changes them without a data change."""
-    context = {"downloads": open_data_rows(), "nav_portal": True}
+    context = {"downloads": open_data_rows()}
     return render(request, "transparency/portal/open_data.html", context)
 
 
