@@ -404,7 +404,7 @@ if REDIS_URL:
 else:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "BACKEND": "insource.core.cache.DatabaseCache",
             "LOCATION": "insource_cache",
             "KEY_PREFIX": "insource",
             "OPTIONS": {"MAX_ENTRIES": 100_000, "CULL_FREQUENCY": 4},
