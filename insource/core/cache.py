@@ -19,7 +19,7 @@ import base64
 import contextlib
 import itertools
 import pickle
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from django.conf import settings
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
@@ -49,17 +49,17 @@ class DatabaseCache(DjangoDatabaseCache):
         quote = connection.ops.quote_name
         expires = connection.ops.adapt_datetimefield_value(self._expiry(timeout))
         encoded = base64.b64encode(pickle.dumps(value, self.pickle_protocol)).decode("latin1")
+        # The table and column names are quoted identifiers from settings, not input.
+        table, k, v, e = (quote(name) for name in (self._table, "cache_key", "value", "expires"))
         sql = (
-            f"INSERT INTO {quote(self._table)} "
-            f"({quote('cache_key')}, {quote('value')}, {quote('expires')}) VALUES (%s, %s, %s) "
-            f"ON CONFLICT ({quote('cache_key')}) DO UPDATE SET "
-            f"{quote('value')} = excluded.{quote('value')}, "
-            f"{quote('expires')} = excluded.{quote('expires')}"
+            f"INSERT INTO {table} ({k}, {v}, {e}) VALUES (%s, %s, %s) "  # noqa: S608
+            f"ON CONFLICT ({k}) DO UPDATE SET {v} = excluded.{v}, {e} = excluded.{e}"
         )
         try:
             # Inside a transaction, a failed write must not break the caller's: a savepoint.
             # Outside one, the single statement is its own transaction.
-            with transaction.atomic(using=db) if connection.in_atomic_block else contextlib.nullcontext():
+            guard = transaction.atomic(using=db) if connection.in_atomic_block else None
+            with guard or contextlib.nullcontext():
                 with connection.cursor() as cursor:
                     cursor.execute(sql, [key, encoded, expires])
         except DatabaseError:
@@ -71,6 +71,5 @@ class DatabaseCache(DjangoDatabaseCache):
         if timeout is None:
             expires = datetime.max
         else:
-            expires = datetime.fromtimestamp(timeout, tz=timezone.utc if settings.USE_TZ else None)
+            expires = datetime.fromtimestamp(timeout, tz=UTC if settings.USE_TZ else None)
         return expires.replace(microsecond=0)
-

@@ -11,7 +11,7 @@ from insource.core.cache import DatabaseCache
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-TABLE = "insource_cache"
+TABLE = "insource_cache"  # settings.CACHES["default"]["LOCATION"]
 
 
 def backend(**options) -> DatabaseCache:
@@ -20,7 +20,7 @@ def backend(**options) -> DatabaseCache:
 
 def rows() -> int:
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT COUNT(*) FROM {TABLE}")
+        cursor.execute("SELECT COUNT(*) FROM insource_cache")
         return cursor.fetchone()[0]
 
 
@@ -76,7 +76,7 @@ def test_a_failed_write_inside_a_transaction_leaves_the_transaction_usable(monke
     with transaction.atomic():
         cache.set("key", "value")  # fails quietly, as Django's does
         with connection.cursor() as cursor:  # the outer transaction goes on
-            cursor.execute(f"SELECT COUNT(*) FROM {TABLE}")
+            cursor.execute("SELECT COUNT(*) FROM insource_cache")
             assert cursor.fetchone()[0] >= 1
 
 
