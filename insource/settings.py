@@ -170,6 +170,11 @@ def _database() -> dict:
         config = dj_database_url.parse(url, conn_max_age=60)
         if config["ENGINE"] == "django.db.backends.sqlite3":
             config.setdefault("OPTIONS", {}).update(_SQLITE_OPTIONS)
+        elif config["ENGINE"] == "django.db.backends.postgresql" and ENV == "test":
+            # The test suite's PostgreSQL (ADR 0049): emptied by DELETE after each test that
+            # commits, and commits not waiting for the disk (a crash loses only test data).
+            config["ENGINE"] = "insource.testing.postgresql"
+            config.setdefault("OPTIONS", {})["options"] = "-c synchronous_commit=off"
         return config
     DATA_DIR.mkdir(parents=True, exist_ok=True)
     return {
