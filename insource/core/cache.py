@@ -7,10 +7,12 @@ cache writes every page it builds, so on a national register, where the table ho
 thousands of pages, the count alone cost more than serving the page from memory.
 
 Here a `set` is one upsert (`INSERT … ON CONFLICT (cache_key) DO UPDATE`, which SQLite and
-PostgreSQL both have), and the table is counted, and culled when over `MAX_ENTRIES`, on one
-write in `COUNT_EVERY` per process (default 200) and on the first. The table can therefore
-hold at most about `COUNT_EVERY` × processes entries more than `MAX_ENTRIES` before a cull:
-a bound, not a leak. `add` and `touch` (rare) are Django's own.
+PostgreSQL both have). On PostgreSQL, outside a caller's transaction, the upsert's own commit
+does not wait for the disk (`synchronous_commit` off for that transaction only). The table is
+counted, and culled when over `MAX_ENTRIES`, on the first write of a process and then one
+write in `COUNT_EVERY` (default 200). The table can therefore hold at most about
+`COUNT_EVERY` × processes entries more than `MAX_ENTRIES` before a cull: a bound, not a
+leak. `add` and `touch` (rare) are Django's own.
 """
 
 from __future__ import annotations
@@ -51,15 +53,22 @@ class DatabaseCache(DjangoDatabaseCache):
         encoded = base64.b64encode(pickle.dumps(value, self.pickle_protocol)).decode("latin1")
         # The table and column names are quoted identifiers from settings, not input.
         table, k, v, e = (quote(name) for name in (self._table, "cache_key", "value", "expires"))
+        in_transaction = connection.in_atomic_block
+        if connection.vendor == "postgresql" and not in_transaction:
+            # Its own transaction, which need not wait for the disk: a cache entry lost in a
+            # crash is only built again. Never inside a caller's transaction (it would make
+            # the caller's commit wait for nothing either).
+            rows = "SELECT %s, %s, %s FROM (SELECT set_config('synchronous_commit', 'off', true)) s"
+        else:
+            rows = "VALUES (%s, %s, %s)"
         sql = (
-            f"INSERT INTO {table} ({k}, {v}, {e}) VALUES (%s, %s, %s) "  # noqa: S608
+            f"INSERT INTO {table} ({k}, {v}, {e}) {rows} "  # noqa: S608
             f"ON CONFLICT ({k}) DO UPDATE SET {v} = excluded.{v}, {e} = excluded.{e}"
         )
         try:
             # Inside a transaction, a failed write must not break the caller's: a savepoint.
             # Outside one, the single statement is its own transaction.
-            guard = transaction.atomic(using=db) if connection.in_atomic_block else None
-            with guard or contextlib.nullcontext():
+            with transaction.atomic(using=db) if in_transaction else contextlib.nullcontext():
                 with connection.cursor() as cursor:
                     cursor.execute(sql, [key, encoded, expires])
         except DatabaseError:

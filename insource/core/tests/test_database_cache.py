@@ -87,3 +87,21 @@ def test_add_and_touch_keep_djangos_meaning():
     assert cache.get("once") == 1
     assert cache.touch("once", 30) is True
     assert cache.touch("missing", 30) is False
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="synchronous_commit is PostgreSQL's")
+def test_only_the_caches_own_commit_skips_waiting_for_the_disk():
+    cache = backend(COUNT_EVERY=1000)
+    cache.set("warm-up", 0)
+    with CaptureQueriesContext(connection) as queries:
+        cache.set("alone", 1)
+    assert "set_config('synchronous_commit', 'off', true)" in queries[0]["sql"]
+    with transaction.atomic():
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL synchronous_commit = on")
+        cache.set("inside", 2)
+        with connection.cursor() as cursor:  # the caller's commit still waits for the disk
+            cursor.execute("SHOW synchronous_commit")
+            assert cursor.fetchone()[0] == "on"
+    assert cache.get("alone") == 1
+    assert cache.get("inside") == 2
