@@ -143,3 +143,22 @@ def test_every_shipped_snapshot_loads_under_its_own_hash():
         if preset.name == "ppn-024-consider":
             facts["decision_on"] = facts["procurement_start_on"] = "2026-06-01"
         assert evaluate(facts, preset=preset).policy_version["hash"] == snap["hash"]
+
+
+def test_a_snapshots_parameters_are_checked_once_and_a_changed_text_again(monkeypatch):
+    import insource.policy.param_texts as param_texts
+
+    texts = param_texts.parameter_texts()
+    first = param_texts.load_texts(texts)
+    calls = []
+    real = param_texts.load_text
+    monkeypatch.setattr(param_texts, "load_text", lambda *a: calls.append(a[1]) or real(*a))
+    again = param_texts.load_texts(dict(reversed(texts.items())))  # same texts, any order
+    assert calls == [] and again == first and again is not first
+    changed = dict(texts)
+    changed[THRESHOLD] = changed[THRESHOLD].replace("description:", "description: Changed.", 1)
+    reloaded = param_texts.load_texts(changed)
+    assert len(calls) == len(texts)
+    name = "thresholds.procurement_act_2023.uk.sub_central.supplies_services"
+    assert reloaded[name].description.startswith("Changed.")
+    assert first[name].description != reloaded[name].description
