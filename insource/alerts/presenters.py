@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from insource.alerts.models import NewsItem, NewsKind, TargetKind
 from insource.alerts.selectors import Target, division_name
+from insource.core import nav
 from insource.core.dates import long_date
 from insource.register.naming import contract_service_name
 
@@ -35,6 +36,12 @@ def target_heading(target: Target) -> str:
     if target.kind == TargetKind.SERVICE:
         return _("%(name)s, at every authority") % {"name": name}
     return name
+
+
+def target_nav(target: Target) -> dict:
+    """The header section of the thing followed (`core/nav.py`): a contract's pages are
+    "Contracts", an authority's and a service across authorities are "Authorities"."""
+    return nav.CONTRACTS if target.kind == TargetKind.CONTRACT else nav.AUTHORITIES
 
 
 def target_urls(target: Target) -> dict[str, str]:

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from insource.authorities.selectors import authority_by_public_slug
+from insource.core import nav
 from insource.national.catalogue import service_get
 from insource.national.presenters import open_data as open_rows
 from insource.national.presenters import view as presenters
@@ -23,7 +24,7 @@ KINDS = ("performance", "social_outcome")
 def services(request):
     """Every service with a published decision, and the product's service categories."""
     rows = presenters.services_index(selectors.services_with_decisions())
-    return render(request, "national/services.html", {"rows": rows, "nav_portal": True})
+    return render(request, "national/services.html", {"rows": rows, **nav.AUTHORITIES})
 
 
 def _view(key: str):
@@ -35,7 +36,7 @@ def _view(key: str):
 
 def service(request, key: str):
     """One service across every adopting authority."""
-    context = presenters.service_page(_view(key)) | {"nav_portal": True}
+    context = presenters.service_page(_view(key)) | nav.AUTHORITIES
     return render(request, "national/service.html", context)
 
 

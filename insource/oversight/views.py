@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 
 from insource.authorities.access import AuthorityPage, authority_page
 from insource.authorities.roles import Capability
+from insource.core import nav
 from insource.oversight import selectors as records
 from insource.oversight.forms import RecommendationForm, ResponseForm
 from insource.oversight.presenters import departures_shown, report_shown
@@ -129,7 +130,12 @@ def public_report(request, pk: int):
     published = records.report_public_get(pk)
     if published is None:
         raise Http404("No published report with that number")
-    context = {"report": report_shown(published.content), "published": published, "public": True}
+    context = {
+        "report": report_shown(published.content),
+        "published": published,
+        "public": True,
+        **nav.AUTHORITIES,
+    }
     if request.GET.get("format") == "pdf":
         name = f"audit-report-{published.authority.public_slug}-{published.quarter}.pdf"
         return _pdf(request, context, name)

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from insource.authorities.access import AuthorityPage, authority_page
 from insource.authorities.roles import Capability as C
+from insource.core import nav
 from insource.places import presenters, selectors
 from insource.places.cli import CSV_HEADER, csv_rows
 from insource.places.forms import PlaceForm
@@ -20,7 +21,7 @@ from insource.places.report import place_report
 from insource.places.services import place_create
 from insource.register.exporters.csv import BOM
 
-NAV = {"nav_portal": True}
+NAV = nav.AUTHORITIES
 
 
 @authority_page()

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from insource.appraisal.selectors import appraisal_of, lines_of
 from insource.authorities.access import AuthorityPage, authority_page
 from insource.authorities.roles import Capability
+from insource.core import nav
 from insource.register.exporters.csv import BOM
 from insource.reviews.selectors.reviews import review_or_404
 from insource.sharing import presenters, selectors, services
@@ -38,7 +39,7 @@ def library(request):
         "groups": presenters.library(templates),
         "kind": kind if kind in selectors.KINDS else "",
         "kinds": Kind.choices,
-        "nav_portal": True,
+        **nav.AUTHORITIES,
     }
     return render(request, "sharing/library.html", context)
 
@@ -60,7 +61,7 @@ def template_page(request, pk: int):
         if template.kind == Kind.APPRAISAL
         else None,
         "withheld": presenters.withheld_rows(template),
-        "nav_portal": True,
+        **nav.AUTHORITIES,
     }
     return render(request, "sharing/template.html", context)
 

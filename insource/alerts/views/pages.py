@@ -40,7 +40,7 @@ def follow(request, kind: str, ident: str):
         "page": presenters.target_page(target),
         "urls": presenters.target_urls(target),
         "news": [presenters.item_view(i) for i in selectors.news_of(target, limit=20)],
-        "nav_portal": True,
+        **presenters.target_nav(target),
     }
     status = 400 if form.errors else 200
     return render(request, "alerts/follow.html", context, status=status)
@@ -69,7 +69,7 @@ def _subscribe(request, target, form) -> bool:
 
 def sent(request):
     days = settings.INSOURCE_ALERTS_CONFIRM_DAYS
-    return render(request, "alerts/sent.html", {"days": days, "nav_portal": True})
+    return render(request, "alerts/sent.html", {"days": days})
 
 
 def confirm(request, token: str):
@@ -79,7 +79,7 @@ def confirm(request, token: str):
     if found is None or found.unsubscribed_at is not None:
         raise Http404(_("This link is not valid"))
     target = selectors.target_of(found)
-    context = {"heading": presenters.target_heading(target), "nav_portal": True}
+    context = {"heading": presenters.target_heading(target), **presenters.target_nav(target)}
     if request.method == "POST":
         try:
             services.subscription_confirm(token=token, at=request_time(request))
@@ -100,7 +100,7 @@ def stop(request, ref: str, token: str):
     if found is None or not stop_token_valid(found, token):
         raise Http404(_("This link is not valid"))
     target = selectors.target_of(found)
-    context = {"heading": presenters.target_heading(target), "nav_portal": True}
+    context = {"heading": presenters.target_heading(target), **presenters.target_nav(target)}
     if request.method == "POST":
         services.subscription_stop(subscription=found, at=request_time(request))
         return render(request, "alerts/stopped.html", context)

@@ -6,12 +6,8 @@ capability = 403; another authority's object = 404; anonymous on an officer page
 
 from __future__ import annotations
 
-from unittest import mock
-
 import pytest
 from django.core.cache import caches
-from django.db import transaction
-from django.test import override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from insource.authorities.models import Role
@@ -25,7 +21,7 @@ from insource.testing.route_matrix import (
     SIGN_IN,
     Rule,
 )
-from insource.testing.route_world import PDF, api_token, build_world
+from insource.testing.route_world import api_token
 from insource.testing.sign_in import officer_login
 
 ALLOWED = (200, 302, 400)
@@ -59,29 +55,6 @@ def test_every_route_has_a_row_and_every_row_a_route():
         "to add one): " + ", ".join(missing)
     )
     assert not stale, "These rows of the route matrix match no route: " + ", ".join(stale)
-
-
-@pytest.fixture(scope="module")
-def world(django_db_setup, django_db_blocker, tmp_path_factory):
-    """One world for the whole module, rolled back at its end (each test in a savepoint).
-
-    PDFs are not drawn (WeasyPrint takes seconds a page and is tested with the packs and the
-    model contract): who may see a page is decided before anything is rendered."""
-    with (
-        django_db_blocker.unblock(),
-        override_settings(
-            INSOURCE_EVIDENCE_DIR=tmp_path_factory.mktemp("evidence"),
-            INSOURCE_UPLOAD_DIR=tmp_path_factory.mktemp("uploads"),
-        ),
-        mock.patch("insource.core.pdf.html_to_pdf", lambda html, **kwargs: PDF),
-    ):
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            yield build_world()
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
 
 
 def _user(world, population):

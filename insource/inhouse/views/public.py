@@ -11,6 +11,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from insource.core import nav
 from insource.inhouse import presenters, selectors
 from insource.inhouse.figures import SUMMARY_FIELDS, summary_row
 from insource.register.exporters.csv import BOM
@@ -21,7 +22,7 @@ def national_list(request):
     context = {
         "rows": [{"f": f, "row": summary_row(f)} for f in figures],
         "any_illustrative": any(f.is_illustrative for f in figures),
-        "nav_portal": True,
+        **nav.AUTHORITIES,
     }
     return render(request, "inhouse/public/list.html", context)
 
@@ -43,6 +44,6 @@ def service_page(request, pk: int):
         raise Http404(_("No service brought home has that number"))
     context = presenters.service_page(figures, on=timezone.localdate()) | {
         "publication": selectors.decision_publication(figures.service.decision),
-        "nav_portal": True,
+        **nav.AUTHORITIES,
     }
     return render(request, "inhouse/public/service.html", context)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.http import Http404
 from django.shortcuts import render
 
+from insource.core import nav
 from insource.reviews.decisions.verification_presenters import verification_page
 from insource.reviews.selectors import reviews as selectors
 from insource.reviews.services.verification import decision_verify
@@ -18,5 +19,5 @@ def published_decision_check(request, pk: int):
     return render(
         request,
         "reviews/published_check.html",
-        verification_page(publication.decision, found),
+        verification_page(publication.decision, found) | nav.CONTRACTS,
     )

@@ -14,6 +14,7 @@ from insource.authorities.models import Role
 from insource.authorities.roles import Capability
 from insource.authorities.selectors import adoptions_public, members_with_role
 from insource.authorities.services.authorities import authority_adopt_policy
+from insource.core import nav
 from insource.policy.outcomes import OUTCOMES
 from insource.policy.presets import preset_names
 from insource.register.selectors.contracts import contract_for_reviewer_or_404
@@ -234,7 +235,7 @@ def published_decision(request, pk: int):
     return render(
         request,
         "reviews/published.html",
-        {"publication": publication, "decision": publication.decision},
+        {"publication": publication, "decision": publication.decision, **nav.CONTRACTS},
     )
 
 
@@ -266,4 +267,6 @@ def published_decision_trace(request, pk: int):
 
 def published_adoptions(request):
     """Public: which authorities adopted the policy, which preset, from when, by what decision."""
-    return render(request, "reviews/adoptions.html", {"rows": adoptions_public()})
+    return render(
+        request, "reviews/adoptions.html", {"rows": adoptions_public(), **nav.AUTHORITIES}
+    )

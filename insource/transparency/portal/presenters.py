@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from insource.core import panels
+from insource.core import nav, panels
 from insource.register.columns import authority_code
 from insource.reviews.comments.presenters import contract_window
 from insource.reviews.decisions.departure_presenters import departure_view
@@ -73,7 +73,7 @@ def authority_page(authority, *, on: date) -> dict:
             _decision_item(p) for p in reviews.publications_public(authority=authority)[:50]
         ],
         "panels": panels.collect("portal.authority", authority=authority, on=on),
-        "nav_portal": True,
+        **nav.AUTHORITIES,
     }
 
 
@@ -98,5 +98,5 @@ def contract_page(contract, *, on: date) -> dict:
             else []
         ),
         "on": on,
-        "nav_portal": True,
+        **nav.CONTRACTS,
     }

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from insource.authorities.selectors import authority_by_public_slug
-from insource.core import page_cache
+from insource.core import nav, page_cache
 from insource.register.exporters import downloads
 from insource.register.exporters.csv import REGISTER_COLUMNS
 from insource.register.exporters.queries import contracts_for_download
@@ -53,7 +53,7 @@ def _search_page(request, found: ContractFilter, *, status: int = 200, refused: 
         "page_obj": page,
         "page_range": page_range,
         "detail_url": "portal:contract",
-        "nav_portal_contracts": True,
+        **nav.CONTRACTS,
         "download_query": downloads.without_page(request.GET),
         "download_refused": refused or downloads.refusal(page.paginator.count),
     }
@@ -115,7 +115,7 @@ def authorities(request):
         "query": query,
         "page_obj": page,
         "page_range": page.paginator.get_elided_page_range(page.number),
-        "nav_portal": True,
+        **nav.AUTHORITIES,
     }
     return render(request, "transparency/portal/authorities.html", context)
 

@@ -9,6 +9,7 @@ from django.core.paginator import Paginator
 from django.utils.translation import gettext_lazy as _
 
 from insource.authorities.roles import Capability
+from insource.core import nav
 from insource.transparency.models import Regime, RequestState
 from insource.transparency.requests import selectors
 from insource.transparency.requests.contractors import clock
@@ -95,7 +96,7 @@ def public_list_page(rows, *, on: date, page_number, filters: dict) -> dict:
         "page_range": page.paginator.get_elided_page_range(page.number),
         "filters": filters,
         "state_choices": RequestState.choices,
-        "nav_requests": True,
+        **nav.REQUESTS,
     }
 
 
@@ -111,7 +112,7 @@ def public_request_page(found, *, on: date) -> dict:
         "events": events,
         "is_open": found.state in OPEN,
         "can_ask_review": found.state in RESPONDED or status.is_overdue,
-        "nav_requests": True,
+        **nav.REQUESTS,
     }
 
 

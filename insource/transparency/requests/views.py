@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from insource.accounts.throttling import client_ip
 from insource.authorities.selectors import authority_by_public_slug
+from insource.core import nav
 from insource.core.views import request_time
 from insource.reviews.uploads import evidence_open
 from insource.transparency.requests import forms as forms
@@ -36,7 +37,7 @@ def _target(request):
 
 def request_new(request):
     if not any(request.GET.get(k) for k in ("contract", "decision", "authority")):
-        return render(request, "transparency/requests/start.html", {"nav_requests": True})
+        return render(request, "transparency/requests/start.html", nav.REQUESTS)
     target = _target(request)
     if target is None:
         raise Http404(_("There is nothing public with that number to ask about"))
@@ -47,7 +48,7 @@ def request_new(request):
         "form": form,
         "target": target,
         "started": services.form_token_sign(request_time(request)),
-        "nav_requests": True,
+        **nav.REQUESTS,
     }
     status = 400 if form.errors else 200
     return render(request, "transparency/requests/new.html", context, status=status)
@@ -80,7 +81,7 @@ def _submit(request, target, form) -> bool:
 
 
 def request_sent(request):
-    return render(request, "transparency/requests/sent.html", {"nav_requests": True})
+    return render(request, "transparency/requests/sent.html", nav.REQUESTS)
 
 
 def request_confirm(request, token: str):
@@ -91,7 +92,7 @@ def request_confirm(request, token: str):
         services.request_confirm(token=token, at=request_time(request))
         messages.success(request, _("Your request is confirmed and published"))
         return redirect("requests:detail", reference=found.reference)
-    context = {"reference": found.reference, "title": found.public_title, "nav_requests": True}
+    context = {"reference": found.reference, "title": found.public_title, **nav.REQUESTS}
     return render(request, "transparency/requests/confirm.html", context)
 
 
@@ -152,7 +153,7 @@ def request_private(request, reference: str, token: str):
                 return redirect("requests:private", reference=reference, token=token)
             return redirect("requests:detail", reference=reference)
     context = presenters.private_page(ir, on=timezone.localdate())
-    context.update(error=error, token=token, nav_requests=True)
+    context.update(error=error, token=token, **nav.REQUESTS)
     status = 400 if error else 200
     return render(request, "transparency/requests/private.html", context, status=status)
 
