@@ -201,10 +201,10 @@ def print_queued(job: JobRun, stdout, *, as_json: bool) -> None:
 
 def jobs_recent(*, limit: int = 100):
     """The latest jobs of every kind, newest first (the background jobs page)."""
-    return list(JobRun.objects.select_related("authority").order_by("-at", "-id")[:limit])
+    return list(JobRun.objects.select_related("authority", "user").order_by("-at", "-id")[:limit])
 
 
 def job_or_404(pk: int) -> JobRun:
     from django.shortcuts import get_object_or_404
 
-    return get_object_or_404(JobRun.objects.select_related("authority"), pk=pk)
+    return get_object_or_404(JobRun.objects.select_related("authority", "user"), pk=pk)

@@ -1,5 +1,5 @@
-"""A background job as its pages show it: its kind and counts in words, its progress, and
-whether its worker was lost (ADR 0054)."""
+"""A background job as its pages show it: its kind, queue, who asked for it and its counts in
+words (`core/names.py`), its progress, and whether its worker was lost (ADR 0054)."""
 
 from __future__ import annotations
 
@@ -11,16 +11,10 @@ from django.utils.translation import gettext_lazy
 from insource.alerts.tasks import KIND as DIGEST
 from insource.core.jobs import job_is_lost
 from insource.core.models import JobRun
+from insource.core.names import actor_name, job_kind_name, queue_name
 from insource.core.progress import Progress, progress_of
 from insource.standards.monitoring.tasks import KIND as MONITORING
 
-KINDS = {
-    MONITORING: gettext_lazy("Monitoring alerts for contracts kept outsourced"),
-    DIGEST: gettext_lazy("Daily email to followers"),
-    "decision-pack": gettext_lazy("Decision pack PDF"),
-    "audit-report-pdf": gettext_lazy("Audit committee report PDF"),
-    "model-contract": gettext_lazy("Model contract (Word and PDF)"),
-}
 STARTABLE = (MONITORING, DIGEST)
 COUNT_WORDS = {
     "authorities": gettext_lazy("Authorities checked"),
@@ -42,7 +36,9 @@ def job_row(job: JobRun, *, now: datetime) -> dict:
     lost = job_is_lost(job, now=now)
     return {
         "job": job,
-        "kind": KINDS.get(job.kind, job.kind),
+        "kind": job_kind_name(job.kind),
+        "queue": queue_name(job.queue),
+        "by": actor_name(job.by, job.user),
         "lost": lost,
         "status": _("Failed") if lost else job.get_status_display(),
         "tag": "red" if lost or job.status == "failed" else _TAGS.get(job.status, "blue"),

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy
 
 from insource.authorities.access import OfficerPage, site_admin_page
 from insource.core.jobs import job_or_404, jobs_recent
+from insource.core.names import JOB_KINDS
 from insource.core.progress import progress_json
 from insource.home.jobs import presenters, services
 
@@ -16,7 +17,7 @@ from insource.home.jobs import presenters, services
 class StartForm(forms.Form):
     kind = forms.ChoiceField(
         label=gettext_lazy("Which job"),
-        choices=[(k, presenters.KINDS[k]) for k in presenters.STARTABLE],
+        choices=[(k, JOB_KINDS[k]) for k in presenters.STARTABLE],
         widget=forms.RadioSelect,
         error_messages={
             "required": gettext_lazy("Choose the job to run"),

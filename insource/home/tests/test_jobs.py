@@ -17,6 +17,7 @@ from insource.core.models import JobRun
 from insource.standards.models import MonitoringAlert
 from insource.testing.factories import UserFactory
 from insource.testing.monitoring import continuing
+from insource.testing.public_pages import visible_text
 from insource.testing.tasks import DATABASE_QUEUE, run_worker
 
 pytestmark = pytest.mark.django_db
@@ -114,3 +115,24 @@ def test_only_site_administrators_see_the_jobs(client, officer_login):
     assert client.get(reverse("jobs")).status_code == 403
     assert client.post(reverse("jobs"), {"kind": "alerts-digest"}).status_code == 403
     assert not JobRun.objects.exists()
+
+
+def test_the_pages_name_each_job_its_queue_and_who_asked_in_words(client, officer_login):
+    """No code on the pages: the kind, the queue and who asked for it in words."""
+    admin = UserFactory(is_superuser=True, is_staff=True, first_name="Ceri", last_name="Jones")
+    at = datetime(2026, 12, 1, 9, tzinfo=UTC)
+    JobRun.objects.create(
+        kind="alerts-digest", queue="alerts", by="system:alerts-send-digest", at=at
+    )
+    mine = JobRun.objects.create(
+        kind="audit-report-pdf", queue="pdf", by=admin.get_username(), user=admin, at=at
+    )
+    officer_login(client, admin)
+    listing = visible_text(client.get(reverse("jobs")).text)
+    assert "Daily email to followers" in listing and "Scheduled daily email" in listing
+    assert "Queue: Alerts and emails" in listing and "Queue: Documents" in listing
+    assert "Ceri Jones" in listing and admin.get_username() not in listing
+    page = visible_text(client.get(reverse("job", args=[mine.pk])).text)
+    assert "by Ceri Jones" in page and "Queue: Documents" in page
+    for code in ("alerts-digest", "audit-report-pdf", "system:", "Queue: pdf", "Queue: alerts"):
+        assert code not in listing and code not in page

@@ -134,4 +134,4 @@ def feed_pulls_lost(ids: set[str], now: datetime) -> int:
 
 def feed_pull_running() -> FeedPull | None:
     """The pull waiting or running now, if any (the feeds page shows its progress)."""
-    return FeedPull.objects.filter(status__in=UNFINISHED).select_related("source").first()
+    return FeedPull.objects.filter(status__in=UNFINISHED).select_related("source", "user").first()

@@ -16,8 +16,10 @@ def feed_sources() -> QuerySet[FeedSource]:
 
 def feed_pulls_recent(*, limit: int = PULLS_SHOWN) -> list[FeedPull]:
     """The latest pulls of every source, newest first."""
-    return list(FeedPull.objects.select_related("source").order_by("-started_at", "-id")[:limit])
+    return list(
+        FeedPull.objects.select_related("source", "user").order_by("-started_at", "-id")[:limit]
+    )
 
 
 def feed_pull_or_404(pk: int) -> FeedPull:
-    return get_object_or_404(FeedPull.objects.select_related("source"), pk=pk)
+    return get_object_or_404(FeedPull.objects.select_related("source", "user"), pk=pk)

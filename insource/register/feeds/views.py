@@ -45,15 +45,10 @@ def feed_pulls(request, page: OfficerPage):
         "form": form,
         "running": running,
         "progress": presenters.pull_progress(running, now=page.at) if running else None,
-        "sources": selectors.feed_sources(),
+        "running_row": presenters.pull_row(running, shown=0) if running else None,
+        "sources": [presenters.source_row(source) for source in selectors.feed_sources()],
         "pulls": [
-            {
-                "pull": pull,
-                "counts": pull.counts,
-                "warnings": pull.warnings[:SHOWN_ISSUES],
-                "errors": pull.errors[:SHOWN_ISSUES],
-            }
-            for pull in selectors.feed_pulls_recent()
+            presenters.pull_row(pull, shown=SHOWN_ISSUES) for pull in selectors.feed_pulls_recent()
         ],
         "shown_issues": SHOWN_ISSUES,
     }
