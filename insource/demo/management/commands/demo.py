@@ -1,5 +1,8 @@
 """`insource demo`: migrate, load the real demo register, print a login, serve on localhost with
-a background worker beside the server."""
+a background worker beside the server. Links in the emails it sends lead to where it serves
+(`--addrport`), unless INSOURCE_BASE_URL names the site's address."""
+
+import os
 
 from django.conf import settings
 from django.core.management import call_command
@@ -18,6 +21,15 @@ def served_at(addrport: str) -> str:
     return f"http://127.0.0.1:{addrport}/" if addrport.isdigit() else f"http://{addrport}/"
 
 
+def site_address_use(addrport: str) -> str:
+    """Set the site's address (INSOURCE_BASE_URL, read by every email's links) to where the demo
+    serves, for this process and the worker it starts; an address set in the environment wins."""
+    address = os.environ.get("INSOURCE_BASE_URL") or served_at(addrport).rstrip("/")
+    settings.INSOURCE_BASE_URL = address
+    os.environ["INSOURCE_BASE_URL"] = address  # the worker, a child process, reads it at start
+    return address
+
+
 class Command(BaseCommand):
     help = "Set up the demonstration register (real public data) and run the server."
 
@@ -29,6 +41,7 @@ class Command(BaseCommand):
     def handle(self, *args, **opts):
         if settings.IS_PRODUCTION:
             raise CommandError("the demo loads demonstration data: not in production")
+        site_address_use(opts["addrport"])
         call_command("migrate", interactive=False, verbosity=0)
         call_command("compilemessages", verbosity=0)  # Welsh, in pure Python (ADR 0035)
         with progress_bar("Loading the demo register", enabled=not opts["json"]) as advance:
