@@ -8,12 +8,16 @@ A worker that dies mid-job (killed, out of memory, the machine restarted) leaves
 "running" for ever. `task_lost` tells a page that a job's task has been running longer than its
 queue's time limit, or ended without the job finishing, so the page says so instead of waiting;
 `tasks_mark_lost` (`insource jobs mark-stale`, from cron) marks such tasks failed and has each
-app that registered with `on_lost` mark its own run rows failed too.
+app that registered with `on_lost` mark its own run rows failed too. A job a command runs
+itself (a feed pull without `--queue`) has no task: it records `this_process()`, and its app's
+handler marks it failed when `process_lost` says its process is gone or its time is up.
 """
 
 from __future__ import annotations
 
 import logging
+import os
+import socket
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
@@ -58,6 +62,30 @@ def time_limit(queue: str) -> timedelta:
     """How long a task of this queue may run before it is taken to have lost its worker."""
     minutes = settings.INSOURCE_JOB_TIME_LIMITS
     return timedelta(minutes=minutes.get(queue, minutes[DEFAULT]))
+
+
+def this_process() -> dict:
+    """The process and machine a job run by a command itself (not by a worker) records."""
+    return {"pid": os.getpid(), "host": socket.gethostname()[:255]}
+
+
+def process_lost(*, pid: int | None, host: str, queue: str, started_at: datetime, now: datetime):
+    """Whether a job run by a command itself has lost its process: it has run longer than its
+    queue's limit, or its process no longer exists on this machine (another machine's
+    processes cannot be seen from here: only the limit tells there)."""
+    if started_at < now - time_limit(queue):
+        return True
+    return pid is not None and host == socket.gethostname()[:255] and not _alive(pid)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)  # signal 0: no signal sent, only whether the process exists
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # it exists, run by another user
+    return True
 
 
 def moment(value: str) -> datetime:

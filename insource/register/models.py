@@ -267,6 +267,10 @@ class FeedPull(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     task_id = models.CharField(max_length=64, blank=True)
+    # A pull run by the command itself (no task): its process and machine, so one killed
+    # mid-pull is found and marked failed (`insource jobs mark-stale`).
+    pid = models.PositiveIntegerField(null=True, blank=True)
+    host = models.CharField(max_length=255, blank=True)
     started_at = models.DateTimeField()
     finished_at = models.DateTimeField(null=True, blank=True)
     updated_from = models.DateTimeField(null=True, blank=True)

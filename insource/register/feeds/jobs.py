@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from insource.core.audit import Actor
-from insource.core.jobs import LOST, UNFINISHED
+from insource.core.jobs import FEEDS, LOST, UNFINISHED, process_lost, task_lost
 from insource.register.feeds.pages import FeedClient, first_url
 from insource.register.feeds.pull import (
     PullLocked,
@@ -120,16 +120,30 @@ def _refuse(pull: FeedPull, message: str, at: datetime) -> None:
     pull.save(update_fields=["status", "finished_at", "errors"])
 
 
+def feed_pull_lost(pull: FeedPull, *, now: datetime) -> bool:
+    """Whether an unfinished pull will never finish: its worker stopped (ADR 0054) or, run by
+    the command itself, its process is gone or its time is up."""
+    if pull.status not in UNFINISHED:
+        return False
+    if pull.task_id:
+        return task_lost(pull.task_id, now=now)
+    return pull.status == Status.RUNNING and process_lost(
+        pid=pull.pid, host=pull.host, queue=FEEDS, started_at=pull.started_at, now=now
+    )
+
+
 def feed_pulls_lost(ids: set[str], now: datetime) -> int:
-    """Pulls whose worker stopped before they finished, marked failed (ADR 0054): the pages
-    applied before stay; the next pull resumes at the one it was reading."""
-    count = 0
-    for pull in FeedPull.objects.filter(task_id__in=ids, status__in=UNFINISHED):
+    """Pulls that will never finish, marked failed: those of lost tasks (`ids`) and those whose
+    command lost its process (`feed_pull_lost`). The pages applied before stay; the next pull
+    resumes at the one it was reading."""
+    unfinished = FeedPull.objects.filter(status__in=UNFINISHED).select_related("source")
+    of_tasks = list(unfinished.filter(task_id__in=ids))
+    by_commands = [p for p in unfinished.filter(task_id="") if feed_pull_lost(p, now=now)]
+    for pull in [*of_tasks, *by_commands]:
         where = {"level": "error", "where": pull.source.name, "field": "", "message": str(LOST)}
         pull.status, pull.finished_at, pull.errors = Status.FAILED, now, [*pull.errors, where]
         pull.save(update_fields=["status", "finished_at", "errors"])
-        count += 1
-    return count
+    return len(of_tasks) + len(by_commands)
 
 
 def feed_pull_running() -> FeedPull | None:

@@ -7,16 +7,17 @@ from datetime import datetime
 
 from django.utils.translation import gettext as _
 
-from insource.core.jobs import UNFINISHED, task_lost
+from insource.core.jobs import UNFINISHED
 from insource.core.names import actor_name, feed_source_name
 from insource.core.progress import Progress, progress_of
+from insource.register.feeds.jobs import feed_pull_lost
 from insource.register.models import FeedPull, FeedSource
 
 
 def pull_progress(pull: FeedPull, *, now: datetime) -> Progress:
     """No total is known before the last page: the count of pages and releases read."""
     pages, releases = pull.counts.get("pages", 0), pull.counts.get("releases", 0)
-    finished = pull.status not in UNFINISHED or task_lost(pull.task_id, now=now)
+    finished = pull.status not in UNFINISHED or feed_pull_lost(pull, now=now)
     if pull.status == FeedPull.Status.QUEUED:
         text = _("Waiting to start.")
     else:

@@ -19,6 +19,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from insource.core.audit import Actor, audit_record
+from insource.core.jobs import this_process
 from insource.register.feeds.find_a_tender import COUNTS, feed_page_apply
 from insource.register.feeds.pages import Page
 from insource.register.importers.records import ImportIssue
@@ -105,13 +106,14 @@ def feed_pull(
 
     `moves_source`: whether reaching the last page moves the source's `reached` to
     `updated_to` (an API pull does; reading saved pages does not). `pull`: the queued run row
-    of a pull started from the feeds page (ADR 0054); otherwise one is made."""
+    of a pull started from the feeds page (ADR 0054); otherwise one is made, with this
+    process and machine, so a pull whose command was killed is found (`feed_pull_lost`)."""
     summary = PullSummary(
         source=source.name,
         updated_from=updated_from.isoformat() if updated_from else "",
         updated_to=updated_to.isoformat() if updated_to else "",
     )
-    pull = pull or FeedPull(source=source, started_at=at, by=by.label)
+    pull = pull or FeedPull(source=source, started_at=at, by=by.label, **this_process())
     pull.updated_from, pull.updated_to, pull.origin = updated_from, updated_to, origin[:500]
     pull.status = FeedPull.Status.RUNNING
     pull.save()

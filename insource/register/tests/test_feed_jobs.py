@@ -1,12 +1,17 @@
 """A pull of the national feed as a background job (ADR 0054): started from the feeds page or
 `--queue`, recorded at once, run by the worker with the time it was asked for, its progress on
-the page; a pull whose worker died is shown stopped and marked failed. Pages come from a local
-opener given to the feed client (never the network)."""
+the page; a pull whose worker died is shown stopped and marked failed, and so is a pull run by
+the command itself whose process died or whose time is up. Pages come from a local opener given
+to the feed client (never the network)."""
 
 from __future__ import annotations
 
 import io
 import json
+import os
+import socket
+import subprocess
+import sys
 from datetime import UTC, datetime, timedelta
 from io import StringIO
 
@@ -151,3 +156,53 @@ def test_other_officers_cannot_start_a_pull(client, officer_login, opener):
     officer_login(client, UserFactory())
     response = client.post(reverse("register:feed-pulls"), {"source": "find-a-tender"})
     assert response.status_code == 403 and not FeedPull.objects.exists()
+
+
+def _command_pull(*, pid: int, host: str, minutes_ago: int) -> FeedPull:
+    """A pull the command runs itself (no task), "running" since `minutes_ago`."""
+    started = datetime.now(UTC) - timedelta(minutes=minutes_ago)
+    source = FeedSource.objects.get_or_create(name="find-a-tender")[0]
+    return FeedPull.objects.create(
+        source=source, started_at=started, by="system:feeds", status="running", pid=pid, host=host
+    )
+
+
+def _dead_pid() -> int:
+    child = subprocess.Popen([sys.executable, "-c", "pass"])  # noqa: S603 (our own interpreter)
+    child.wait()
+    return child.pid
+
+
+@pytest.mark.django_db
+def test_a_pull_run_by_the_command_records_its_process_and_machine(opener):
+    call_command("feeds", "pull", "find-a-tender", "--json", stdout=StringIO())
+    pull = FeedPull.objects.get()
+    assert pull.status == "succeeded" and pull.task_id == ""
+    assert (pull.pid, pull.host) == (os.getpid(), socket.gethostname())
+
+
+@pytest.mark.django_db
+def test_a_command_pull_whose_process_died_is_shown_stopped_then_marked_failed(admin, opener):
+    pull = _command_pull(pid=_dead_pid(), host=socket.gethostname(), minutes_ago=1)
+    progress_url = reverse("register:feed-pull-progress", args=[pull.pk])
+    assert admin.get(progress_url).json()["finished"] is True  # the page stops waiting
+    assert "Pull the feed now" in admin.get(reverse("register:feed-pulls")).text
+    out = StringIO()
+    call_command("jobs", "mark-stale", "--json", stdout=out)
+    assert json.loads(out.getvalue()) == {"tasks": 0, "rows": 1}
+    pull.refresh_from_db()
+    assert pull.status == "failed" and "worker stopped" in pull.errors[-1]["message"]
+    call_command("jobs", "mark-stale", "--json", stdout=(again := StringIO()))
+    assert json.loads(again.getvalue()) == {"tasks": 0, "rows": 0}
+
+
+@pytest.mark.django_db
+def test_a_command_pull_is_left_running_while_its_process_lives_and_its_time_lasts(admin, opener):
+    here = _command_pull(pid=os.getpid(), host=socket.gethostname(), minutes_ago=10)
+    elsewhere = _command_pull(pid=1, host="another-machine", minutes_ago=10)
+    late = _command_pull(pid=1, host="another-machine", minutes_ago=4 * 60)  # feeds: 3 hours
+    progress_url = reverse("register:feed-pull-progress", args=[here.pk])
+    assert admin.get(progress_url).json()["finished"] is False
+    call_command("jobs", "mark-stale", stdout=StringIO())
+    statuses = dict(FeedPull.objects.values_list("pk", "status"))
+    assert statuses == {here.pk: "running", elsewhere.pk: "running", late.pk: "failed"}

@@ -3,7 +3,9 @@
 A task still "running" longer than its queue's time limit (INSOURCE_JOB_TIME_LIMITS), or one
 that failed without its job recording it, is marked failed with its run row (an upload, a feed
 pull, an alert run, a document): its page then says the worker stopped, instead of waiting for
-ever. Idempotent; run it from cron every few minutes."""
+ever. So is a feed pull run by `insource feeds pull` itself (no `--queue`) whose process no
+longer exists on this machine, or that has run past the feeds queue's limit. Idempotent; run it
+from cron every few minutes."""
 
 from __future__ import annotations
 
