@@ -27,6 +27,7 @@ from django.utils.translation import gettext_lazy as _
 
 from insource.core.audit import Actor
 from insource.core.models import JobRun
+from insource.core.progress import Progress, progress_of
 
 logger = logging.getLogger(__name__)
 
@@ -215,6 +216,20 @@ def job_progress(job: JobRun, done: int, total: int = 0) -> None:
 
 def job_is_lost(job: JobRun, *, now: datetime) -> bool:
     return not job.is_finished and task_lost(job.task_id, now=now)
+
+
+def job_progress_of(job: JobRun, *, now: datetime) -> Progress:
+    """A job's progress as its page shows it: waiting, how many of how many, or running."""
+    finished = job.is_finished or job_is_lost(job, now=now)
+    if job.status == Status.QUEUED:
+        text = _("Waiting to start.")
+    elif job.total:
+        text = _("%(done)s of %(total)s done.") % {"done": job.done, "total": job.total}
+    else:
+        text = _("Running.")
+    return progress_of(
+        done=job.done, total=job.total, finished=finished, status=job.status, text=str(text)
+    )
 
 
 def print_queued(job: JobRun, stdout, *, as_json: bool) -> None:

@@ -1,5 +1,6 @@
 """The audit committee's own records (issue 19): its published quarterly reports, frozen as
-published, and its recommendations to the authority, tracked to closure."""
+published, the drafts a PDF was asked for, and its recommendations to the authority, tracked
+to closure."""
 
 from __future__ import annotations
 
@@ -31,6 +32,29 @@ class AuditReport(models.Model):
 
     def __str__(self) -> str:
         return f"Audit committee report {self.quarter} of authority {self.authority_id}"
+
+
+class AuditReportDraft(models.Model):
+    """A quarter's report as it stood when someone asked for a PDF of the draft: the figures
+    frozen then (`content`), and the PDF the worker made of them (ADR 0054), empty until made.
+    The page offers the latest; the draft itself is never published."""
+
+    authority = models.ForeignKey("authorities.Authority", on_delete=models.CASCADE)
+    quarter = models.CharField(max_length=7)
+    content = models.JSONField()
+    asked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    asked_at = models.DateTimeField()
+    pdf = models.BinaryField(default=b"", blank=True)
+    pdf_sha256 = models.CharField(max_length=64, blank=True)
+
+    class Meta:
+        ordering = ["-asked_at", "-id"]
+        indexes = [models.Index(fields=["authority", "quarter"], name="audit_draft_quarter")]
+
+    def __str__(self) -> str:
+        return f"Draft audit committee report {self.quarter} of authority {self.authority_id}"
 
 
 class AuditRecommendation(models.Model):

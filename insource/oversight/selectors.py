@@ -11,7 +11,7 @@ from django.db.models import QuerySet
 
 from insource.authorities.models import Authority
 from insource.legal.selectors import referrals_late
-from insource.oversight.models import AuditRecommendation, AuditReport
+from insource.oversight.models import AuditRecommendation, AuditReport, AuditReportDraft
 from insource.reviews.selectors.reviews import (
     decisions_departing,
     departure_counts,
@@ -105,6 +105,11 @@ def reports_published(*, authority: Authority) -> QuerySet[AuditReport]:
 
 def report_published(*, authority: Authority, quarter: str) -> AuditReport | None:
     return AuditReport.objects.filter(authority=authority, quarter=quarter).first()
+
+
+def draft_latest(*, authority: Authority, quarter: str) -> AuditReportDraft | None:
+    """The latest draft of the quarter's report someone asked a PDF of."""
+    return AuditReportDraft.objects.filter(authority=authority, quarter=quarter).first()
 
 
 def report_public_get(pk: int) -> AuditReport | None:

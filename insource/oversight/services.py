@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from insource.authorities.models import Authority
 from insource.core.audit import Actor, audit_record
-from insource.oversight.models import AuditRecommendation, AuditReport
+from insource.oversight.models import AuditRecommendation, AuditReport, AuditReportDraft
 from insource.oversight.reports import QuarterError, report_content
 
 S = AuditRecommendation.Status
@@ -41,6 +41,30 @@ def audit_report_publish(
         after={"quarter": quarter, "counts": content["counts"]},
     )
     return report
+
+
+@transaction.atomic
+def audit_report_draft_freeze(
+    *, authority: Authority, quarter: str, user, by: Actor, at: datetime, on: date
+) -> AuditReportDraft:
+    """The quarter's report as it stands now, frozen for a PDF of the draft (the worker makes
+    it: `tasks.audit_report_pdf_queue`)."""
+    try:
+        content = report_content(authority, quarter, on=on)
+    except QuarterError as exc:
+        raise ValidationError({"quarter": str(exc)}) from None
+    draft = AuditReportDraft.objects.create(
+        authority=authority, quarter=quarter, content=content, asked_by=user, asked_at=at
+    )
+    audit_record(
+        by=by,
+        at=at,
+        action="audit_report.draft",
+        obj=draft,
+        authority=authority,
+        after={"quarter": quarter, "counts": content["counts"]},
+    )
+    return draft
 
 
 @dataclass(frozen=True)

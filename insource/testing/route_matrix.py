@@ -344,6 +344,12 @@ ROUTES: dict[str, Row] = {
     "standards:authority": Row(C.READ, GET_ONLY, args=_code),
     "oversight:audit": Row(C.READ_AUDIT, GET_ONLY, args=_code),
     "oversight:report": Row(C.READ_AUDIT, C.RECORD_AUDIT, args=lambda w: [w.code, "2026-Q3"]),
+    "oversight:report-draft-pdf": Row(
+        C.READ_AUDIT, C.READ_AUDIT, args=lambda w: [w.code, "2026-Q3"]
+    ),
+    "oversight:report-pdf-progress": Row(
+        C.READ_AUDIT, GET_ONLY, args=lambda w: [w.code, "2026-Q3"]
+    ),
     "oversight:recommendations": Row(
         C.READ_AUDIT,
         C.RECORD_AUDIT,

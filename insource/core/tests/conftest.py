@@ -25,6 +25,7 @@ def world(django_db_setup, django_db_blocker, tmp_path_factory):
             INSOURCE_UPLOAD_DIR=tmp_path_factory.mktemp("uploads"),
         ),
         mock.patch("insource.core.pdf.html_to_pdf", lambda html, **kwargs: PDF),
+        mock.patch("insource.oversight.tasks.html_to_pdf", lambda html, **kwargs: PDF),
     ):
         atomic = transaction.atomic()
         atomic.__enter__()

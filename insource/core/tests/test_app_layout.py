@@ -90,8 +90,9 @@ SUBJECT: dict[str, set[str]] = {
     "alerts": {"calendar", "tokens"},
     # a referral's target and lateness (pure)
     "legal": {"clock"},
-    # the quarterly report's content (frozen when published); a supplier's record across councils
-    "oversight": {"reports", "suppliers"},
+    # the quarterly report's content (frozen when published) and where its PDF is (made by the
+    # worker, published or draft: ADR 0054); a supplier's record across councils
+    "oversight": {"reports", "report_pdfs", "suppliers"},
     # a place's areas, which bodies are in it and why, contracts ending together, the savings
     # estimate (pure), the report built on them and the words a resident reads (ADR 0043)
     "places": {"areas", "membership", "ending", "savings", "report", "words"},

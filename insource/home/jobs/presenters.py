@@ -12,7 +12,6 @@ from insource.alerts.tasks import KIND as DIGEST
 from insource.core.jobs import job_is_lost
 from insource.core.models import JobRun
 from insource.core.names import actor_name, job_kind_name, queue_name
-from insource.core.progress import Progress, progress_of
 from insource.standards.monitoring.tasks import KIND as MONITORING
 
 STARTABLE = (MONITORING, DIGEST)
@@ -47,16 +46,3 @@ def job_row(job: JobRun, *, now: datetime) -> dict:
 
 
 _TAGS = {"succeeded": "green", "queued": "grey"}
-
-
-def job_progress_of(job: JobRun, *, now: datetime) -> Progress:
-    finished = job.is_finished or job_is_lost(job, now=now)
-    if job.status == JobRun.Status.QUEUED:
-        text = _("Waiting to start.")
-    elif job.total:
-        text = _("%(done)s of %(total)s done.") % {"done": job.done, "total": job.total}
-    else:
-        text = _("Running.")
-    return progress_of(
-        done=job.done, total=job.total, finished=finished, status=job.status, text=str(text)
-    )

@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy
 
 from insource.authorities.access import OfficerPage, site_admin_page
-from insource.core.jobs import job_or_404, jobs_recent
+from insource.core.jobs import job_or_404, job_progress_of, jobs_recent
 from insource.core.names import JOB_KINDS
 from insource.core.progress import progress_json
 from insource.home.jobs import presenters, services
@@ -44,11 +44,11 @@ def job_detail(request, page: OfficerPage, pk: int):
     job = job_or_404(pk)
     context = {
         "row": presenters.job_row(job, now=page.at),
-        "progress": presenters.job_progress_of(job, now=page.at),
+        "progress": job_progress_of(job, now=page.at),
     }
     return render(request, "home/job.html", context)
 
 
 @site_admin_page()
 def job_progress(request, page: OfficerPage, pk: int):
-    return progress_json(presenters.job_progress_of(job_or_404(pk), now=page.at))
+    return progress_json(job_progress_of(job_or_404(pk), now=page.at))
