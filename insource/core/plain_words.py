@@ -242,6 +242,20 @@ RULES: dict[str, Words] = {
 }
 
 
+# The policy presets an authority adopts (insource/policy/presets/*.yaml), by name.
+PRESETS = {
+    "labour-2019-local": _("Labour 2019 local insourcing"),
+    "ppn-024-consider": _("PPN 024, consider insourcing (central government)"),
+    "custom": _("its own parameters and rules"),
+}
+OWN_PRESET = _("its own parameters and rules")
+
+
+def preset(name: str | None) -> str:
+    """A preset's name in words; an authority's own preset file is its own parameters."""
+    return str(PRESETS.get(name or "", OWN_PRESET))
+
+
 def outcome(code: str | None) -> Words:
     return OUTCOMES.get(code or "", NO_OUTCOME)
 

@@ -15,6 +15,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from insource.register.columns import LABELS, PAGE
+from insource.register.cpv import cpv_description
 from insource.register.models import Contract
 from insource.register.services.correction_values import CORRECTABLE
 
@@ -84,7 +85,14 @@ PAGE_VALUES = {
     "value_amount": lambda c: _published_value(c),
     "value_inc_vat": lambda c: money(c.value_inc_vat),
     "status": lambda c: _status(c),
+    "cpv_codes": lambda c: [_cpv_words(code) for code in c.cpv_codes or []],
 }
+
+
+def _cpv_words(code: str) -> str:
+    """A CPV code with what it means ("72261000 Software support services")."""
+    described = cpv_description(str(code))
+    return f"{code} {described}" if described else str(code)
 
 
 def summary_rows(contract: Contract) -> list[SummaryRow]:

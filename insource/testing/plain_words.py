@@ -11,6 +11,8 @@ CODE_PATTERNS = (
     re.compile(r"\bT\d{1,2}:"),  # "T1: passes"
     re.compile(r"\bMS\d{1,2}\b"),  # a minimum standard by number alone
     re.compile(r"cf-flat:|\bocds-[a-z0-9]{6}-"),  # import keys and ocids
+    re.compile(r"\bsystem:[a-z]|\bfind-a-tender\b|\bcontracts-finder\b"),  # actor, feed codes
+    re.compile(r"\b(?:labour-2019-local|ppn-024-consider)\b"),  # policy presets by name
     re.compile(r"\b\d{4}-\d{2}-\d{2}\b"),  # ISO dates: GOV.UK writes "6 December 2026"
 )
 

@@ -1,6 +1,7 @@
 """Template filters over the plain-words catalogue (ADR 0034): `{{ code|outcome_title }}`,
 `{{ "MS6"|standard_title }}`, `{{ codes|standard_titles }}`, `{{ code|flag_title }}`,
-`{{ code|status_title }}`. A lookup only: pages show the words, never the code."""
+`{{ code|status_title }}`, `{{ name|preset_title }}`. A lookup only: pages show the words,
+never the code."""
 
 from __future__ import annotations
 
@@ -36,3 +37,8 @@ def flag_title(code) -> str:
 @register.filter
 def status_title(code) -> str:
     return str(plain.status(code).title)
+
+
+@register.filter
+def preset_title(name) -> str:
+    return plain.preset(name)

@@ -237,7 +237,9 @@ def test_cpv_codes_are_checked_against_cpv_2008_main_code_first(
     assert response.status_code == 302
     contract.refresh_from_db()
     assert contract.cpv_codes == ["85311000", "90511000"] and contract.main_cpv == "85311000"
-    assert row_of(detail(client, contract), "cpv_codes").source_value == "90511000"
+    assert row_of(detail(client, contract), "cpv_codes").source_value == (
+        "90511000 Refuse collection services"
+    )
     newer = release(
         id="release-2",
         date="2025-03-01T00:00:00Z",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from insource.core import plain_words as plain
 from insource.policy.outcomes import OUTCOMES
 from insource.reviews.presenters import STATUS_LABELS
 
@@ -67,7 +68,7 @@ def verification_page(decision, found: dict) -> dict:
     return {
         "decision": decision,
         "reproduced": found["reproduced"],
-        "preset": version.get("preset", ""),
+        "preset": plain.preset(version.get("preset")),  # in words: the code is in the JSON
         "version": version.get("version", ""),
         "hash": version.get("hash", ""),
         "rows": [_row(k, d, labels) for k, d in found["differences"].items()],
