@@ -10,6 +10,7 @@ from crispy_forms_gds.layout import Field, Fluid, Layout, Size
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from insource.register.forms.authority import AuthorityField
 from insource.transparency.models import RequestState
 from insource.transparency.requests.law import EXEMPTIONS
 
@@ -26,6 +27,13 @@ def text_field(label, *, required=True, help_text="", rows=5, error=None) -> for
         max_length=20_000,
         error_messages=messages,
     )
+
+
+class ListFilterForm(forms.Form):
+    """The public list's authority, named as a person would type it (ADR 0038): its name, with
+    suggestions as they type; a link from the authority's page carries its address name."""
+
+    authority = AuthorityField(label=_("Authority"))
 
 
 class RequestForm(forms.Form):

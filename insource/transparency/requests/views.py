@@ -17,6 +17,7 @@ from insource.accounts.throttling import client_ip
 from insource.authorities.selectors import authority_by_public_slug
 from insource.core import nav
 from insource.core.views import request_time
+from insource.register.selectors.authority_choices import authority_find
 from insource.reviews.uploads import evidence_open
 from insource.transparency.requests import forms as forms
 from insource.transparency.requests import presenters as presenters
@@ -104,23 +105,32 @@ def request_detail(request, reference: str):
     return render(request, "transparency/requests/detail.html", context)
 
 
+def _authority_named(text: str):
+    """The authority a list link (its address name) or a person (its name or code) names."""
+    if not text:
+        return None
+    return authority_by_public_slug(text) or authority_find(text).authority
+
+
 def request_list(request):
     get = request.GET
-    slug = get.get("authority", "").strip()[:120]
-    authority = authority_by_public_slug(slug) if slug else None
-    filters = {"authority": slug, "state": get.get("state", ""), "overdue": get.get("overdue", "")}
+    text = get.get("authority", "").strip()[:300]
+    authority = _authority_named(text)
+    shown = authority.display_name if authority else text
+    filters = {"authority": shown, "state": get.get("state", ""), "overdue": get.get("overdue", "")}
     rows = selectors.requests_public(
         on=timezone.localdate(),
         authority=authority,
         state=filters["state"],
         overdue=filters["overdue"],
     )
-    if slug and authority is None:
+    if text and authority is None:
         rows = rows.none()
     context = presenters.public_list_page(
         rows, on=timezone.localdate(), page_number=get.get("page"), filters=filters
     )
     context["authority"] = authority
+    context["filter_form"] = forms.ListFilterForm(initial={"authority": shown})
     return render(request, "transparency/requests/list.html", context)
 
 

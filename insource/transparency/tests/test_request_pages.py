@@ -26,6 +26,7 @@ from insource.testing.information_requests import (
     refuse_contract,
     submit,
 )
+from insource.testing.public_pages import visible_text
 from insource.testing.workflow import team
 from insource.transparency.models import InformationRequest, RequestState
 from insource.transparency.requests import services as svc
@@ -183,6 +184,19 @@ def test_the_list_filters_by_authority_and_state(client):
     assert second.reference in html and first.reference not in html
     unknown = client.get(reverse("requests:list"), {"authority": "nowhere"}).content.decode()
     assert "No requests match" in unknown
+
+
+def test_the_list_takes_the_authority_by_name_and_shows_its_name_not_its_code(client):
+    """A person names the authority (suggested as they type); a link carries its address name;
+    either way the box shows its name and no field asks for a code."""
+    a = council(code="NMD", name="Namedshire County Council", nice_name="Namedshire")
+    refuse_contract(a)  # the box suggests authorities with contracts in the register
+    first, other = confirmed(a), confirmed(council(), email="x@example.net")
+    for named in ("Namedshire", "nmd"):
+        html = client.get(reverse("requests:list"), {"authority": named}).content.decode()
+        assert first.reference in html and other.reference not in html
+        assert 'value="Namedshire"' in html and 'data-module="app-authority-autocomplete"' in html
+        assert "Authority code" not in visible_text(html)
 
 
 def test_the_requesters_private_page(client):
