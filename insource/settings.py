@@ -204,7 +204,7 @@ AUTH_PASSWORD_VALIDATORS = [
 if ENV == "test":  # fast hashing for the thousands of users tests make; never elsewhere
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "register:contract-list"
+LOGIN_REDIRECT_URL = "home"  # an officer's own work, by role (home/selectors.officer_work)
 LOGOUT_REDIRECT_URL = "home"
 
 LANGUAGE_CODE = "en-gb"

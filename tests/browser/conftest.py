@@ -81,18 +81,11 @@ def signed_in(page, live_server, officer):
     """A page signed in through the real sign-in form and the authenticator code page."""
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
-    from insource.accounts.services import otp_current_code
+    from insource.testing.browser import sign_in_through_the_pages
 
     username, password = officer
-    page.goto(f"{live_server.url}/sign-in/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(password)
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url("**/sign-in/code/**")
     device = TOTPDevice.objects.get(user__username=username)
-    page.get_by_label("Enter the 6-digit code").fill(otp_current_code(device))
-    page.get_by_role("button", name="Continue").click()
-    page.wait_for_url("**/register/")
+    sign_in_through_the_pages(page, live_server, username, password, device)
     return page
 
 

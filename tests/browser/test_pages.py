@@ -41,6 +41,7 @@ def test_sign_in_error_summary(page, live_server, officer):
 
 def test_register_filters_and_paginates(register_rows, signed_in, live_server):
     page = signed_in
+    page.goto(live_server.url + "/register/")
     assert "67 contracts" in page.locator("#result-count").inner_text()
     page.get_by_label("Title or supplier contains").fill("veolia")
     page.get_by_role("button", name="Apply filters").click()
@@ -67,6 +68,7 @@ def test_register_bad_filter_shows_error_summary(register_rows, signed_in, live_
 
 def test_contract_page(register_rows, signed_in, live_server):
     page = signed_in
+    page.goto(live_server.url + "/register/")
     page.get_by_role("link", name="Household waste and recycling collection").click()
     assert page.locator("h1").inner_text() == "Household waste and recycling collection"
     assert page.get_by_text("Differs from source").is_visible()
@@ -77,6 +79,7 @@ def test_contract_page(register_rows, signed_in, live_server):
 
 def test_pipeline(register_rows, signed_in, live_server):
     page = signed_in
+    page.goto(live_server.url + "/register/")
     page.get_by_role("link", name="Pipeline").click()
     assert page.locator("svg.app-timeline[role=img]").is_visible()
     first = page.locator("#pipeline-table tbody tr").first.inner_text()

@@ -74,6 +74,7 @@ def test_officer_adds_a_contract_no_feed_published(page, live_server):
     authority = council(code="ADD", name="Addshire County Council")
     officer = team(authority)[Role.CONTRACT_MANAGER]
     sign_in_as(page, live_server, officer)
+    page.goto(f"{live_server.url}/register/")
     page.locator("a[href='/register/ADD/contracts/add/']").click()
     page.wait_for_url("**/register/ADD/contracts/add/")
     assert_accessible(page)

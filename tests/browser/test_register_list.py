@@ -49,6 +49,7 @@ def test_the_title_column_is_never_squeezed_to_letters(page, live_server):
         suppliers=suppliers,
     )
     sign_in_as(page, live_server, officer)
+    page.goto(f"{live_server.url}/register/")
     for width in (1280, 1024, 820):
         page.set_viewport_size({"width": width, "height": 900})
         cells = page.locator("table.govuk-table tbody tr td:first-child")

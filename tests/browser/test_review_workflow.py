@@ -132,6 +132,8 @@ def add_evidence(page, slug: str, answer: str, title: str, path) -> None:
 
 def test_refuse_contract_to_a_published_decision(full_demo, evidence_pdf, page, live_server):
     sign_in(page, live_server, "officer", check_pages=True)
+    check(page, "workflow-00-officer-home")  # signing in lands on the officer's own work
+    page.goto(f"{live_server.url}/register/")
 
     # The pipeline, Staffordshire's contracts reaching their decision point within 24 months
     # of the server's today (the wall clock: the session date is TEST_TODAY).
