@@ -36,8 +36,6 @@ from pathlib import Path
 from types import MappingProxyType
 from zoneinfo import ZoneInfo
 
-import holidays as holidays_package
-
 REGIMES = ("foia", "eir", "foisa", "eisr")
 LONDON = ZoneInfo("Europe/London")
 GOVUK_FILE = Path(__file__).with_name("data") / "bank-holidays.json"
@@ -77,6 +75,10 @@ def govuk_bank_holidays() -> Mapping[str, frozenset[date]]:
 
 @cache
 def _holidays_in(scottish: bool, year: int) -> frozenset[date]:
+    # Imported here, not at start-up: the package takes 0.15 s to import (its calendars), which
+    # every command paid (`insource import` included) though only deadlines need it.
+    import holidays as holidays_package  # noqa: PLC0415
+
     parts = _SCOTLAND if scottish else _ALL_PARTS
     days = {date(year, 12, 25)}  # Christmas Day: named in FOIA s.10(6) and FOISA s.73
     for subdivision in parts["subdivisions"]:

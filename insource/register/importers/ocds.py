@@ -20,7 +20,7 @@ from pathlib import Path
 import jsonschema_rs
 import ocdsmerge
 import orjson
-from jsonschema import Draft4Validator, FormatChecker
+from jsonschema import Draft4Validator, FormatChecker, validators
 from ocdsmerge.exceptions import OCDSMergeError
 
 from insource.register.importers.checks import SCHEMA_DIR
@@ -67,11 +67,40 @@ def uk_profile_compiled() -> jsonschema_rs.Draft4Validator:
 
     Its formats are Python's own `FormatChecker`, so both validators agree on every format
     the schema names (a `date-time` is only checked when Python can check it, as before)."""
-    checker = FormatChecker()
-    formats = {name: _conforms(checker, name) for name in _formats(uk_profile_schema())}
     return jsonschema_rs.Draft4Validator(
-        uk_profile_schema(), validate_formats=True, formats=formats
+        uk_profile_schema(), validate_formats=True, formats=_compiled_formats()
     )
+
+
+@cache
+def _compiled_formats() -> dict:
+    checker = FormatChecker()
+    return {name: _conforms(checker, name) for name in _formats(uk_profile_schema())}
+
+
+@cache
+def _compiled_definition(ref: str) -> jsonschema_rs.Draft4Validator:
+    """The compiled validator of one of the schema's definitions (`#/definitions/Award`)."""
+    schema = {"definitions": uk_profile_schema()["definitions"], "$ref": ref}
+    return jsonschema_rs.Draft4Validator(schema, validate_formats=True, formats=_compiled_formats())
+
+
+def _ref_skipping_valid(validator, ref, instance, schema):
+    """Draft 4's `$ref`, except that a value the compiled validator finds valid against the
+    definition is not walked: Python's walk would find no error in it either (the two agree on
+    validity, as `schema_warnings` already relies on), so the messages, paths and their order
+    are the same, and an invalid release is walked only where it is invalid."""
+    if ref.startswith("#/definitions/") and _compiled_definition(ref).is_valid(instance):
+        return
+    yield from Draft4Validator.VALIDATORS["$ref"](validator, ref, instance, schema)
+
+
+@cache
+def uk_profile_messages() -> Draft4Validator:
+    """Python's validator for the messages of a release the compiled validator rejects,
+    walking only the definitions that are invalid (`_ref_skipping_valid`)."""
+    walker = validators.extend(Draft4Validator, {"$ref": _ref_skipping_valid})
+    return walker(uk_profile_schema(), format_checker=FormatChecker())
 
 
 def _conforms(checker: FormatChecker, name: str):
@@ -111,7 +140,7 @@ def schema_warnings(release: dict, where: str) -> list[ImportIssue]:
     if uk_profile_compiled().is_valid(release):
         return []
     found = []
-    for error in uk_profile_validator().iter_errors(release):
+    for error in uk_profile_messages().iter_errors(release):
         path = "/".join(str(p) for p in error.absolute_path) or "(release)"
         found.append(ImportIssue("warning", where, path, f"schema: {error.message[:300]}"))
         if len(found) >= MAX_SCHEMA_WARNINGS_PER_RELEASE:
@@ -239,23 +268,26 @@ def _dated(release: dict, where: str, early: list, index: int) -> tuple[str, lis
 def _mapped(ocid: str, bodies: list[bytes]) -> tuple[list, list[ImportIssue]]:
     """One ocid's records (or errors) and warnings, from its releases as the spill keeps them."""
     issues: list[ImportIssue] = []
-    items = list(_records_for(ocid, [orjson.loads(body) for body in bodies], issues))
+    releases = [orjson.loads(body) for body in bodies]
+    items = list(_records_for(ocid, releases, issues, nul_free=True))
     return items, issues
 
 
-def _records_for(ocid: str, releases: list[dict], issues: list[ImportIssue]):
+def _records_for(ocid: str, releases: list[dict], issues: list[ImportIssue], *, nul_free=False):
+    """The ocid's records (or errors); `nul_free`: the releases come from the spill, which
+    refused any release holding a NUL character (`map_release`)."""
     ids = ", ".join(str(r["id"])[:80] for r in releases[:3]) + (
         ", ..." if len(releases) > 3 else ""
     )
     where = f"ocid {ocid} (release {ids})"
     try:
         compiled = _compile(releases, where, issues)
-        mapped = map_release(compiled, where)
+        mapped = map_release(compiled, where, nul_free=nul_free)
     except RecordErrors as exc:
         yield exc
         return
     if isinstance(mapped, list) and len(releases) > 1:
-        _attach_origins(mapped, releases, where)
+        _attach_origins(mapped, releases, where, nul_free)
     if isinstance(mapped, list):
         yield from mapped
     elif mapped is not None:
@@ -310,12 +342,14 @@ def _unique_releases(releases: list[dict], where: str) -> list[dict]:
     return list(by_id.values())
 
 
-def _attach_origins(records: list[ContractRecord], releases: list[dict], where: str) -> None:
+def _attach_origins(
+    records: list[ContractRecord], releases: list[dict], where: str, nul_free: bool
+) -> None:
     """For each field, the latest release (by date) that published a value for it."""
     by_key = {r.source_key: r for r in records}
     for release in releases:
         try:
-            partial = map_release({**release, "ocid": release["ocid"]}, where)
+            partial = map_release({**release, "ocid": release["ocid"]}, where, nul_free=nul_free)
         except RecordErrors:
             continue
         for part in partial if isinstance(partial, list) else []:

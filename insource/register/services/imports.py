@@ -53,7 +53,9 @@ class ImportOptions:
 
     `buyer`: this authority buys (and reviews) every record; `screen(items)` may turn records
     into `RecordErrors`; `keep_good_rows`: refused rows are left out (`summary.refused`) rather
-    than failing the file; `dry_run`: write everything, then roll it back."""
+    than failing the file; `dry_run`: write everything, then roll it back; `outcomes`: keep what
+    happened to each record (`summary.outcomes`, for an upload's report: it grows with the
+    file, so the command line, which reports counts, does not keep it)."""
 
     source: str | None = None
     buyer: object = None
@@ -61,6 +63,7 @@ class ImportOptions:
     keep_good_rows: bool = False
     dry_run: bool = False
     progress_every: int = 500
+    outcomes: bool = False
 
 
 @dataclass
@@ -79,7 +82,8 @@ class ImportSummary:
     warnings: list[ImportIssue] = field(default_factory=list)
     errors: list[ImportIssue] = field(default_factory=list)
     refused: list[ImportIssue] = field(default_factory=list)  # rows left out (keep_good_rows)
-    outcomes: list[tuple[str, str, str, str]] = field(default_factory=list)  # per record
+    # per record, when `ImportOptions.outcomes` asks for it
+    outcomes: list[tuple[str, str, str, str]] = field(default_factory=list)
 
     @classmethod
     def failed(cls, source: str, fmt: str | None, where: str, message: str) -> ImportSummary:
@@ -199,7 +203,7 @@ def _run(path, fmt, mapping, validate, summary, *, by, at, on, progress, options
             if isinstance(item, RecordErrors):
                 refused.extend(item.issues)
             elif not summary.errors:
-                writer = writer or _writer(run, by=by, at=at, on=on, buyer=options.buyer)
+                writer = writer or _writer(run, by=by, at=at, on=on, options=options)
                 writer.add(item)
             if progress and count % options.progress_every == 0:
                 progress(count)
@@ -207,14 +211,22 @@ def _run(path, fmt, mapping, validate, summary, *, by, at, on, progress, options
         summary.errors.append(ImportIssue("error", path.name, "", str(exc)))
     if summary.errors:
         raise ImportFailed
-    writer = writer or _writer(run, by=by, at=at, on=on, buyer=options.buyer)
+    writer = writer or _writer(run, by=by, at=at, on=on, options=options)
     writer.finish()
     summary.outcomes = writer.outcomes
     _finish(run, writer, summary, by=by, at=at)
 
 
-def _writer(run: ImportRun, *, by: Actor, at: datetime, on: date, buyer=None) -> RegisterWriter:
-    return RegisterWriter(run=run, at=at, by=by.label, vat_rate=vat_rate_on(on), on=on, buyer=buyer)
+def _writer(run: ImportRun, *, by: Actor, at: datetime, on: date, options) -> RegisterWriter:
+    return RegisterWriter(
+        run=run,
+        at=at,
+        by=by.label,
+        vat_rate=vat_rate_on(on),
+        on=on,
+        buyer=options.buyer,
+        outcomes=options.outcomes,
+    )
 
 
 def _finish(run: ImportRun, writer: RegisterWriter, summary: ImportSummary, *, by, at) -> None:

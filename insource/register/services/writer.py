@@ -87,12 +87,17 @@ class OwnBuyer:
 
 
 class RegisterWriter:
-    """Applies records for one import run; counts created, updated and unchanged, and keeps
-    what happened to each record (`outcomes`: where, reference, title, outcome)."""
+    """Applies records for one import run; counts created, updated and unchanged, and, when
+    asked (`outcomes=True`), keeps what happened to each record (`outcomes`: where, reference,
+    title, outcome)."""
 
-    def __init__(self, *, run: ImportRun, at: datetime, by: str, vat_rate, on: date, buyer=None):
+    def __init__(
+        self, *, run: ImportRun, at: datetime, by: str, vat_rate, on: date, buyer=None,
+        outcomes: bool = False,
+    ):  # fmt: skip
         self.run, self.at, self.by, self.vat_rate = run, at, by, vat_rate
         self.buyers = OwnBuyer(buyer) if buyer is not None else BuyerResolver(on=on)
+        self.keep_outcomes = outcomes
         self.outcomes: list[tuple[str, str, str, str]] = []
         self.suppliers = SupplierResolver()
         self.planned = PlannedWriter(run=run)
@@ -252,7 +257,8 @@ class RegisterWriter:
         self._note([r["record"] for r in rows], "created")
 
     def _note(self, records: list[ContractRecord], outcome: str) -> None:
-        self.outcomes.extend((r.where, r.award_id, r.title, outcome) for r in records)
+        if self.keep_outcomes:
+            self.outcomes.extend((r.where, r.award_id, r.title, outcome) for r in records)
 
     def _provenance(self, row: dict) -> dict:
         """`*` for what every field came from; a field of its own when a later release set it."""

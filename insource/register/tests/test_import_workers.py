@@ -16,7 +16,7 @@ from conftest import TEST_NOW, TEST_TODAY
 from insource.demo.services import DATA
 from insource.register.importers import ocds_parallel
 from insource.register.models import Contract, PlannedProcurement
-from insource.register.services.imports import register_import
+from insource.register.services.imports import ImportOptions, register_import
 from insource.register.services.writer import TRACKED
 
 pytestmark = pytest.mark.django_db
@@ -34,7 +34,9 @@ def _workers(monkeypatch, on: bool) -> None:
 def _outcome(path, actor) -> tuple:
     """The summary (less the run's id) and what was written, then rolled back."""
     with transaction.atomic():
-        summary = register_import(path=path, by=actor, at=TEST_NOW, on=TEST_TODAY)
+        summary = register_import(
+            path=path, by=actor, at=TEST_NOW, on=TEST_TODAY, options=ImportOptions(outcomes=True)
+        )
         contracts = list(Contract.objects.order_by("source_key").values_list(*COMPARED))
         planned = list(PlannedProcurement.objects.order_by("ocid").values_list("ocid", "title"))
         transaction.set_rollback(True)

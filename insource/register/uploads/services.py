@@ -172,6 +172,7 @@ def _import(upload, *, by: Actor, at: datetime, on: date, dry_run: bool) -> Impo
         keep_good_rows=True,
         dry_run=dry_run,
         progress_every=max(1, total // 50),
+        outcomes=True,  # the upload's report, row by row
     )
     tabular = upload.format == "tabular"
     mapping = upload_mapping(upload.authority, upload.columns) if tabular else None
