@@ -19,6 +19,7 @@ from pathlib import Path
 from django.db import transaction
 
 from insource.core.audit import Actor, audit_record
+from insource.core.bulk import start_up_heap_frozen
 from insource.core.spreadsheets import SheetError
 from insource.register.importers.fields import RecordErrors
 from insource.register.importers.flattened import FlattenedLayoutError, read_flattened
@@ -171,7 +172,7 @@ def register_import(
         return ImportSummary.failed(str(path), fmt, path.name, message)
     summary = ImportSummary(source=options.source or str(path), format=fmt)
     try:
-        with transaction.atomic():
+        with start_up_heap_frozen(), transaction.atomic():
             _run(path, fmt, mapping, validate, summary, by=by, at=at, on=on, progress=progress,
                  options=options)  # fmt: skip
             if options.dry_run:
