@@ -20,7 +20,6 @@ done in-process.
 from __future__ import annotations
 
 import multiprocessing
-import sqlite3
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -134,22 +133,17 @@ def mapped_groups(
 
 
 def _mapped_here(spill: ReleaseSpill, map_group, *, first_batch: int):
-    db = sqlite3.connect(spill.path)
-    try:
-        for n, (ocid, bodies) in enumerate(spilled_groups(db)):
-            if n // GROUPS_PER_BATCH >= first_batch:
-                yield map_group(ocid, bodies)
-    finally:
-        db.close()
+    for n, (ocid, bodies) in enumerate(spilled_groups(spill.path)):
+        if n // GROUPS_PER_BATCH >= first_batch:
+            yield map_group(ocid, bodies)
 
 
 def _map_batches(path: Path, map_group, worker: int, workers: int, sender) -> None:
     """A worker: maps batches worker, worker + workers, ... and sends each as (number, batch),
     then None."""
-    db = sqlite3.connect(path)
     try:
         batch, current = [], 0
-        for n, (ocid, bodies) in enumerate(spilled_groups(db)):
+        for n, (ocid, bodies) in enumerate(spilled_groups(path)):
             number = n // GROUPS_PER_BATCH
             if number % workers != worker:
                 continue
@@ -163,4 +157,3 @@ def _map_batches(path: Path, map_group, worker: int, workers: int, sender) -> No
         sender.send(None)
     finally:
         sender.close()
-        db.close()

@@ -7,6 +7,7 @@ by ocid in `date` order (files are often newest-first), so any file size fits in
 from __future__ import annotations
 
 import itertools
+import os
 import sqlite3
 import tempfile
 from collections.abc import Iterator
@@ -199,7 +200,10 @@ def _default(value):
 
 
 class ReleaseSpill:
-    """A temporary on-disk table of releases, read back grouped by ocid in date order."""
+    """Releases kept on disk, read back grouped by ocid in date order: each release's bytes are
+    appended to a flat file, and a small SQLite table keeps its ocid, date, place in the file
+    and where its bytes are. Only that table is sorted (sorting the releases themselves, tens of
+    megabytes, cost SQLite several times more); the bytes are read back one release at a time."""
 
     def __init__(self) -> None:
         self._dir = tempfile.TemporaryDirectory(prefix="insource-ocds-")
@@ -207,50 +211,67 @@ class ReleaseSpill:
         self._db = sqlite3.connect(self.path)
         self._db.executescript(
             "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;"
-            "CREATE TABLE r (ocid TEXT, date TEXT, seq INTEGER, body BLOB);"
+            "CREATE TABLE r (ocid TEXT, date TEXT, seq INTEGER, at INTEGER, size INTEGER);"
         )
+        self._bodies = open(_bodies_path(self.path), "wb")  # noqa: SIM115 - closed by close()
+        self._end = 0
         self._pending: list[tuple] = []
         self.count = 0
 
     def add(self, ocid: str, date: str, body: bytes) -> None:
         """Keep one release, as `encode_release` gave it."""
-        self._pending.append((ocid, date, self.count, body))
+        self._pending.append((ocid, date, self.count, self._end, len(body)))
+        self._bodies.write(body)
+        self._end += len(body)
         self.count += 1
         if len(self._pending) >= _BATCH:
             self._flush()
 
     def _flush(self) -> None:
-        self._db.executemany("INSERT INTO r VALUES (?, ?, ?, ?)", self._pending)
+        self._db.executemany("INSERT INTO r VALUES (?, ?, ?, ?, ?)", self._pending)
         self._pending.clear()
 
     def ready(self) -> None:
         """Every release written and committed: other connections (worker processes) see them."""
         self._flush()
         self._db.commit()
+        self._bodies.flush()
 
     def groups(self) -> Iterator[tuple[str, list[dict]]]:
         """(ocid, releases oldest first) for each ocid, in ocid order."""
         self.ready()
-        for ocid, bodies in spilled_groups(self._db):
+        for ocid, bodies in spilled_groups(self.path):
             yield ocid, [orjson.loads(body) for body in bodies]
 
     def close(self) -> None:
         self._db.close()
+        self._bodies.close()
         self._dir.cleanup()
 
 
-def spilled_groups(db: sqlite3.Connection) -> Iterator[tuple[str, list[bytes]]]:
-    """(ocid, the stored releases oldest first) for each ocid of a spill, in ocid order."""
-    rows = db.execute("SELECT ocid, body FROM r ORDER BY ocid, date, seq")
-    ocid, bucket = None, []
-    for row_ocid, body in rows:
-        if row_ocid != ocid and bucket:
+def _bodies_path(path: Path) -> Path:
+    return path.with_name("bodies")
+
+
+def spilled_groups(path: Path) -> Iterator[tuple[str, list[bytes]]]:
+    """(ocid, the stored releases oldest first) for each ocid of a spill (its table's `path`), in
+    ocid order."""
+    db = sqlite3.connect(path)
+    fd = os.open(_bodies_path(path), os.O_RDONLY)
+    try:
+        rows = db.execute("SELECT ocid, at, size FROM r ORDER BY ocid, date, seq")
+        ocid, bucket = None, []
+        for row_ocid, at, size in rows:
+            if row_ocid != ocid and bucket:
+                yield ocid, bucket
+                bucket = []
+            ocid = row_ocid
+            bucket.append(os.pread(fd, size, at))
+        if bucket:
             yield ocid, bucket
-            bucket = []
-        ocid = row_ocid
-        bucket.append(body)
-    if bucket:
-        yield ocid, bucket
+    finally:
+        os.close(fd)
+        db.close()
 
 
 def release_where(release, index: int) -> str:
