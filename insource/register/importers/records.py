@@ -7,7 +7,7 @@ from datetime import date
 from decimal import Decimal
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a large import keeps thousands of warnings
 class ImportIssue:
     """A problem found in the input: where (release or row), which field, what and how to fix."""
 
