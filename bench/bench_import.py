@@ -15,11 +15,9 @@ Peak RSS is the child's maximum resident set size (getrusage).
 
 Usage: .venv/bin/python bench/bench_import.py [--releases 20000] [--runs 3] [--no-postgres]
        [--ocdskit /tmp/ocdskit-venv/bin/ocdskit] [--prefix insource_bench]
-Each import runs as users run it (`INSOURCE_IMPORT_WORKERS` unset: one process, the default) and,
-on SQLite, with two worker processes (`INSOURCE_IMPORT_WORKERS=2`, ADR 0053), each from a copy of
-one seeded database. The project's bytecode is compiled first (`compileall`), as an installed
-package's is: where `PYTHONDONTWRITEBYTECODE` is set, every run would otherwise compile the
-source again.
+Each import runs as users run it, from a copy of one seeded database. The project's bytecode is
+compiled first (`compileall`), as an installed package's is: where `PYTHONDONTWRITEBYTECODE` is
+set, every run would otherwise compile the source again.
 (make that virtualenv with `python3 -m venv /tmp/ocdskit-venv &&
  /tmp/ocdskit-venv/bin/pip install 'ocdskit[orjson]'`)
 """
@@ -188,10 +186,6 @@ def main() -> None:
             None,
         ),
         "insource import (SQLite, validation on)": (lambda: base, fresh("sqlite")),
-        "insource import (SQLite, validation on, with workers)": (
-            lambda: base,
-            fresh("sqlite", INSOURCE_IMPORT_WORKERS="2"),
-        ),
         "insource import --no-validate (SQLite)": (
             lambda: [*base, "--no-validate"],
             fresh("sqlite"),
@@ -221,13 +215,6 @@ def main() -> None:
     }
     ratios["import_validating_over_orjson_floor_cpu"] = round(
         default["median_cpu_s"] / floor["median_cpu_s"], 2
-    )
-    workers = found["insource import (SQLite, validation on, with workers)"]
-    ratios["import_with_workers_over_ocdskit_wall"] = round(
-        workers["median_s"] / kit["median_s"], 2
-    )
-    ratios["import_with_workers_over_one_process_wall"] = round(
-        workers["median_s"] / default["median_s"], 2
     )
     if not args.no_postgres:
         pg = found["insource import (PostgreSQL, validation on)"]

@@ -416,12 +416,6 @@ else:
         }
     }
 
-# Worker processes a large OCDS import may fork beside itself (ADR 0053): with N > 0, one
-# validates the file while the import goes on and N merge and map the ocids while it writes.
-# Off (0) by default: they spend about a third more CPU in all, which lost on this project's
-# shared 2-core machine; worth turning on (2) where a core is free.
-INSOURCE_IMPORT_WORKERS = _int("INSOURCE_IMPORT_WORKERS", 0)
-
 # Public pages from memory (ADR 0046): the register search, authority and contract pages and
 # the public API's lists are kept in the cache above for anonymous visitors, each with the
 # generations of the data it shows (`core/page_cache.py`). Off in tests unless a test turns it

@@ -9,7 +9,6 @@ again by Python's jsonschema for the messages and paths (ADR 0048).
 
 from __future__ import annotations
 
-import heapq
 import json
 import warnings
 from collections.abc import Iterator
@@ -26,13 +25,13 @@ from ocdsmerge.exceptions import OCDSMergeError
 from insource.register.importers.checks import SCHEMA_DIR
 from insource.register.importers.fields import RecordErrors
 from insource.register.importers.ocds_map import map_release
-from insource.register.importers.ocds_parallel import SchemaCheck, mapped_groups
 from insource.register.importers.ocds_read import (
     ReleaseSpill,
     check_release,
     encode_release,
     iter_releases,
     release_where,
+    spilled_groups,
 )
 from insource.register.importers.records import ContractRecord, ImportIssue, PlannedRecord
 
@@ -164,48 +163,32 @@ def read_ocds(
 ) -> Iterator[ContractRecord | PlannedRecord | RecordErrors]:
     """Records for every ocid in the file; warnings go to `issues`, errors are yielded.
 
-    Schema warnings are gathered apart (`SchemaCheck`: here, or with `INSOURCE_IMPORT_WORKERS`
-    by a worker process while this one spills, merges, maps and writes) and join the others at
-    the end, in the order one process always gave them: release by release, a release's date
-    warning before its schema warnings, all before the merge's warnings."""
+    The warnings found while spilling (a placeholder date, the schema's) come release by
+    release, a release's date warning before its schema warnings, all before the merge's."""
     spill = ReleaseSpill()
-    check = SchemaCheck(path, _validated, schema_warnings) if validate else None
-    early: list[tuple[int, ImportIssue]] = []  # (release index, warning) while spilling
-    refused: set[int] = set()  # releases with an error: not validated
+    early: list[ImportIssue] = []  # while spilling, in file order
     mark = len(issues)
     try:
         try:
-            bad = list(_spill_all(path, spill, check, early, refused))
+            bad = list(_spill_all(path, spill, validate, early))
         except BaseException:
-            issues[mark:mark] = _in_file_order(early, check, refused)
+            issues[mark:mark] = early
             raise
         if bad:
-            issues[mark:mark] = _in_file_order(early, check, refused)
+            issues[mark:mark] = early
             yield RecordErrors(bad)
             return
-        for items, warnings_found in mapped_groups(spill, _mapped):
+        spill.ready()
+        for ocid, bodies in spilled_groups(spill.path):
+            items, warnings_found = _mapped(ocid, bodies)
             issues.extend(warnings_found)
             yield from items
-        issues[mark:mark] = _in_file_order(early, check, refused)
+        issues[mark:mark] = early
     finally:
         spill.close()
-        if check is not None:
-            check.close()
 
 
-def _in_file_order(early, check, refused) -> list[ImportIssue]:
-    """The spill's warnings and the schema's, release by release (a release's date warning
-    before its schema warnings), leaving out releases that were refused."""
-    checked = check.result() if check is not None else []
-    checked = [(i, w) for i, w in checked if i not in refused]
-    merged = heapq.merge(
-        ((i, 0, n, w) for n, (i, w) in enumerate(early)),
-        ((i, 1, n, w) for n, (i, w) in enumerate(checked)),
-    )
-    return [w for *_, w in merged]
-
-
-def _spill_all(path, spill, check, early, refused) -> Iterator[ImportIssue]:
+def _spill_all(path, spill, validate: bool, early: list) -> Iterator[ImportIssue]:
     for index, release in enumerate(iter_releases(path)):
         if isinstance(release, ImportIssue):  # a record with nothing to import
             yield release
@@ -213,35 +196,19 @@ def _spill_all(path, spill, check, early, refused) -> Iterator[ImportIssue]:
         where = release_where(release, index)
         problems = check_release(release, where)
         if problems:
-            refused.add(index)
             yield from problems
             continue
-        sort_date, problems = _dated(release, where, early, index)
+        sort_date, problems = _dated(release, where, early)
         body, encoding_problems = encode_release(release, where)
         if problems or encoding_problems:
-            refused.add(index)
             yield from problems + encoding_problems
             continue
-        if check is not None:
-            check.here(index, release, where)
+        if validate:
+            early.extend(schema_warnings(release, where))
         spill.add(str(release["ocid"]), sort_date, body)
 
 
-def _validated(path: Path) -> list[tuple[int, ImportIssue]]:
-    """Schema warnings of each object release as far as the file can be read (a file that
-    breaks off is the importer's error to give; the releases before it are validated)."""
-    found = []
-    try:
-        for index, release in enumerate(iter_releases(path)):
-            if isinstance(release, dict):
-                where = release_where(release, index)
-                found.extend((index, w) for w in schema_warnings(release, where))
-    except Exception:  # noqa: BLE001, S110 - the importing process reports the file's errors
-        pass
-    return found
-
-
-def _dated(release: dict, where: str, early: list, index: int) -> tuple[str, list[ImportIssue]]:
+def _dated(release: dict, where: str, early: list) -> tuple[str, list[ImportIssue]]:
     """The UTC sort date, or an error; a warning for a date before 1995 (a placeholder?)."""
     value = release["date"]
     try:
@@ -251,15 +218,12 @@ def _dated(release: dict, where: str, early: list, index: int) -> tuple[str, lis
         return "", [ImportIssue("error", where, "date", f"'{value}' is not a date-time: {fix}")]
     if int(sort_date[:4]) < EARLIEST_PLAUSIBLE_YEAR:
         early.append(
-            (
-                index,
-                ImportIssue(
-                    "warning",
-                    where,
-                    "date",
-                    f"the release is dated {value}, before {EARLIEST_PLAUSIBLE_YEAR}: probably"
-                    " a placeholder; its ocid's releases are merged in date order, so correct it",
-                ),
+            ImportIssue(
+                "warning",
+                where,
+                "date",
+                f"the release is dated {value}, before {EARLIEST_PLAUSIBLE_YEAR}: probably"
+                " a placeholder; its ocid's releases are merged in date order, so correct it",
             )
         )
     return sort_date, []
