@@ -1,7 +1,8 @@
 """Streaming OCDS input: release packages, record packages and JSON Lines, at constant memory.
 
-Releases are spilled to a temporary SQLite file keyed by ocid and date, then read back grouped
-by ocid in `date` order (files are often newest-first), so any file size fits in memory.
+Releases are spilled to temporary files (their bytes in a flat file, ocid, date and offset in a
+small SQLite table), then read back grouped by ocid in `date` order (files are often
+newest-first), so any file size fits in memory.
 """
 
 from __future__ import annotations
@@ -232,16 +233,10 @@ class ReleaseSpill:
         self._pending.clear()
 
     def ready(self) -> None:
-        """Every release written and committed: other connections (worker processes) see them."""
+        """Every release written and committed, for `spilled_groups` to read back."""
         self._flush()
         self._db.commit()
         self._bodies.flush()
-
-    def groups(self) -> Iterator[tuple[str, list[dict]]]:
-        """(ocid, releases oldest first) for each ocid, in ocid order."""
-        self.ready()
-        for ocid, bodies in spilled_groups(self.path):
-            yield ocid, [orjson.loads(body) for body in bodies]
 
     def close(self) -> None:
         self._db.close()
