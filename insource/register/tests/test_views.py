@@ -68,13 +68,13 @@ def test_sign_in_with_bad_password_shows_error_summary(client):
     assert b"Enter a correct username and password" in response.content
 
 
-def test_sign_in_lands_on_the_register(client):
+def test_sign_in_lands_on_the_officers_own_work_not_the_register(client):
     UserFactory(username="officer")
     response = client.post(reverse("login"), {"username": "officer", "password": PASSWORD})
     assert response.status_code == 302
     code_page = urlparse(response.url)  # the authenticator code comes first
     assert code_page.path == reverse("otp-verify")
-    assert parse_qs(code_page.query)["next"] == [LIST]
+    assert parse_qs(code_page.query)["next"] == [reverse("home")]
 
 
 def test_every_page_says_it_shows_demonstration_data(client, officer, settings):
