@@ -55,14 +55,34 @@ def trace_ids() -> dict[str, int]:
     return dict(ScreeningTrace.objects.values_list("sha256", "id"))
 
 
+def is_first_load(contracts, on: date) -> bool:
+    """Whether screening `contracts` (the whole register) on `on` loads the screenings table
+    for the first time, or nearly: the table surely holds fewer rows than there are contracts
+    (its ids span fewer), so building its indexes again from every row costs less than keeping
+    them up to date row by row (ADR 0056), and none is stored on the date. Cheap when it is
+    not: two look-ups of the primary key; the date is looked for among those few rows only."""
+    ids = Screening.objects.values_list("id", flat=True)
+    lowest, highest = ids.order_by("id").first(), ids.order_by("-id").first()
+    if lowest is not None and highest - lowest + 1 >= contracts.count():
+        return False
+    return not Screening.objects.filter(screened_on=on).exists()
+
+
 def chunks(
-    contracts, *, on: date, authority: Authority | None, size: int, whole: bool = False
+    contracts,
+    *,
+    on: date,
+    authority: Authority | None,
+    size: int,
+    whole: bool = False,
+    stored: bool = True,
 ) -> Iterator[Chunk]:
     """The contracts in id order, `size` at a time, each run with its supplier links and the
     screenings stored for it on `on`: raw rows (no ORM converters), one query each, by key
     range (keyset paging on the id), so no cursor stays open while the caller writes.
     `whole`: the contracts are the whole register, so every link in an id range is read
-    (those of retired duplicates are never looked up) without asking which are in it."""
+    (those of retired duplicates are never looked up) without asking which are in it.
+    `stored=False`: none is stored on the date (a first load), so none is looked for."""
     # The end date as ISO text: what the facts need, without the driver's date converter.
     ends = Cast("end_on", output_field=CharField())
     rows = contracts.order_by("id").annotate(end_text=ends)
@@ -75,9 +95,9 @@ def chunks(
     columns = [value if c == "value_inc_vat" else c for c in CONTRACT_COLUMNS[:-1]]
     rows = rows.values_list(*columns, "end_text")
     through = Contract.suppliers.through.objects
-    stored = Screening.objects.filter(screened_on=on)
+    screenings = Screening.objects.filter(screened_on=on)
     if authority is not None:
-        stored = stored.filter(authority=authority)
+        screenings = screenings.filter(authority=authority)
     last = None
     while True:
         page = _fetch(rows if last is None else rows.filter(id__gt=last), size)
@@ -89,10 +109,10 @@ def chunks(
             links = links.filter(contract__in=contracts.filter(id__gte=low, id__lte=last))
         links = links.order_by("contract_id", "supplier_id")
         links = links.values_list("contract_id", "supplier_id")
-        known = stored.filter(contract_id__gte=low, contract_id__lte=last).values_list(
+        known = screenings.filter(contract_id__gte=low, contract_id__lte=last).values_list(
             "contract_id", "policy_version", "facts_sha256", "id"
         )
-        yield Chunk(page, _fetch(links), _fetch(known))
+        yield Chunk(page, _fetch(links), _fetch(known) if stored else [])
 
 
 def _fetch(rows, size: int | None = None) -> list[tuple]:

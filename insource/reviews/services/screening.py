@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -12,9 +12,11 @@ import orjson
 from django.db import connection, transaction
 
 from insource.authorities.models import Authority
+from insource.core import bulk
 from insource.core.audit import Actor, audit_record
 from insource.policy.presets import get_preset
 from insource.register.models import Contract, Supplier
+from insource.reviews.models import Screening
 from insource.reviews.selectors import screening_bulk
 from insource.reviews.services import writes
 from insource.reviews.services.screener import Result, Screener, version_label
@@ -73,9 +75,11 @@ def contracts_screen(
     """
     if contract is not None:
         authority = contract.reviewing_authority
+    own_transaction = not connection.in_atomic_block
     with _sqlite_bulk_writes(), transaction.atomic():
         run = _Run(on, authority, contract)
-        run.screen_all(progress or (lambda done: None), 1 if contract is not None else workers)
+        workers = 1 if contract is not None else workers
+        run.screen_all(progress or (lambda done: None), workers, own_transaction)
         audit_record(
             by=by,
             at=at,
@@ -136,21 +140,31 @@ class _Run:
         self.flags: dict[str, str] = {}
         self.on_value = writes.adapt_date(on)
 
-    def screen_all(self, progress: Callable[[int], None], workers: int) -> None:
+    def screen_all(
+        self, progress: Callable[[int], None], workers: int, own_transaction: bool = False
+    ) -> None:
+        """Screen the contracts and write the results. A whole-register run in a transaction
+        of its own that is the table's first load (`is_first_load`) builds the table's
+        indexes after its rows (ADR 0056): a caller's transaction may hold checks still
+        pending on the tables involved, which PostgreSQL will not alter under them."""
         theirs = Supplier.objects.filter(contracts__in=self.contracts).distinct()
         kinds = screening_bulk.supplier_kinds(theirs if self.one else None)
         screener = Screener(self.on, self.presets)
         screener = ChunkScreener(screener, self.authorities, self._plan(), kinds)
+        whole = self.authority is None and not self.one
+        first = whole and own_transaction and screening_bulk.is_first_load(self.contracts, self.on)
         chunks = screening_bulk.chunks(
             self.contracts,
             on=self.on,
             authority=self.authority,
             size=CHUNK,
-            whole=self.authority is None and not self.one,
+            whole=whole,
+            stored=not first,
         )
-        for done in Workers(screener, workers).map(chunks):
-            self.write(done)
-            progress(self.summary.screened)
+        with bulk.indexes_built_after(Screening) if first else nullcontext():
+            for done in Workers(screener, workers).map(chunks):
+                self.write(done)
+                progress(self.summary.screened)
         progress(self.summary.screened)
 
     def _plan(self) -> dict[int, tuple[str, str, bool]]:

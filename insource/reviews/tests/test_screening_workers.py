@@ -1,4 +1,6 @@
-"""Screening in worker processes stores exactly what screening in one process stores."""
+"""Screening in worker processes stores exactly what screening in one process stores, and a
+first load of the screenings table (indexes built after the rows) what the ordinary path
+stores."""
 
 from __future__ import annotations
 
@@ -9,10 +11,13 @@ from decimal import Decimal
 
 import pytest
 from django.core.management import call_command
+from django.db import IntegrityError, connection, transaction
 
 from conftest import TEST_NOW
 from insource.core import bulk
+from insource.register.models import Contract
 from insource.reviews.models import Screening
+from insource.reviews.selectors import screening_bulk
 from insource.reviews.services import screening
 from insource.reviews.services.screening import contracts_screen
 from insource.testing.factories import (
@@ -112,3 +117,74 @@ def test_a_number_of_workers_below_one_is_refused(mixed_register):
 
     with pytest.raises(CommandError, match="--workers"):
         call_command("reviews", "screen", "--on", "2026-11-23", "--workers", "0")
+
+
+# --- a first load builds the table's indexes after its rows (ADR 0056) -----------------------
+
+
+def table_constraints() -> dict:
+    """Every index and constraint of the screenings table as the database describes it."""
+    with connection.cursor() as cursor:
+        return connection.introspection.get_constraints(cursor, Screening._meta.db_table)
+
+
+@pytest.fixture
+def spied_loads(monkeypatch) -> list:
+    """The models whose indexes were built after their rows, in this test."""
+    loads, real = [], bulk.indexes_built_after
+
+    def spy(model):
+        loads.append(model)
+        return real(model)
+
+    monkeypatch.setattr(bulk, "indexes_built_after", spy)
+    return loads
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_first_load_stores_what_the_ordinary_path_stores(
+    mixed_register, system_actor, monkeypatch, spied_loads
+):
+    monkeypatch.setattr(screening, "CHUNK", 7)
+    before = table_constraints()
+    first = screen(system_actor, workers=2)
+    assert spied_loads == [Screening]
+    loaded = stored()
+    assert table_constraints() == before
+    assert before["screening_once_per_day_and_version"]["unique"]
+    assert ["authority_id", "screened_on"] in [c["columns"] for c in before.values()]
+    Screening.objects.all().delete()
+    monkeypatch.setattr(screening_bulk, "is_first_load", lambda contracts, on: False)
+    ordinary = screen(system_actor, workers=2)
+    assert stored() == loaded
+    assert first.created == ordinary.created == len(loaded) == 90
+    assert spied_loads == [Screening]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_after_a_first_load_the_constraints_hold_and_a_rerun_changes_nothing(
+    mixed_register, system_actor, spied_loads
+):
+    screen(system_actor, workers=1)
+    again = screen(system_actor, workers=1)
+    assert (again.created, again.updated, again.unchanged) == (0, 0, 90)
+    assert spied_loads == [Screening]  # the rerun found the date stored: the ordinary path
+    row = Screening.objects.values(*FIELDS).first()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Screening.objects.create(**row)  # the same contract, date and version again
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Screening.objects.create(**(row | {"screened_on": ON + timedelta(1), "trace_id": 10**9}))
+
+
+def test_a_first_load_needs_a_nearly_empty_table_nothing_on_the_date_and_its_own_transaction(
+    mixed_register, system_actor, spied_loads
+):
+    contracts = Contract.objects.in_register()
+    assert screening_bulk.is_first_load(contracts, ON)
+    screen(system_actor, workers=1)  # inside the test's transaction: the ordinary path
+    assert spied_loads == []
+    assert not screening_bulk.is_first_load(contracts, ON)  # the date is stored
+    Screening.objects.update(screened_on=ON - timedelta(1))
+    assert not screening_bulk.is_first_load(contracts, ON)  # as many rows as contracts
+    Screening.objects.filter(pk__gt=Screening.objects.order_by("pk")[45].pk).delete()
+    assert screening_bulk.is_first_load(contracts, ON)
