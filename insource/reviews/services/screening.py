@@ -137,7 +137,7 @@ class _Run:
         self.summary.policy_versions = sorted(set(self.versions.values()))
         self.trace_ids = screening_bulk.trace_ids()
         self.results: dict[str, Result] = {}
-        self.flags: dict[str, str] = {}
+        self.parts: dict[str, tuple] = {}  # trace hash -> outcome, status, flags, provisional
         self.on_value = writes.adapt_date(on)
 
     def screen_all(
@@ -190,31 +190,28 @@ class _Run:
         wanted = {r[3] for r in done.new} | {r[3] for _, r in done.changed}
         pending = {h: self.results[h].trace for h in wanted if h not in self.trace_ids}
         summary.traces_created += writes.save_traces(pending, self.trace_ids)
-        writes.insert_screenings([self._row(r) for r in done.new])
-        writes.rewrite_screenings([(pk, self._row(r)) for pk, r in done.changed])
+        self._remember(wanted)
+        writes.insert_screenings(self._rows(done.new))
+        changed = self._rows([row for _, row in done.changed])
+        writes.rewrite_screenings(list(zip([pk for pk, _ in done.changed], changed, strict=True)))
         summary.created += len(done.new)
         summary.updated += len(done.changed)
 
-    def _row(self, row: tuple) -> tuple:
-        contract_id, authority_id, version, trace_sha, adopted, estimate, facts_sha = row
-        result = self.results[trace_sha]
-        flags = self.flags.get(trace_sha)
-        if flags is None:
-            flags = self.flags[trace_sha] = orjson.dumps(list(result.flags)).decode()
-        return (
-            contract_id,
-            authority_id,
-            self.on_value,
-            version,
-            result.outcome,
-            result.status,
-            flags,
-            True,
-            adopted,
-            estimate,
-            facts_sha,
-            self.trace_ids[trace_sha],
-        )
+    def _remember(self, trace_hashes: set[str]) -> None:
+        """What a stored row takes from its result: outcome, status, flags, provisional."""
+        for trace_sha in trace_hashes - self.parts.keys():
+            result = self.results[trace_sha]
+            flags = orjson.dumps(list(result.flags)).decode()
+            self.parts[trace_sha] = (result.outcome, result.status, flags, True)
+
+    def _rows(self, rows: list[tuple]) -> list[tuple]:
+        """Screened rows (as `ChunkDone` has them) as stored rows (`writes.ROW_FIELDS`), their
+        results' part remembered once per trace."""
+        parts, on, ids = self.parts, self.on_value, self.trace_ids
+        return [
+            (contract, authority, on, version, *parts[sha], adopted, estimate, facts, ids[sha])
+            for contract, authority, version, sha, adopted, estimate, facts in rows
+        ]
 
 
 def _adopted(authority: dict, on: date) -> bool:
