@@ -18,6 +18,14 @@ from insource.oversight.reports import QuarterError, report_content
 S = AuditRecommendation.Status
 
 
+def _content_now(authority: Authority, quarter: str, *, on: date) -> dict:
+    """The quarter's report as it stands on `on`; a quarter not yet begun is refused."""
+    try:
+        return report_content(authority, quarter, on=on)
+    except QuarterError as exc:
+        raise ValidationError({"quarter": str(exc)}) from None
+
+
 @transaction.atomic
 def audit_report_publish(
     *, authority: Authority, quarter: str, user, by: Actor, at: datetime, on: date
@@ -25,10 +33,7 @@ def audit_report_publish(
     """Publish the quarter's report as it stands now; a quarter is published once."""
     if AuditReport.objects.filter(authority=authority, quarter=quarter).exists():
         raise ValidationError({"quarter": _("The report for this quarter is already published")})
-    try:
-        content = report_content(authority, quarter, on=on)
-    except QuarterError as exc:
-        raise ValidationError({"quarter": str(exc)}) from None
+    content = _content_now(authority, quarter, on=on)
     report = AuditReport.objects.create(
         authority=authority, quarter=quarter, content=content, published_by=user, published_at=at
     )
@@ -49,10 +54,7 @@ def audit_report_draft_freeze(
 ) -> AuditReportDraft:
     """The quarter's report as it stands now, frozen for a PDF of the draft (the worker makes
     it: `tasks.audit_report_pdf_queue`)."""
-    try:
-        content = report_content(authority, quarter, on=on)
-    except QuarterError as exc:
-        raise ValidationError({"quarter": str(exc)}) from None
+    content = _content_now(authority, quarter, on=on)
     draft = AuditReportDraft.objects.create(
         authority=authority, quarter=quarter, content=content, asked_by=user, asked_at=at
     )
