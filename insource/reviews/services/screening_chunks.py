@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
+import signal
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -188,7 +189,8 @@ class Workers:
         _WORKER = self.screener
         gc.freeze()  # the workers' collector leaves inherited objects (and their pages) alone
         try:
-            with multiprocessing.get_context("fork").Pool(self.count) as pool:
+            pool = multiprocessing.get_context("fork").Pool(self.count, _default_signals)
+            with pool:
                 pending = deque()
                 for chunk in chunks:
                     pending.append(pool.apply_async(_screen_in_worker, (chunk,)))
@@ -199,3 +201,12 @@ class Workers:
         finally:
             _WORKER = None
             gc.unfreeze()
+
+
+def _default_signals() -> None:
+    """A forked worker stops when told: the pool ends its workers with SIGTERM, and a handler
+    the parent had (the task worker's graceful stop, when screening runs as a job) would
+    otherwise be inherited, keep the worker waiting on the pool's queue and the pool's exit
+    waiting on the worker for ever."""
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_DFL)

@@ -188,3 +188,34 @@ def test_a_first_load_needs_a_nearly_empty_table_nothing_on_the_date_and_its_own
     assert not screening_bulk.is_first_load(contracts, ON)  # as many rows as contracts
     Screening.objects.filter(pk__gt=Screening.objects.order_by("pk")[45].pk).delete()
     assert screening_bulk.is_first_load(contracts, ON)
+
+
+def test_workers_end_even_when_the_parent_handles_sigterm(
+    mixed_register, system_actor, monkeypatch
+):
+    """A parent that handles SIGTERM (the task worker does, to stop gracefully) must not leave
+    the pool's workers deaf to the pool's own SIGTERM: the pool's exit holds the queue's lock
+    and ends its workers by SIGTERM, so a worker waiting on that lock would keep it waiting for
+    ever (seen once in CI). Each worker checks, while screening, that SIGTERM ends it."""
+    import signal
+
+    from insource.reviews.services import screening_chunks
+
+    monkeypatch.setattr(screening, "CHUNK", 7)  # 13 chunks: the pool's workers run
+    monkeypatch.setattr(screening_chunks, "_screen_in_worker", _screen_hearing_sigterm)
+    kept = signal.signal(signal.SIGTERM, lambda signum, frame: None)
+    try:
+        done = screen(system_actor, workers=3)
+    finally:
+        signal.signal(signal.SIGTERM, kept)
+    assert done.screened == done.created == 90
+
+
+def _screen_hearing_sigterm(chunk):
+    """A worker's screening, which first checks that SIGTERM would end the worker."""
+    import signal
+
+    from insource.reviews.services.screening_chunks import _WORKER
+
+    assert signal.getsignal(signal.SIGTERM) is signal.SIG_DFL, "a worker ignores SIGTERM"
+    return _WORKER.screen(chunk)
