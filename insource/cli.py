@@ -14,6 +14,11 @@ def main(argv: list[str] | None = None) -> None:
 
     args = list(sys.argv if argv is None else argv)
     args[0] = "insource"
+    if len(args) > 2 and args[1] == "import":
+        # The file's reader starts now, beside Django's set-up (ADR 0059).
+        from insource.register.importers import ocds_process
+
+        ocds_process.prestart(args[2:])
     execute_from_command_line(args)
 
 

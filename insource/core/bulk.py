@@ -120,7 +120,7 @@ def _copy(cursor, table: str, columns: list[str], rows) -> None:
 
 
 @contextmanager
-def indexes_built_after(model: type[models.Model]) -> Iterator[None]:
+def indexes_built_after(model: type[models.Model], *, keep_unique: bool = False) -> Iterator[None]:
     """For a bulk load into a table that is empty or nearly so: the table's secondary indexes
     are dropped for the load and built again afterwards from their own stored definitions, in
     the caller's transaction (ADR 0056). Building an index from all its rows at once (sorted)
@@ -136,10 +136,13 @@ def indexes_built_after(model: type[models.Model]) -> Iterator[None]:
     and the caller's transaction with it. On PostgreSQL the table is locked against readers
     until the transaction ends, and neither it nor the tables its foreign keys refer to may
     have foreign-key checks still pending in the transaction (PostgreSQL will not alter a table
-    that has): use it early in a transaction of its own."""
+    that has): use it early in a transaction of its own.
+
+    `keep_unique`: the unique constraints (and their indexes) stay, for a load that looks rows
+    up by them as it goes (an import finds what it already wrote by `source_key`)."""
     table = model._meta.db_table
     if connection.vendor == "postgresql":
-        drops, builds = _postgres_indexes(table)
+        drops, builds = _postgres_indexes(table, keep_unique=keep_unique)
     else:
         drops, builds = _sqlite_indexes(table)
     with connection.cursor() as cursor:
@@ -153,7 +156,7 @@ def indexes_built_after(model: type[models.Model]) -> Iterator[None]:
             cursor.execute(sql)
 
 
-def _postgres_indexes(table: str) -> tuple[list[str], list[str]]:
+def _postgres_indexes(table: str, *, keep_unique: bool) -> tuple[list[str], list[str]]:
     """The statements that drop the table's unique and foreign-key constraints and its other
     indexes but the primary key, and those that make them again as they were (indexes and
     unique constraints first, then the foreign keys)."""
@@ -161,9 +164,9 @@ def _postgres_indexes(table: str) -> tuple[list[str], list[str]]:
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT conname, pg_get_constraintdef(oid), contype FROM pg_constraint "
-            "WHERE conrelid = %s::regclass AND contype IN ('u', 'f') "
+            "WHERE conrelid = %s::regclass AND contype = ANY(%s) "
             "ORDER BY contype DESC, conname",
-            [quote(table)],
+            [quote(table), ["f"] if keep_unique else ["u", "f"]],
         )
         constraints = cursor.fetchall()
         cursor.execute(

@@ -20,6 +20,9 @@ an older release is searched with `LIKE` until it is migrated).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from django.db import connection
 from django.db.models import BooleanField, Q, QuerySet
 from django.db.models.expressions import RawSQL
@@ -90,6 +93,25 @@ def empty_index(cursor) -> bool:
 
 def restore_delete_trigger(cursor) -> None:
     cursor.execute(SQLITE_DELETE_TRIGGER)
+
+
+@contextmanager
+def index_built_after() -> Iterator[None]:
+    """For a bulk load into an empty register on SQLite: the FTS5 table's triggers are dropped
+    for the load, then made again and the index built from every row at once (`rebuild`, one
+    pass, in the caller's transaction), not one row at a time. Anything that fails in between
+    rolls back with the transaction, the drop included. Elsewhere, nothing to do: PostgreSQL's
+    trigram indexes are ordinary indexes (`bulk.indexes_built_after`)."""
+    if connection.vendor != "sqlite" or not fts_ready():
+        yield
+        return
+    with connection.cursor() as cursor:
+        for sql in SQLITE_DROP[:3]:
+            cursor.execute(sql)
+    yield
+    with connection.cursor() as cursor:
+        for sql in SQLITE_CREATE[1:]:  # the triggers, then the rebuild
+            cursor.execute(sql)
 
 
 def create_schema(schema_editor) -> None:

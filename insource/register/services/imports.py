@@ -21,6 +21,7 @@ from django.db import transaction
 from insource.core.audit import Actor, audit_record
 from insource.core.bulk import start_up_heap_frozen
 from insource.core.spreadsheets import SheetError
+from insource.register.importers import ocds_process
 from insource.register.importers.fields import RecordErrors
 from insource.register.importers.flattened import FlattenedLayoutError, read_flattened
 from insource.register.importers.ocds import read_ocds
@@ -129,6 +130,11 @@ def detect_format(path: Path) -> str:
 
 def _records(path: Path, fmt: str, mapping, validate: bool, warnings: list) -> Iterable:
     if fmt == "ocds":
+        reader = ocds_process.take(path, validate=validate) or ocds_process.start(
+            path, validate=validate
+        )
+        if reader is not None:
+            return reader.records(warnings)
         return read_ocds(path, validate=validate, issues=warnings)
     if fmt == "flattened":
         return read_flattened(path)

@@ -8,11 +8,12 @@ keep the officer's value; the imported value is kept in `source_values`.
 from __future__ import annotations
 
 import operator
+from contextlib import ExitStack
 from datetime import date, datetime
 
 from insource.authorities.services.buyers import BuyerResolver, ResolvedBuyer
 from insource.core import page_cache
-from insource.core.bulk import insert_rows
+from insource.core.bulk import indexes_built_after, insert_rows
 from insource.register.importers.derive import OFFICER_FLAGS, derive, flag_codes
 from insource.register.importers.records import (
     ContractRecord,
@@ -24,6 +25,7 @@ from insource.register.models import Contract, ContractEvent, ImportRun
 from insource.register.services.hashing import content_hash, plain
 from insource.register.services.planned import PlannedWriter
 from insource.register.services.suppliers import SupplierResolver, supplier_key
+from insource.register.text_search import index_built_after
 
 BATCH = 1000
 AUTHORITY_FIELDS = ("buyer_id", "reviewing_authority_id")
@@ -107,6 +109,8 @@ class RegisterWriter:
         # The authorities whose contracts this run created, changed or took away: their public
         # pages are built again once the import commits (ADR 0046).
         self.touched: set[int] = set()
+        # A large first load builds the contracts' indexes once, at the end (`_first_load`).
+        self._indexes_later: ExitStack | None = None
 
     def add(self, record: ContractRecord | PlannedRecord) -> None:
         if isinstance(record, PlannedRecord):
@@ -124,6 +128,8 @@ class RegisterWriter:
 
     def finish(self) -> None:
         self.flush()
+        if self._indexes_later is not None:
+            self._indexes_later.close()  # the indexes and the text search, built from every row
         self.planned.flush()
         self.counts["planned"] = self.planned.num_written
         self.buyers.finish()
@@ -134,6 +140,8 @@ class RegisterWriter:
     def flush(self) -> None:
         if not self._pending:
             return
+        if self._indexes_later is None:
+            self._indexes_later = self._first_load()
         batch, self._pending = list(self._pending.values()), {}
         suppliers = self.suppliers.ids_for([s for r in batch for s in r.suppliers])
         rows = {r.source_key: self._row(r, suppliers) for r in batch}
@@ -155,6 +163,18 @@ class RegisterWriter:
                 self._warn_twice(rows[key]["record"])
         self._create([r for k, r in rows.items() if k not in existing])
         self._update([(existing[k], r) for k, r in rows.items() if k in existing])
+
+    def _first_load(self) -> ExitStack:
+        """At the first batch: for an import of at least a batch into an empty register, the
+        contracts' indexes (but the unique `source_key`, which the writer looks rows up by) and
+        the text search are dropped and built again from every row at `finish` (ADR 0059), in
+        the import's transaction; building an index at once costs less than keeping it up to
+        date row by row. Any other import keeps them as they are."""
+        later = ExitStack()
+        if len(self._pending) >= BATCH and not Contract.objects.exists():
+            later.enter_context(indexes_built_after(Contract, keep_unique=True))
+            later.enter_context(index_built_after())
+        return later
 
     def _row(self, record: ContractRecord, supplier_ids: dict[str, int]) -> dict:
         derived = derive(record, vat_rate=self.vat_rate)

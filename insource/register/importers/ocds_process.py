@@ -1,0 +1,210 @@
+"""The OCDS reader in a process of its own, beside the import that writes (ADR 0059).
+
+`read_ocds` (parse, check, validate, spill, merge, map) needs nothing but the file: never the
+database, never Django. A forked child runs it and sends its records back through a pipe in
+batches, while the importing process sets itself up and writes the records it has already
+received. The two stages, each about half of an import, then share the machine's cores instead
+of taking turns.
+
+- The command line starts the reader before Django's set-up (`prestart`, from `insource.cli`),
+  so the set-up costs the import nothing; the import service takes it (`take`) when the file
+  and options match, or forks one itself for a large file (`start`).
+- The child runs the same generator as one process would, so records, errors and warnings are
+  the same, in the same order: the warnings come with the last batch.
+- If the child fails or dies, the importing process reads the file itself and skips the records
+  it had already received: the outcome never depends on the child. A file the reader refuses
+  (`OcdsReadError`) is refused with the same message.
+- Small files, platforms that cannot fork and processes running threads (the web server, the
+  task worker's threads) read in one process.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import multiprocessing
+import pickle
+import queue
+import signal
+import sys
+import threading
+import traceback
+from collections.abc import Iterator
+from pathlib import Path
+
+from insource.register.importers.ocds import read_ocds
+from insource.register.importers.ocds_read import OcdsReadError
+from insource.register.importers.records import ImportIssue
+
+# Below this size the child costs more than it saves (about 1,500 releases).
+FROM_BYTES = 4 * 1024 * 1024
+BATCH = 250
+AHEAD = 64  # batches received ahead of the writer, at most (about 20 MB)
+OCDS_SUFFIXES = {".json", ".jsonl", ".ndjson"}
+
+_prestarted: dict[tuple[str, bool], ReaderProcess] = {}
+
+
+def can_fork() -> bool:
+    """Forking is safe here: the platform forks and no other thread runs (a thread holding a
+    lock at the fork would leave the child waiting on it for ever)."""
+    return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
+
+
+def worth_a_process(path: Path) -> bool:
+    try:
+        return path.is_file() and path.stat().st_size >= FROM_BYTES
+    except OSError:
+        return False
+
+
+class ReaderProcess:
+    """`read_ocds(path, validate=...)` running in a forked child; `records(issues)` gives what
+    it yields, as it would."""
+
+    def __init__(self, path: Path, validate: bool):
+        self.path, self.validate = Path(path), validate
+        context = multiprocessing.get_context("fork")
+        self._receiver, sender = context.Pipe(duplex=False)
+        self._process = context.Process(
+            target=_read_and_send, args=(self.path, validate, sender), daemon=True
+        )
+        self._process.start()
+        sender.close()
+        self._ahead: queue.Queue = queue.Queue(maxsize=AHEAD)
+        self._stopping = threading.Event()
+        self._pump: threading.Thread | None = None
+
+    def records(self, issues: list[ImportIssue]) -> Iterator:
+        """What `read_ocds(path, validate=..., issues=issues)` yields, read by the child; its
+        warnings are added to `issues` at the end, as `read_ocds` adds them."""
+        received = 0
+        self._pump = threading.Thread(target=self._receive, name="ocds-reader-pipe", daemon=True)
+        self._pump.start()
+        try:
+            while True:
+                message = self._ahead.get()
+                if message is None:  # the child died: read the rest here
+                    break
+                kind, payload, found = pickle.loads(message)  # noqa: S301 - our own child
+                if kind == "items":
+                    yield from payload
+                    received += len(payload)
+                    continue
+                issues.extend(found)
+                if kind == "done":
+                    return
+                if kind == "refused":
+                    raise OcdsReadError(payload)
+                break  # "fault": a bug in the child; here it will show itself again
+        finally:
+            self.stop()
+        yield from _skipped(read_ocds(self.path, validate=self.validate, issues=issues), received)
+
+    def _receive(self) -> None:
+        """A thread that empties the pipe as the child fills it (the bytes only: reading them
+        lets go of the interpreter), so the child never waits while the writer writes a batch:
+        a pipe holds 64 KB, a batch about 300 KB."""
+        while not self._stopping.is_set():
+            try:
+                message = self._receiver.recv_bytes()
+            except (EOFError, OSError):
+                message = None
+            while not self._stopping.is_set():
+                try:
+                    self._ahead.put(message, timeout=0.1)
+                    break
+                except queue.Full:
+                    continue
+            if message is None:
+                return
+
+    def stop(self) -> None:
+        self._stopping.set()
+        if self._process.is_alive():
+            self._process.terminate()
+        self._process.join()
+        if self._pump is not None:
+            self._pump.join()
+        self._receiver.close()
+
+
+def _skipped(items: Iterator, count: int) -> Iterator:
+    for n, item in enumerate(items):
+        if n >= count:
+            yield item
+
+
+def _read_and_send(path: Path, validate: bool, sender) -> None:
+    """The child: read the file and send the records in batches, then the warnings."""
+    gc.freeze()  # what the parent made before the fork is not the child's to collect
+    # Stopped (`stop`) or interrupted, the child ends through its `finally` clauses, which
+    # remove the spill; a handler inherited from the parent (a worker's graceful stop) would not.
+    signal.signal(signal.SIGTERM, _exit_now)
+    signal.signal(signal.SIGINT, _exit_now)
+    issues: list[ImportIssue] = []
+    batch: list = []
+    try:
+        for item in read_ocds(path, validate=validate, issues=issues):
+            batch.append(item)
+            if len(batch) >= BATCH:
+                sender.send(("items", batch, None))
+                batch = []
+        if batch:
+            sender.send(("items", batch, None))
+        sender.send(("done", None, issues))
+    except OcdsReadError as exc:
+        if batch:
+            sender.send(("items", batch, None))
+        sender.send(("refused", str(exc), issues))
+    except (BrokenPipeError, EOFError):
+        pass  # the importing process stopped listening: nothing to tell
+    except Exception:  # noqa: BLE001 - told to the importing process, which reads again
+        sender.send(("fault", traceback.format_exc(), []))
+    finally:
+        sender.close()
+
+
+def _exit_now(signum, frame):
+    sys.exit(128 + signum)
+
+
+def start(path: Path, *, validate: bool) -> ReaderProcess | None:
+    """A reader process for a large OCDS file, where forking is safe; else None."""
+    if can_fork() and worth_a_process(Path(path)):
+        return ReaderProcess(path, validate)
+    return None
+
+
+def prestart(argv: list[str]) -> None:
+    """From the command line, before Django is set up: start the reader of `insource import
+    PATH` (its arguments after `import`) when the file is large OCDS JSON. The import takes it
+    with `take`; anything it does not take is stopped when the process ends (a daemon child)."""
+    parser = argparse.ArgumentParser(add_help=False)
+    parser.add_argument("path", nargs="?")
+    parser.add_argument("--format")
+    parser.add_argument("--no-validate", action="store_true")
+    try:
+        known, _ = parser.parse_known_args(argv)
+    except SystemExit:  # the command's own parser will say what is wrong
+        return
+    if not known.path or known.format not in (None, "ocds"):
+        return
+    path = Path(known.path)
+    if path.suffix.lower() not in OCDS_SUFFIXES and known.format != "ocds":
+        return
+    validate = not known.no_validate
+    reader = start(path, validate=validate)
+    if reader is not None:
+        _prestarted[(str(path.resolve()), validate)] = reader
+
+
+def take(path: Path, *, validate: bool) -> ReaderProcess | None:
+    """The reader `prestart` started for this file and option, if any (once)."""
+    if not _prestarted:
+        return None
+    reader = _prestarted.pop((str(Path(path).resolve()), validate), None)
+    for other in _prestarted.values():  # started for a file this import does not read
+        other.stop()
+    _prestarted.clear()
+    return reader
