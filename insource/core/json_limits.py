@@ -63,6 +63,19 @@ class DepthScanner:
         self.in_string = False
         self.escape_next = False  # the last piece ended with an unpaired backslash
         self.digits = 0  # length of the run of digits that ended the last piece
+        # Kept only when asked (`keep_positions`): where each element opened and closed, and
+        # where each container holding elements (one level up) opened, as absolute offsets.
+        self.positions: dict[str, list] | None = None
+        # When set: the offset of the first bracket that takes the depth below this level.
+        self.stop_below: int | None = None
+        self.stopped_at: int | None = None
+
+    def keep_positions(self) -> None:
+        self.positions = {"starts": [], "ends": [], "outer": []}
+
+    def position_array(self, name: str) -> np.ndarray:
+        found = self.positions[name] if self.positions else []
+        return np.concatenate(found) if found else np.zeros(0, dtype=np.int64)
 
     def feed(self, data: bytes) -> None:
         if not data:
@@ -85,6 +98,10 @@ class DepthScanner:
             depths = self.depth + np.cumsum(steps)
             if depths.max() > self.limit:
                 raise JsonTooDeep(self.limit)
+            if self.stop_below is not None and self.stopped_at is None:
+                below = np.flatnonzero(depths < self.stop_below)
+                if below.size:
+                    self.stopped_at = self.offset + int(where[structural][below[0]])
             self.depth = int(depths[-1])
             if self.element_depth:
                 self._check_elements(where[structural], steps, depths)
@@ -100,6 +117,10 @@ class DepthScanner:
         and keep where the one still open at the end began."""
         level = self.element_depth
         starts = self.offset + where[(steps > 0) & (depths == level)]
+        if self.positions is not None:
+            self.positions["starts"].append(starts)
+            self.positions["ends"].append(self.offset + where[(steps < 0) & (depths == level - 1)])
+            self.positions["outer"].append(self.offset + where[(steps > 0) & (depths == level - 1)])
         if self.element_start is not None:
             starts = np.concatenate(([self.element_start], starts))
         ends = self.offset + where[(steps < 0) & (depths == level - 1)]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import warnings
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
@@ -26,11 +27,15 @@ from insource.register.importers.checks import SCHEMA_DIR
 from insource.register.importers.fields import RecordErrors
 from insource.register.importers.ocds_map import map_release
 from insource.register.importers.ocds_read import (
+    OcdsReadError,
     ReleaseSpill,
+    ReleaseSplit,
     check_release,
     encode_release,
     iter_releases,
+    package_end_is_plain,
     release_where,
+    releases_from,
     spilled_groups,
 )
 from insource.register.importers.records import ContractRecord, ImportIssue, PlannedRecord
@@ -159,18 +164,22 @@ def _sort_date(value) -> str:
 
 
 def read_ocds(
-    path: Path, *, validate: bool, issues: list[ImportIssue]
+    path: Path, *, validate: bool, issues: list[ImportIssue], split=None
 ) -> Iterator[ContractRecord | PlannedRecord | RecordErrors]:
     """Records for every ocid in the file; warnings go to `issues`, errors are yielded.
 
     The warnings found while spilling (a placeholder date, the schema's) come release by
-    release, a release's date warning before its schema warnings, all before the merge's."""
+    release, a release's date warning before its schema warnings, all before the merge's.
+
+    `split` (ADR 0059): another process reads the releases from the `split.mine` point on
+    (`read_part`) and `split.part()` gives what it found, or None, and then this one reads them
+    itself; either way what is yielded and warned is the same."""
     spill = ReleaseSpill()
     early: list[ImportIssue] = []  # while spilling, in file order
     mark = len(issues)
     try:
         try:
-            bad = list(_spill_all(path, spill, validate, early))
+            bad = list(_spill_file(path, spill, validate, early, split))
         except BaseException:
             issues[mark:mark] = early
             raise
@@ -188,8 +197,56 @@ def read_ocds(
         spill.close()
 
 
-def _spill_all(path, spill, validate: bool, early: list) -> Iterator[ImportIssue]:
-    for index, release in enumerate(iter_releases(path)):
+def _spill_file(path, spill, validate: bool, early: list, split) -> Iterator[ImportIssue]:
+    numbered = enumerate(iter_releases(path))
+    if split is None:
+        yield from _spill_all(numbered, spill, validate, early)
+        return
+    yield from _spill_all(split.mine(numbered), spill, validate, early)
+    part = split.part()
+    if part is None:  # read here, from where the other process would have begun
+        yield from _spill_all(split.rest(numbered), spill, validate, early)
+        return
+    spill.add_part(part.spill_path)
+    early.extend(part.early)
+    yield from part.bad
+
+
+@dataclass
+class PartRead:
+    """What `read_part` found in the releases from a split on: its spill (kept by the reading
+    process until the whole file has been read back), errors and warnings in file order, and
+    the first release, by which the other reader checks that both count alike."""
+
+    spill_path: str
+    bad: list[ImportIssue]
+    early: list[ImportIssue]
+    first: object
+
+
+def read_part(path: Path, split: ReleaseSplit, spill: ReleaseSpill, *, validate: bool) -> PartRead:
+    """Check, date, validate and spill the releases of a release package from `split` on, as
+    `read_ocds` would, numbered from `split.index`. Raises if the rest of the file is not as
+    reading it whole would find it (the limits, broken JSON, a second `releases`)."""
+    releases, ended = releases_from(path, split)
+    first: list = []
+
+    def numbered():
+        for index, release in enumerate(releases, start=split.index):
+            if not first:
+                first.append(release)
+            yield index, release
+
+    early: list[ImportIssue] = []
+    bad = list(_spill_all(numbered(), spill, validate, early))
+    if not first or not ended or not package_end_is_plain(path, ended[0]):
+        raise OcdsReadError("the file after its releases is not a plain package's end")
+    spill.ready()
+    return PartRead(str(spill.path), bad, early, first[0])
+
+
+def _spill_all(numbered, spill, validate: bool, early: list) -> Iterator[ImportIssue]:
+    for index, release in numbered:
         if isinstance(release, ImportIssue):  # a record with nothing to import
             yield release
             continue

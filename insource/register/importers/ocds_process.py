@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import logging
 import multiprocessing
 import pickle
 import queue
@@ -32,14 +33,24 @@ import traceback
 from collections.abc import Iterator
 from pathlib import Path
 
-from insource.register.importers.ocds import read_ocds
-from insource.register.importers.ocds_read import OcdsReadError
+from insource.register.importers.ocds import read_ocds, read_part
+from insource.register.importers.ocds_read import (
+    OcdsReadError,
+    ReleaseSpill,
+    detect_layout,
+    release_split,
+)
 from insource.register.importers.records import ImportIssue
+
+logger = logging.getLogger(__name__)
 
 # Below this size the child costs more than it saves (about 1,500 releases).
 FROM_BYTES = 4 * 1024 * 1024
 BATCH = 250
 AHEAD = 64  # batches received ahead of the writer, at most (about 20 MB)
+# Where the importing process begins its part of a release package (a fraction of the file):
+# later when it starts the child before Django's set-up (it joins later).
+PART_FROM = {"prestarted": 0.7, "started": 0.5}
 OCDS_SUFFIXES = {".json", ".jsonl", ".ndjson"}
 
 _prestarted: dict[tuple[str, bool], ReaderProcess] = {}
@@ -62,15 +73,22 @@ class ReaderProcess:
     """`read_ocds(path, validate=...)` running in a forked child; `records(issues)` gives what
     it yields, as it would."""
 
-    def __init__(self, path: Path, validate: bool):
+    def __init__(self, path: Path, validate: bool, *, prestarted: bool = False):
         self.path, self.validate = Path(path), validate
+        self._part_from = PART_FROM["prestarted" if prestarted else "started"]
         context = multiprocessing.get_context("fork")
         self._receiver, sender = context.Pipe(duplex=False)
+        part_receiver, self._part_sender = context.Pipe(duplex=False)
+        self._split = _SplitState(context)
+        self._part_spill: ReleaseSpill | None = None
         self._process = context.Process(
-            target=_read_and_send, args=(self.path, validate, sender), daemon=True
+            target=_read_and_send,
+            args=(self.path, validate, sender, _ChildSplit(self._split, part_receiver)),
+            daemon=True,
         )
         self._process.start()
         sender.close()
+        part_receiver.close()
         self._ahead: queue.Queue = queue.Queue(maxsize=AHEAD)
         self._stopping = threading.Event()
         self._pump: threading.Thread | None = None
@@ -79,6 +97,7 @@ class ReaderProcess:
         """What `read_ocds(path, validate=..., issues=issues)` yields, read by the child; its
         warnings are added to `issues` at the end, as `read_ocds` adds them."""
         received = 0
+        self._read_part()
         self._pump = threading.Thread(target=self._receive, name="ocds-reader-pipe", daemon=True)
         self._pump.start()
         try:
@@ -100,6 +119,30 @@ class ReaderProcess:
         finally:
             self.stop()
         yield from _skipped(read_ocds(self.path, validate=self.validate, issues=issues), received)
+
+    def _read_part(self) -> None:
+        """Read the later part of a release package here while the child reads the first:
+        the releases from the first that begins past `PART_FROM` of the file, unless the child
+        has already reached it. The child is always told what came of it (the part, or None:
+        it then reads on itself), and checks that both count alike."""
+        try:
+            if detect_layout(self.path) != "release-package":
+                return
+            split = release_split(self.path, int(self.path.stat().st_size * self._part_from))
+        except (OcdsReadError, OSError):
+            return
+        if split is None or not self._split.claim(split.index):
+            return
+        part = None
+        try:
+            self._part_spill = ReleaseSpill(first_seq=split.index)
+            part = read_part(self.path, split, self._part_spill, validate=self.validate)
+        except Exception as exc:  # noqa: BLE001 - the child reads the part itself
+            logger.debug("the importing process did not read its part: %s", exc)
+        try:
+            self._part_sender.send(part)
+        except (BrokenPipeError, OSError):
+            pass  # the child has gone: `records` reads the file here
 
     def _receive(self) -> None:
         """A thread that empties the pipe as the child fills it (the bytes only: reading them
@@ -127,6 +170,10 @@ class ReaderProcess:
         if self._pump is not None:
             self._pump.join()
         self._receiver.close()
+        self._part_sender.close()
+        if self._part_spill is not None:
+            self._part_spill.close()
+            self._part_spill = None
 
 
 def _skipped(items: Iterator, count: int) -> Iterator:
@@ -135,7 +182,62 @@ def _skipped(items: Iterator, count: int) -> Iterator:
             yield item
 
 
-def _read_and_send(path: Path, validate: bool, sender) -> None:
+class _SplitState:
+    """Shared by the importing process and the child: the release the child is at, and where
+    the importing process's part begins (-1: nowhere), both under one lock."""
+
+    def __init__(self, context):
+        self.lock = context.Lock()
+        self.at = context.RawValue("q", -1)
+        self.split = context.RawValue("q", -1)
+
+    def claim(self, index: int) -> bool:
+        """The importing process takes the releases from `index` on, if the child is not there
+        yet."""
+        with self.lock:
+            if self.at.value >= index:
+                return False
+            self.split.value = index
+            return True
+
+
+class _ChildSplit:
+    """The child's side of `read_ocds(split=...)`: it reads releases until the importing
+    process's part begins, then takes that part, or reads on if there is none."""
+
+    def __init__(self, state: _SplitState, receiver):
+        self.state, self.receiver = state, receiver
+        self.stopped_at: tuple | None = None  # the first release of the other part, as read here
+
+    def mine(self, numbered):
+        state = self.state
+        for index, release in numbered:
+            with state.lock:
+                state.at.value = index
+                split = state.split.value
+            if 0 <= split <= index:
+                self.stopped_at = (index, release)
+                return
+            yield index, release
+
+    def part(self):
+        if self.stopped_at is None:
+            return None  # the file ended first: nothing was split
+        try:
+            part = self.receiver.recv()
+        except (EOFError, OSError):
+            return None
+        if part is None or part.first != self.stopped_at[1]:
+            return None  # not read there, or not counted alike: read on here
+        return part
+
+    def rest(self, numbered):
+        if self.stopped_at is not None:
+            yield self.stopped_at
+        yield from numbered
+
+
+def _read_and_send(path: Path, validate: bool, sender, split: _ChildSplit | None = None) -> None:
     """The child: read the file and send the records in batches, then the warnings."""
     gc.freeze()  # what the parent made before the fork is not the child's to collect
     # Stopped (`stop`) or interrupted, the child ends through its `finally` clauses, which
@@ -145,7 +247,7 @@ def _read_and_send(path: Path, validate: bool, sender) -> None:
     issues: list[ImportIssue] = []
     batch: list = []
     try:
-        for item in read_ocds(path, validate=validate, issues=issues):
+        for item in read_ocds(path, validate=validate, issues=issues, split=split):
             batch.append(item)
             if len(batch) >= BATCH:
                 sender.send(("items", batch, None))
@@ -169,10 +271,10 @@ def _exit_now(signum, frame):
     sys.exit(128 + signum)
 
 
-def start(path: Path, *, validate: bool) -> ReaderProcess | None:
+def start(path: Path, *, validate: bool, prestarted: bool = False) -> ReaderProcess | None:
     """A reader process for a large OCDS file, where forking is safe; else None."""
     if can_fork() and worth_a_process(Path(path)):
-        return ReaderProcess(path, validate)
+        return ReaderProcess(path, validate, prestarted=prestarted)
     return None
 
 
@@ -194,7 +296,7 @@ def prestart(argv: list[str]) -> None:
     if path.suffix.lower() not in OCDS_SUFFIXES and known.format != "ocds":
         return
     validate = not known.no_validate
-    reader = start(path, validate=validate)
+    reader = start(path, validate=validate, prestarted=True)
     if reader is not None:
         _prestarted[(str(path.resolve()), validate)] = reader
 

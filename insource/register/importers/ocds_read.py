@@ -7,19 +7,24 @@ newest-first), so any file size fits in memory.
 
 from __future__ import annotations
 
+import copy
+import io
 import itertools
 import os
+import re
 import sqlite3
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
 import ijson
+import numpy as np
 import orjson
 
-from insource.core.json_limits import JsonLimitError, guarded
+from insource.core.json_limits import BOM, MAX_DEPTH, DepthScanner, JsonLimitError, guarded
 from insource.register.importers.fields import NUL_MESSAGE
 from insource.register.importers.ocds_shape import shape_issues
 from insource.register.importers.records import ImportIssue
@@ -206,22 +211,28 @@ class ReleaseSpill:
     and where its bytes are. Only that table is sorted (sorting the releases themselves, tens of
     megabytes, cost SQLite several times more); the bytes are read back one release at a time."""
 
-    def __init__(self) -> None:
+    def __init__(self, first_seq: int = 0) -> None:
+        """`first_seq`: where this spill's numbering of releases begins (a spill of the releases
+        from a split on begins at the split's, so both spills' releases sort in file order)."""
         self._dir = tempfile.TemporaryDirectory(prefix="insource-ocds-")
         self.path = Path(self._dir.name) / "spill.sqlite3"
         self._db = sqlite3.connect(self.path)
         self._db.executescript(
             "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;"
-            "CREATE TABLE r (ocid TEXT, date TEXT, seq INTEGER, at INTEGER, size INTEGER);"
+            "CREATE TABLE r (ocid TEXT, date TEXT, seq INTEGER, at INTEGER, size INTEGER,"
+            " f INTEGER NOT NULL DEFAULT 0);"
+            "CREATE TABLE files (f INTEGER PRIMARY KEY, path TEXT);"
         )
+        self._db.execute("INSERT INTO files VALUES (0, ?)", [str(_bodies_path(self.path))])
         self._bodies = open(_bodies_path(self.path), "wb")  # noqa: SIM115 - closed by close()
         self._end = 0
         self._pending: list[tuple] = []
+        self._first_seq = first_seq
         self.count = 0
 
     def add(self, ocid: str, date: str, body: bytes) -> None:
         """Keep one release, as `encode_release` gave it."""
-        self._pending.append((ocid, date, self.count, self._end, len(body)))
+        self._pending.append((ocid, date, self._first_seq + self.count, self._end, len(body)))
         self._bodies.write(body)
         self._end += len(body)
         self.count += 1
@@ -229,7 +240,9 @@ class ReleaseSpill:
             self._flush()
 
     def _flush(self) -> None:
-        self._db.executemany("INSERT INTO r VALUES (?, ?, ?, ?, ?)", self._pending)
+        self._db.executemany(
+            "INSERT INTO r (ocid, date, seq, at, size) VALUES (?, ?, ?, ?, ?)", self._pending
+        )
         self._pending.clear()
 
     def ready(self) -> None:
@@ -237,6 +250,18 @@ class ReleaseSpill:
         self._flush()
         self._db.commit()
         self._bodies.flush()
+
+    def add_part(self, path: str) -> None:
+        """Take in another spill's releases (`path`, its table, made `ready` by another process,
+        which keeps its files until this spill has been read back): the bytes stay in its file."""
+        self._flush()
+        (f,) = self._db.execute("SELECT max(f) + 1 FROM files").fetchone()
+        self._db.execute("INSERT INTO files VALUES (?, ?)", [f, str(_bodies_path(Path(path)))])
+        self._db.execute("ATTACH DATABASE ? AS part", [path])
+        self._db.execute("INSERT INTO r SELECT ocid, date, seq, at, size, ? FROM part.r", [f])
+        self._db.commit()
+        self._db.execute("DETACH DATABASE part")
+        self.count += self._db.execute("SELECT count(*) FROM r WHERE f = ?", [f]).fetchone()[0]
 
     def close(self) -> None:
         self._db.close()
@@ -252,20 +277,21 @@ def spilled_groups(path: Path) -> Iterator[tuple[str, list[bytes]]]:
     """(ocid, the stored releases oldest first) for each ocid of a spill (its table's `path`), in
     ocid order."""
     db = sqlite3.connect(path)
-    fd = os.open(_bodies_path(path), os.O_RDONLY)
+    fds = {f: os.open(name, os.O_RDONLY) for f, name in db.execute("SELECT f, path FROM files")}
     try:
-        rows = db.execute("SELECT ocid, at, size FROM r ORDER BY ocid, date, seq")
+        rows = db.execute("SELECT ocid, at, size, f FROM r ORDER BY ocid, date, seq")
         ocid, bucket = None, []
-        for row_ocid, at, size in rows:
+        for row_ocid, at, size, f in rows:
             if row_ocid != ocid and bucket:
                 yield ocid, bucket
                 bucket = []
             ocid = row_ocid
-            bucket.append(os.pread(fd, size, at))
+            bucket.append(os.pread(fds[f], size, at))
         if bucket:
             yield ocid, bucket
     finally:
-        os.close(fd)
+        for fd in fds.values():
+            os.close(fd)
         db.close()
 
 
@@ -319,3 +345,170 @@ def nul_paths(node, at: str = "") -> Iterator[str]:
                 stack.append((child, child_path))
         elif isinstance(value, list):
             stack.extend((child, f"{path}.{i}") for i, child in enumerate(value))
+
+
+# --- a release package read in two parts (ADR 0059) ------------------------------------------
+
+
+@dataclass(frozen=True)
+class ReleaseSplit:
+    """Where a release package can be read in two parts: its first `index` releases by one
+    reader, and the rest, from byte `start` to the end of the releases array, by another."""
+
+    index: int
+    start: int
+
+
+_RELEASES_KEY = re.compile(rb'"releases"\s*:\s*$')
+_GAP = re.compile(rb"\s*,\s*")
+
+
+def release_split(path: Path, at: int) -> ReleaseSplit | None:
+    """The first release of a release package that begins at or after byte `at`, and how many
+    come before it; None unless the bytes say so for certain: the objects counted are the
+    elements of the top-level `releases` array, and nothing else is in it before that release
+    (a string or a number there would be a release the count misses)."""
+    scanner = DepthScanner(element_depth=3)
+    scanner.keep_positions()
+    try:
+        with open(path, "rb") as f:
+            if f.read(len(BOM)) == BOM:
+                return None  # offsets would be the BOM's length out
+            f.seek(0)
+            while True:
+                data = f.read(1 << 20)
+                if not data:
+                    return None
+                scanner.feed(data)
+                starts = scanner.position_array("starts")
+                later = np.flatnonzero(starts >= at)
+                if later.size:
+                    break
+        index = int(later[0])
+        start = int(starts[index])
+        outer = scanner.position_array("outer")
+        opened = outer[outer < start]
+        if not opened.size or (index and starts[0] < opened[-1]):
+            return None  # the counted objects are not all in the one array `start` is in
+        array = int(opened[-1])
+        ends = scanner.position_array("ends")[:index]
+        with open(path, "rb") as f:
+            before = os.pread(f.fileno(), 64, max(array - 64, 0))[: array - max(array - 64, 0)]
+            if not _RELEASES_KEY.search(before):
+                return None
+            if not _only_commas_between(f.fileno(), array, starts[: index + 1], ends):
+                return None
+    except (JsonLimitError, OSError):
+        return None
+    return ReleaseSplit(index, start)
+
+
+def _only_commas_between(fd: int, array: int, starts: np.ndarray, ends: np.ndarray) -> bool:
+    """Between the array's opening bracket, its objects and the one at `starts[-1]`: blanks
+    and one comma each, nothing else."""
+    gaps = zip([array, *ends.tolist()], starts.tolist(), strict=True)
+    for number, (after, before) in enumerate(gaps):
+        between = os.pread(fd, before - after - 1, after + 1)
+        plain = not between.strip() if number == 0 else _GAP.fullmatch(between) is not None
+        if not plain:
+            return False
+    return True
+
+
+class _Chunks(io.RawIOBase):
+    """A binary stream over an iterator of byte strings."""
+
+    def __init__(self, chunks: Iterable[bytes]):
+        self._chunks = iter(chunks)
+        self._left = b""
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        while not self._left:
+            self._left = next(self._chunks, b"")
+            if not self._left:
+                return 0
+        size = min(len(buffer), len(self._left))
+        buffer[:size] = self._left[:size]
+        self._left = self._left[size:]
+        return size
+
+
+def releases_from(path: Path, split: ReleaseSplit) -> tuple[Iterator, list[int]]:
+    """The releases of `path` from `split.start` to the end of its releases array, through the
+    JSON limits, and a list that holds, once they are read, the byte just past that array.
+    Raises what the limits or the parser raise; the caller then reads the file whole."""
+    ended: list[int] = []
+    stream = io.BufferedReader(_Chunks(_array_rest(path, split.start, ended)), 1 << 20)
+    return ijson.items(stream, "item"), ended
+
+
+def _array_rest(path: Path, start: int, ended: list[int]) -> Iterator[bytes]:
+    """`[`, the file's bytes from `start` to the releases array's closing bracket (itself
+    included), each piece through a depth scanner that starts where one reading the whole file
+    would be there (a release two levels down from the stream's top, one less than the file's)."""
+    scanner = DepthScanner(limit=MAX_DEPTH - 1, element_depth=2)
+    scanner.stop_below = 1
+    scanner.feed(b"[")
+    yield b"["
+    with open(path, "rb") as f:
+        f.seek(start)
+        offset = start
+        while True:
+            data = f.read(1 << 20)
+            if not data:
+                raise OcdsReadError("the releases array does not end")
+            before = copy.copy(scanner)
+            try:
+                scanner.feed(data)
+            except (JsonLimitError, ValueError):  # past the array's end, perhaps
+                if _closes_in(before, data) is None:
+                    raise
+                scanner = before
+            cut = scanner.stopped_at if scanner.stopped_at is not None else _closes_in(before, data)
+            if cut is not None:
+                cut -= before.offset
+                if scanner is before:  # the limits, checked up to the array's end only
+                    before.feed(data[: cut + 1])
+                ended.append(offset + cut + 1)
+                yield data[: cut + 1]
+                return
+            offset += len(data)
+            yield data
+
+
+def _closes_in(scanner: DepthScanner, data: bytes) -> int | None:
+    """Where in `data` (an offset of the scanner's) the depth first falls below the scanner's
+    `stop_below`, by a probe that checks no limit."""
+    probe = copy.copy(scanner)
+    probe.element_depth, probe.limit, probe.stopped_at = None, 1 << 30, None
+    probe.positions = None
+    probe.feed(data)
+    return probe.stopped_at
+
+
+def package_end_is_plain(path: Path, end: int) -> bool:
+    """After the releases array (from byte `end`): the package's other members and its end,
+    valid, within the limits, and no second `releases` (whose releases one reader would read
+    too)."""
+
+    def rest() -> Iterator[bytes]:
+        yield b'{"releases": []'
+        with open(path, "rb") as f:
+            f.seek(end)
+            while data := f.read(1 << 20):
+                yield data
+
+    try:
+        keys = (
+            value
+            for prefix, event, value in ijson.parse(guarded(_Chunks(rest())))
+            if prefix == "" and event == "map_key"
+        )
+        if sum(key == "releases" for key in keys) > 1:  # the first is the one put before
+            return False
+    except (JsonLimitError, ijson.JSONError, OcdsReadError):
+        return False
+    return True

@@ -83,3 +83,27 @@ def test_console_script_runs_management_commands(capsys):
         main(["insource", "import", "--help"])
     assert exit_.value.code == 0
     assert "--mapping" in capsys.readouterr().out
+
+
+def test_the_console_script_ends_an_import_at_once_with_its_status(capsys, monkeypatch, tmp_path):
+    """`insource import` run as the console script ends the process without the interpreter's
+    teardown (ADR 0059), once its output is out, with the command's exit status."""
+    from insource import cli
+
+    ended = []
+
+    def leave(code):
+        ended.append(code)
+        raise SystemExit(code)  # so that the test process goes on
+
+    monkeypatch.setattr(cli.os, "_exit", leave)
+    monkeypatch.setattr(cli.sys, "argv", ["insource", "import", str(tmp_path / "nope.json")])
+    with pytest.raises(SystemExit):
+        cli.main()
+    assert ended == [1]
+    assert "no such file" in capsys.readouterr().err
+
+    monkeypatch.setattr(cli.sys, "argv", ["insource", "import", "--help"])
+    with pytest.raises(SystemExit):
+        cli.main()
+    assert ended == [1, 0] and "--mapping" in capsys.readouterr().out

@@ -7,14 +7,15 @@ by the import of its own file and options."""
 import json
 import os
 import threading
+import time
 
 import pytest
 
 from conftest import TEST_NOW, TEST_TODAY
 from insource.demo.services import DATA
-from insource.register.importers import ocds_process
+from insource.register.importers import ocds_process, ocds_read
 from insource.register.importers.fields import RecordErrors
-from insource.register.importers.ocds import read_ocds
+from insource.register.importers.ocds import PartRead, read_ocds
 from insource.register.importers.ocds_read import OcdsReadError
 from insource.register.services.imports import register_import
 
@@ -92,7 +93,7 @@ def test_the_child_reads_as_one_process_does(any_size, tmp_path, make, validate)
 
 
 def test_a_child_that_dies_is_replaced_by_reading_here(any_size, monkeypatch):
-    def dies_after_one_batch(path, validate, sender):
+    def dies_after_one_batch(path, validate, sender, split=None):
         issues = []
         batch = []
         for item in read_ocds(path, validate=validate, issues=issues):
@@ -106,7 +107,7 @@ def test_a_child_that_dies_is_replaced_by_reading_here(any_size, monkeypatch):
 
 
 def test_a_fault_in_the_child_shows_itself_here(any_size, monkeypatch):
-    def faulty(path, validate, sender):
+    def faulty(path, validate, sender, split=None):
         sender.send(("fault", "Traceback: a bug", []))
 
     monkeypatch.setattr(ocds_process, "_read_and_send", faulty)
@@ -165,3 +166,122 @@ def test_small_files_and_threaded_processes_read_here(tmp_path):
         stop.set()
         thread.join()
     assert ocds_process.can_fork()
+
+
+# --- a release package read in two parts: the child the first, the importing process the rest
+
+
+@pytest.fixture
+def child_waits_for_the_split(any_size, monkeypatch):
+    """The child waits (at most 2 s) until the importing process has claimed its part, so
+    that the part is read there (a small file is otherwise read by the child first)."""
+    mine = ocds_process._ChildSplit.mine
+
+    def waiting(self, numbered):
+        for _ in range(200):
+            if self.state.split.value >= 0:
+                break
+            time.sleep(0.01)
+        yield from mine(self, numbered)
+
+    monkeypatch.setattr(ocds_process._ChildSplit, "mine", waiting)
+    monkeypatch.setitem(ocds_process.PART_FROM, "started", 0.5)
+    parts = []
+    read_part = ocds_process.read_part
+
+    def recorded(*args, **kwargs):
+        try:
+            parts.append(read_part(*args, **kwargs))
+        except Exception as exc:
+            parts.append(exc)
+            raise
+        return parts[-1]
+
+    monkeypatch.setattr(ocds_process, "read_part", recorded)
+    return parts
+
+
+def _package_with(tmp_path, name, *, change=None, text=None):
+    package = json.loads(REAL.read_text())
+    if change:
+        change(package)
+    path = tmp_path / name
+    path.write_text(text(json.dumps(package)) if text else json.dumps(package))
+    return path
+
+
+def _errors_in_both_parts(package):
+    releases = package["releases"]
+    del releases[20]["id"]  # the child's part
+    releases[150]["date"] = "not a date"  # the importing process's part
+    releases[160]["date"] = "1970-01-01T00:00:00Z"  # a warning there
+
+
+def test_both_parts_read_as_one_process_reads(child_waits_for_the_split, tmp_path):
+    for path in (REAL, _package_with(tmp_path, "errors.json", change=_errors_in_both_parts)):
+        parts = child_waits_for_the_split
+        parts.clear()
+        assert _through_the_child(path) == _one_process(path)
+        assert len(parts) == 1 and isinstance(parts[0], PartRead)
+        assert parts[0].first is not None  # the part was read here and taken by the child
+    assert any(i.field == "date" for i in parts[0].bad)  # release 151's error, found here
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        lambda t: t[:-1] + ', "releases": []}',  # a second releases array after the first
+        lambda t: t[:-1] + ', "uri": "x"',  # the package never ends
+        lambda t: t + " trailing",  # something after the package
+        lambda t: t.replace('"releases": [', '"releases": [' + "[" * 40 + "]" * 40 + ",", 1),
+    ],
+    ids=["second-releases", "unfinished", "trailing", "nested-first"],
+)
+def test_a_part_that_cannot_be_told_alike_is_read_by_the_child(
+    child_waits_for_the_split, tmp_path, text
+):
+    path = _package_with(tmp_path, "odd.json", text=text)
+    assert _through_the_child(path) == _one_process(path)
+    parts = child_waits_for_the_split
+    if "[[[[" in path.read_text():  # refused by the limits: no part was even tried
+        assert parts == []
+    else:  # read here, found unlike one reading, and read again by the child
+        assert len(parts) == 1 and isinstance(parts[0], OcdsReadError)
+
+
+def test_a_part_counted_wrongly_is_read_by_the_child(child_waits_for_the_split, monkeypatch):
+    found = ocds_process.release_split
+
+    def one_out(path, at):
+        split = found(path, at)
+        return split and ocds_read.ReleaseSplit(split.index + 1, split.start)
+
+    monkeypatch.setattr(ocds_process, "release_split", one_out)
+    assert _through_the_child(REAL) == _one_process(REAL)
+    assert child_waits_for_the_split  # a part was read, and the child did not take it
+
+
+def test_a_split_is_where_the_bytes_say_and_nowhere_else(tmp_path):
+    releases = json.loads(REAL.read_text())["releases"]
+    for text in (REAL.read_text(), json.dumps(json.loads(REAL.read_text()))):
+        path = tmp_path / "package.json"
+        path.write_text(text)
+        data = path.read_bytes()
+        middle = len(data) // 2
+        split = ocds_read.release_split(path, middle)
+        assert 50 < split.index < 150 and split.start >= middle
+        first, _ = json.JSONDecoder().raw_decode(data[split.start :].decode())
+        assert first == releases[split.index]
+    odd = {
+        "bom": lambda t: "\ufeff" + t,
+        "a-string-first": lambda t: t.replace('"releases": [', '"releases": ["x", ', 1),
+        "a-number-between": lambda t: t.replace("}, {", "}, 5, {", 3),
+        "not-releases": lambda t: t.replace('"releases": [', '"records": [', 1),
+        "deep-publisher": lambda t: t.replace('{"', '{"publisher": {"a": {"b": 1}}, "', 1),
+    }
+    for name, change in odd.items():
+        path = tmp_path / f"{name}.json"
+        changed = change(text)
+        assert changed != text, name
+        path.write_text(changed, encoding="utf-8")
+        assert ocds_read.release_split(path, middle) is None, name
