@@ -47,7 +47,7 @@ logger = logging.getLogger(__name__)
 # Below this size the child costs more than it saves (about 1,500 releases).
 FROM_BYTES = 4 * 1024 * 1024
 BATCH = 250
-AHEAD = 64  # batches received ahead of the writer, at most (about 20 MB)
+AHEAD = 16  # batches received ahead of the writer, at most (about 5 MB)
 # Where the importing process begins its part of a release package (a fraction of the file):
 # later when it starts the child before Django's set-up (it joins later).
 PART_FROM = {"prestarted": 0.7, "started": 0.5}

@@ -19,7 +19,7 @@ from pathlib import Path
 from django.db import transaction
 
 from insource.core.audit import Actor, audit_record
-from insource.core.bulk import start_up_heap_frozen
+from insource.core.bulk import sqlite_page_cache, start_up_heap_frozen
 from insource.core.spreadsheets import SheetError
 from insource.register.importers import ocds_process
 from insource.register.importers.fields import RecordErrors
@@ -39,6 +39,9 @@ from insource.register.services.writer import RegisterWriter
 
 FORMATS = ("ocds", "flattened", "tabular")
 MAX_REPORTED = 1000
+# SQLite's page cache for an import (KiB): half the server's, so that the importing process and
+# its reader (ADR 0059) stay under 300 MB together at any file size.
+IMPORT_PAGE_CACHE_KIB = 32_000
 
 
 class ImportFailed(Exception):
@@ -178,7 +181,7 @@ def register_import(
         return ImportSummary.failed(str(path), fmt, path.name, message)
     summary = ImportSummary(source=options.source or str(path), format=fmt)
     try:
-        with start_up_heap_frozen(), transaction.atomic():
+        with start_up_heap_frozen(), sqlite_page_cache(IMPORT_PAGE_CACHE_KIB), transaction.atomic():
             _run(path, fmt, mapping, validate, summary, by=by, at=at, on=on, progress=progress,
                  options=options)  # fmt: skip
             if options.dry_run:

@@ -102,15 +102,8 @@ def _sqlite_bulk_writes():
     if connection.vendor != "sqlite" or connection.in_atomic_block:
         yield
         return
-    with connection.cursor() as cursor:
-        cache = cursor.execute("PRAGMA cache_size").fetchone()[0]
-        cursor.execute("PRAGMA cache_size = -262144")
-    try:
-        with connection.constraint_checks_disabled():
-            yield
-    finally:
-        with connection.cursor() as cursor:
-            cursor.execute(f"PRAGMA cache_size = {int(cache)}")
+    with bulk.sqlite_page_cache(262144), connection.constraint_checks_disabled():
+        yield
 
 
 def _presets(authorities: dict[int, dict]) -> dict[str, object]:
