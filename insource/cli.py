@@ -20,12 +20,12 @@ def main(argv: list[str] | None = None) -> None:
 
         ocds_process.prestart(args[2:])
         if argv is None:  # the console script itself, not a caller in this process
-            _run_then_leave(execute_from_command_line, args)
+            _run_then_leave(execute_from_command_line, args, ocds_process.stop_prestarted)
             return
     execute_from_command_line(args)
 
 
-def _run_then_leave(run, args: list[str]) -> None:
+def _run_then_leave(run, args: list[str], stop_helpers) -> None:
     """Run the command, then end the process at once (ADR 0059): output flushed, logs and
     database connections closed, but no teardown of the interpreter, which after a large import
     freed every object one by one and ran the collector once more (a fifth of a second, with
@@ -38,6 +38,7 @@ def _run_then_leave(run, args: list[str]) -> None:
     if isinstance(code, str):
         print(code, file=sys.stderr)
         code = 1
+    stop_helpers()  # nothing the command started outlives it
     import logging
 
     from django.db import connections

@@ -301,6 +301,13 @@ def prestart(argv: list[str]) -> None:
         _prestarted[(str(path.resolve()), validate)] = reader
 
 
+def stop_prestarted() -> None:
+    """Stop any reader `prestart` started that no import took (the import stopped before
+    reading: no authorities seeded, a refused option...), before the process ends at once."""
+    while _prestarted:
+        _prestarted.popitem()[1].stop()
+
+
 def take(path: Path, *, validate: bool) -> ReaderProcess | None:
     """The reader `prestart` started for this file and option, if any (once)."""
     if not _prestarted:

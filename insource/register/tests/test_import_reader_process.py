@@ -6,6 +6,7 @@ by the import of its own file and options."""
 
 import json
 import os
+import tempfile
 import threading
 import time
 
@@ -92,7 +93,9 @@ def test_the_child_reads_as_one_process_does(any_size, tmp_path, make, validate)
         assert refused and "broken or truncated" in refused
 
 
-def test_a_child_that_dies_is_replaced_by_reading_here(any_size, monkeypatch):
+def test_a_child_that_dies_is_replaced_by_reading_here(any_size, monkeypatch, tmp_path):
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))  # where the dead child's spill stays
+
     def dies_after_one_batch(path, validate, sender, split=None):
         issues = []
         batch = []
@@ -285,3 +288,10 @@ def test_a_split_is_where_the_bytes_say_and_nowhere_else(tmp_path):
         assert changed != text, name
         path.write_text(changed, encoding="utf-8")
         assert ocds_read.release_split(path, middle) is None, name
+
+
+def test_a_prestarted_reader_no_import_took_is_stopped(any_size):
+    ocds_process.prestart([str(REAL)])
+    (reader,) = ocds_process._prestarted.values()
+    ocds_process.stop_prestarted()
+    assert not ocds_process._prestarted and not reader._process.is_alive()
