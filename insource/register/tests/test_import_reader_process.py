@@ -176,19 +176,20 @@ def test_small_files_and_threaded_processes_read_here(tmp_path):
 
 @pytest.fixture
 def child_waits_for_the_split(any_size, monkeypatch):
-    """The child waits (at most 2 s) until the importing process has claimed its part, so
-    that the part is read there (a small file is otherwise read by the child first)."""
+    """The child waits (at most 2 s) until the importing process has claimed its part or
+    given it up, so that the part is read there (a small file is otherwise read by the child
+    first)."""
     mine = ocds_process._ChildSplit.mine
 
     def waiting(self, numbered):
         for _ in range(200):
-            if self.state.split.value >= 0:
+            if self.state.split.value != -1:  # claimed, or given up
                 break
             time.sleep(0.01)
         yield from mine(self, numbered)
 
     monkeypatch.setattr(ocds_process._ChildSplit, "mine", waiting)
-    monkeypatch.setitem(ocds_process.PART_FROM, "started", 0.5)
+    monkeypatch.setattr(ocds_process, "part_from", lambda size, set_up: 0.5)
     parts = []
     read_part = ocds_process.read_part
 
@@ -295,3 +296,11 @@ def test_a_prestarted_reader_no_import_took_is_stopped(any_size):
     (reader,) = ocds_process._prestarted.values()
     ocds_process.stop_prestarted()
     assert not ocds_process._prestarted and not reader._process.is_alive()
+
+
+def test_the_part_begins_where_both_processes_end_together():
+    mb = 2**20
+    assert ocds_process.part_from(4 * mb, set_up=0.5) is None  # set-up outlasts the reading
+    small, large = (ocds_process.part_from(n * mb, set_up=0.5) for n in (65, 3000))
+    started = ocds_process.part_from(65 * mb, set_up=0.0)
+    assert 0.65 < small < 0.75 and 0.55 < large < small and 0.55 < started < 0.6
