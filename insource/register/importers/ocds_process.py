@@ -48,6 +48,7 @@ logger = logging.getLogger(__name__)
 FROM_BYTES = 4 * 1024 * 1024
 BATCH = 250
 AHEAD = 16  # batches received ahead of the writer, at most (about 5 MB)
+STOP_WAIT = 5.0  # seconds
 # The importing process's part of a release package begins where both processes should end
 # their parts together (`part_from`). Measured on 20,000 releases (65 MB): the child reads about
 # 38 MB a second; the importing process, which first sets Django up when the command line
@@ -87,9 +88,16 @@ class ReaderProcess:
         part_receiver, self._part_sender = context.Pipe(duplex=False)
         self._split = _SplitState(context)
         self._part_spill: ReleaseSpill | None = None
+        self._ready = context.Event()
         self._process = context.Process(
-            target=_read_and_send,
-            args=(self.path, validate, sender, _ChildSplit(self._split, part_receiver)),
+            target=_child,
+            args=(
+                self.path,
+                validate,
+                sender,
+                _ChildSplit(self._split, part_receiver),
+                self._ready,
+            ),
             daemon=True,
         )
         self._process.start()
@@ -173,9 +181,17 @@ class ReaderProcess:
                 return
 
     def stop(self) -> None:
+        """End the child (through its `finally` clauses, which remove its spill) and let go of
+        everything shared with it. SIGTERM is sent only once the child has its own handler: in
+        the moment after the fork it still has its parent's (a test runner's, a worker's
+        graceful stop), which would not end it. A child that does not end is killed."""
         self._stopping.set()
         if self._process.is_alive():
+            self._ready.wait(STOP_WAIT)
             self._process.terminate()
+            self._process.join(STOP_WAIT)
+            if self._process.is_alive():
+                self._process.kill()
         self._process.join()
         if self._pump is not None:
             self._pump.join()
@@ -264,13 +280,19 @@ class _ChildSplit:
         yield from numbered
 
 
-def _read_and_send(path: Path, validate: bool, sender, split: _ChildSplit | None = None) -> None:
-    """The child: read the file and send the records in batches, then the warnings."""
+def _child(path: Path, validate: bool, sender, split: _ChildSplit, ready) -> None:
+    """The child's start: its own signal handlers, then the reading."""
     gc.freeze()  # what the parent made before the fork is not the child's to collect
     # Stopped (`stop`) or interrupted, the child ends through its `finally` clauses, which
     # remove the spill; a handler inherited from the parent (a worker's graceful stop) would not.
     signal.signal(signal.SIGTERM, _exit_now)
     signal.signal(signal.SIGINT, _exit_now)
+    ready.set()
+    _read_and_send(path, validate, sender, split)
+
+
+def _read_and_send(path: Path, validate: bool, sender, split: _ChildSplit | None = None) -> None:
+    """The child: read the file and send the records in batches, then the warnings."""
     issues: list[ImportIssue] = []
     batch: list = []
     try:

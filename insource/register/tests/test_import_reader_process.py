@@ -304,3 +304,22 @@ def test_the_part_begins_where_both_processes_end_together():
     small, large = (ocds_process.part_from(n * mb, set_up=0.5) for n in (65, 3000))
     started = ocds_process.part_from(65 * mb, set_up=0.0)
     assert 0.65 < small < 0.75 and 0.55 < large < small and 0.55 < started < 0.6
+
+
+def test_a_child_stopped_at_once_ends_whatever_its_parent_does_with_sigterm(any_size, monkeypatch):
+    """A parent whose SIGTERM handler does not end the process (a test runner's, a worker's
+    graceful stop): a child stopped the moment it is forked still ends, and not through that
+    handler."""
+    import signal
+
+    heard = []
+    previous = signal.signal(signal.SIGTERM, lambda signum, frame: heard.append(signum))
+    try:
+        for _ in range(20):
+            reader = ocds_process.start(REAL, validate=True)
+            started = time.monotonic()
+            reader.stop()
+            assert not reader._process.is_alive() and time.monotonic() - started < 5
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    assert heard == []  # the parent heard nothing: each SIGTERM went to a child
