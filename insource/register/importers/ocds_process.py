@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import itertools
 import logging
 import multiprocessing
 import pickle
@@ -132,7 +133,9 @@ class ReaderProcess:
                 break  # "fault": a bug in the child; here it will show itself again
         finally:
             self.stop()
-        yield from _skipped(read_ocds(self.path, validate=self.validate, issues=issues), received)
+        yield from itertools.islice(
+            read_ocds(self.path, validate=self.validate, issues=issues), received, None
+        )
 
     def _read_part(self) -> None:
         """Read the later part of a release package here while the child reads the first:
@@ -211,12 +214,6 @@ def part_from(size: int, set_up: float) -> float | None:
     whole = max(size, 1) / (READ_MB_PER_SECOND * 2**20)
     share = (set_up + PART_SLOWER * whole) / ((1 - SCAN_SHARE + PART_SLOWER) * whole)
     return share if share < 0.95 else None
-
-
-def _skipped(items: Iterator, count: int) -> Iterator:
-    for n, item in enumerate(items):
-        if n >= count:
-            yield item
 
 
 class _SplitState:
